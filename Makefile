@@ -1,0 +1,40 @@
+# Remiss: `make run` starts everything on the embedded default; `make test` runs the whole suite.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/test.txt | sha1sum | cut -c1-12)
+
+.PHONY: run test venv deps lint messages demo clean check-deploy bench
+
+$(PY):
+	@python=$$(scripts/find-python) || exit 1; \
+	echo "Using $$python"; \
+	"$$python" -m venv $(VENV)
+
+$(STAMP): $(PY) requirements/base.txt requirements/test.txt
+	@echo "Installing pinned dependencies into $(VENV)..."
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+deps: $(STAMP)
+
+messages: deps
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+run: deps messages
+	@scripts/run.sh
+
+test: deps messages
+	@scripts/test.sh $(ARGS)
+
+lint: deps
+	$(VENV)/bin/ruff check .
+
+bench: deps  ## quick figures; see docs/benchmarks.md for the full sizes
+	DEBUG=1 $(PY) benchmarks/answer.py
+	DEBUG=1 $(PY) benchmarks/compile.py --respondents 10 --proposals 20
+
+clean:
+	rm -rf var $(VENV)

@@ -1,0 +1,81 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEvent, Membership, Organisation, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation", "user"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["full_name"]
+    list_display = ["email", "full_name", "title", "is_active", "is_staff"]
+    list_filter = ["is_active", "is_staff", "memberships__organisation__kind"]
+    search_fields = ["email", "full_name", "memberships__organisation__name"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "title")}),
+        (_("Behörighet"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Datum"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "code", "county", "is_active"]
+    list_filter = ["kind", "county", "is_active"]
+    search_fields = ["name", "code", "county"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = [
+        "user",
+        "organisation",
+        "is_drafter",
+        "is_reviewer",
+        "is_approver",
+        "is_org_admin",
+        "is_ministry_staff",
+    ]
+    list_filter = [
+        "organisation__kind",
+        "is_drafter",
+        "is_reviewer",
+        "is_approver",
+        "is_org_admin",
+        "is_ministry_staff",
+    ]
+    search_fields = ["user__email", "user__full_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit log can be searched and read, never changed (ASVS 16.4.2)."""
+
+    list_display = ["created_at", "action", "actor_label", "organisation", "object_repr", "ip_address"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["action", "actor_label", "object_repr", "object_id"]
+    date_hierarchy = "created_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

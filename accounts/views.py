@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import audit
+from .forms import LoginForm, SwitchOrganisationForm
+from .middleware import ACTIVE_ORG_SESSION_KEY
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def profile(request):
+    return render(request, "accounts/profile.html", {"memberships": request.all_memberships})
+
+
+@login_required
+@require_POST
+def switch_organisation(request):
+    form = SwitchOrganisationForm(request.POST)
+    chosen = None
+    if form.is_valid():
+        chosen = next(
+            (m for m in request.all_memberships if m.organisation_id == form.cleaned_data["organisation"]), None
+        )
+    if chosen is None:
+        audit.record("access.denied", actor=request.user, request=request, data={"view": "switch_organisation"})
+        messages.error(request, _("Du är inte medlem i den organisationen."))
+        return redirect("accounts:profile")
+    request.session[ACTIVE_ORG_SESSION_KEY] = chosen.organisation_id
+    messages.success(request, _("Du arbetar nu för %(org)s.") % {"org": chosen.organisation.name})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "start"
+    return redirect(next_url)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "csrf_failure.html", status=403)

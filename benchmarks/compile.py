@@ -1,0 +1,382 @@
+#!/usr/bin/env python
+"""Benchmark the remissammanställning on a synthetic remiss.
+
+    .venv/bin/python benchmarks/compile.py --respondents 300 --proposals 40 [--skip-naive] [--workers 2]
+
+Generates N respondents' snapshots (stances at random, comments of 40–250 words) for M proposals,
+renders each respondent's answer PDF as submission would (setup, not timed), then times:
+
+- ``wall_s``: a cold compilation with the real library (remiss.compilation): figures → chunks rendered
+  on ``--workers`` processes → pypdf merge, TOC, outline, page stamps → XLSX and CSV;
+- ``incremental_wall_s``: the same after one more answer arrives (the chunk cache is warm);
+- ``naive_wall_s``: the same content in one WeasyPrint call (null with --skip-naive).
+
+Runs on a throwaway REMISS_VAR_DIR without a database. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import multiprocessing
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = (
+    "förslaget utredningen kommunen regionen myndigheten staten ansvaret finansieringen konsekvenserna "
+    "barn unga elever skolan vården omsorgen tillgänglighet likvärdighet kostnader resurser kompetens "
+    "samverkan ansvarsfördelning självstyrelse tydlighet uppföljning tillsyn digitalisering personal "
+    "bedömer anser välkomnar instämmer ifrågasätter understryker betonar saknar föreslår behöver bör "
+    "viktigt nödvändigt rimligt oklart otillräckligt angeläget och att det som för med till av på i om "
+    "inte men också även därför dock samt eller vid under efter genom mellan inom utan"
+).split()
+
+
+def setup_django(var_dir: str) -> None:
+    os.environ.update(DEBUG="1", REMISS_VAR_DIR=var_dir, DJANGO_SETTINGS_MODULE="remiss.settings")
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        os.environ.pop(name, None)
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = Path(var_dir) / "media"
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+def comment(rng: random.Random) -> str:
+    n = rng.randint(40, 250)
+    parts, left = [], n
+    while left > 0:
+        k = min(left, rng.randint(8, 25))
+        parts.append(sentence(rng, k))
+        left -= k
+    return " ".join(parts)
+
+
+def make_proposals(m: int) -> list[dict]:
+    proposals = []
+    for i in range(m):
+        section = i // 5
+        proposals.append(
+            {
+                "id": 1000 + i,
+                "label": f"{section + 4}.{i % 5 + 1} (1)",
+                "section_id": 100 + section,
+                "section_number": f"{section + 4}",
+                "section_title": f"Avsnitt {section + 1} om styrning och ansvar",
+                "kind": "Förslag",
+                "text": f"Förslag {i + 1}: " + sentence(random.Random(i), 30),
+            }
+        )
+    return proposals
+
+
+def make_snapshot(index: int, proposals: list[dict], seed: int) -> dict:
+    rng = random.Random(seed * 7919 + index)
+    stances = ["supports", "supports", "partly", "opposes", "no_view", ""]
+    labels = {
+        "supports": "Tillstyrker",
+        "partly": "Tillstyrker delvis",
+        "opposes": "Avstyrker",
+        "no_view": "Inga synpunkter",
+        "": "",
+    }
+    answers = []
+    for p in proposals:
+        stance = rng.choice(stances)
+        answers.append(
+            {
+                "proposal_id": p["id"],
+                "label": p["label"],
+                "section_id": p["section_id"],
+                "section_number": p["section_number"],
+                "section_title": p["section_title"],
+                "kind": "förslag",
+                "text": p["text"],
+                "stance": stance,
+                "stance_label": labels[stance],
+                "comment": comment(rng) if stance not in ("no_view", "") else "",
+            }
+        )
+    name = f"Remissinstans {index:04d} ({['kommun', 'region', 'myndighet'][index % 3]})"
+    return {
+        "organisation": {
+            "id": 10_000 + index,
+            "name": name,
+            "kind": ["kommun", "region", "myndighet"][index % 3],
+            "county": "Stockholms län",
+        },
+        "remiss": {
+            "id": 1,
+            "reference": "Fi2026/01234",
+            "title": "Betänkandet Syntetisk remiss (SOU 2026:99)",
+            "ministry": "Finansdepartementet",
+        },
+        "number": 1,
+        "submitted_at": "2026-10-01T12:00:00+02:00",
+        "is_late": False,
+        "declined": False,
+        "declined_reason": "",
+        "summary": comment(rng),
+        "general_comments": comment(rng),
+        "consequences": [],
+        "answers": answers,
+        "decided_by": "Kommunstyrelsen",
+        "decision_date": "2026-09-30",
+        "minute_ref": "§ 12",
+        "signatories": [{"name": "Anna Andersson", "title": "Ordförande"}],
+        "attachments": [],
+    }
+
+
+def answer_html(snapshot: dict) -> str:
+    from django.utils.html import escape
+
+    org = escape(snapshot["organisation"]["name"])
+    body = [
+        f"<h1>Yttrande från {org}</h1><p>Diarienummer {escape(snapshot['remiss']['reference'])}</p>",
+        f"<h2>Sammanfattning</h2><p>{escape(snapshot['summary'])}</p>",
+        f"<h2>Generella synpunkter</h2><p>{escape(snapshot['general_comments'])}</p>",
+    ]
+    for a in snapshot["answers"]:
+        body.append(
+            f"<h3>{escape(a['label'])}</h3><p><i>{escape(a['text'])}</i></p>"
+            f"<p><b>{escape(a['stance_label'] or 'Ej besvarad')}</b></p><p>{escape(a['comment'])}</p>"
+        )
+    return "".join(body)
+
+
+ANSWER_CSS = (
+    "@page{size:A4;margin:25mm 22mm;@bottom-right{content:'Sida ' counter(page) ' av ' counter(pages)}}"
+    "html{font-family:'DejaVu Serif',serif;font-size:11pt;line-height:1.4}"
+)
+
+
+def render_answer(args: tuple[int, dict]) -> tuple[int, str, int]:
+    """Per-answer PDF, as rendered at submission (setup, not timed)."""
+    index, snapshot = args
+    from django.core.files.storage import default_storage
+    from weasyprint import HTML
+
+    from remiss.pdf.base import save_atomically
+
+    html = f"<html lang='sv'><head><style>{ANSWER_CSS}</style></head><body>{answer_html(snapshot)}</body></html>"
+    data = HTML(string=html).write_pdf()
+    from types import SimpleNamespace
+
+    name = f"submissions/bench/{index}.pdf"
+    save_atomically(SimpleNamespace(storage=default_storage, name=""), name, data)
+    from pypdf import PdfReader
+
+    return index, name, len(PdfReader(io.BytesIO(data)).pages)
+
+
+def rows_for(snapshots: list[dict], pdfs: dict[int, str]) -> list[dict]:
+    rows = []
+    for index, snap in enumerate(snapshots):
+        rows.append(
+            {
+                "organisation": snap["organisation"],
+                "submission": {
+                    "id": index + 1,
+                    "number": 1,
+                    "submitted_at": snap["submitted_at"],
+                    "is_late": False,
+                    "declined": False,
+                    "pdf": pdfs[index],
+                    "page_count": 0,
+                    "snapshot": snap,
+                },
+            }
+        )
+    # Recipients who did not answer, so the remisslista shows every status.
+    for extra in range(max(2, len(snapshots) // 10)):
+        rows.append(
+            {
+                "organisation": {
+                    "id": 90_000 + extra,
+                    "name": f"Tyst instans {extra:03d}",
+                    "kind": "kommun",
+                    "county": "Uppsala län",
+                },
+                "submission": None,
+            }
+        )
+    return rows
+
+
+def figures_for(rows: list[dict], proposals: list[dict]) -> dict:
+    from django.utils import timezone
+
+    from remiss.compilation.data import build_figures, normalise_params
+
+    remiss = {
+        "id": 1,
+        "title": "Betänkandet Syntetisk remiss (SOU 2026:99)",
+        "reference": "Fi2026/01234",
+        "ministry": "Finansdepartementet",
+        "deadline": "2026-10-01",
+    }
+    return build_figures(
+        remiss=remiss,
+        proposals=proposals,
+        rows=rows,
+        params=normalise_params({}),
+        scope=["Alla avsnitt", "Alla remissinstanser"],
+        now=timezone.now(),
+    )
+
+
+def _ensure_batch(batch: list[dict]) -> int:
+    from remiss.compilation import chunks
+
+    return sum(chunks.ensure_chunk(c) for c in batch)
+
+
+def compile_once(figures: dict, pool, out: Path) -> dict:
+    """The library's pipeline without the database: plan, render missing chunks in the pool, merge."""
+    from remiss.compilation import chunks, pipeline, spreadsheet
+
+    t0 = time.perf_counter()
+    parts = chunks.plan(figures)
+    missing = [p for p in parts if p["type"] == "chunk" and not chunks.is_cached(p)]
+    rendered = sum(pool.map(_ensure_batch, pipeline.batches(missing, target=32), chunksize=1))
+    t_render = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    data, pages = pipeline.build_document(figures, parts, title="Sammanställning")
+    t_merge = time.perf_counter() - t1
+    out.write_bytes(data)
+    spreadsheet.build_xlsx(figures)
+    spreadsheet.build_csv(figures)
+    return {
+        "wall": time.perf_counter() - t0,
+        "render": t_render,
+        "merge": t_merge,
+        "pages": pages,
+        "chunks": len(missing),
+        "rendered": rendered,
+        "parts": len(parts),
+        "bytes": len(data),
+    }
+
+
+def naive(figures: dict, snapshots: list[dict]) -> tuple[float, int]:
+    """The same content in one WeasyPrint call."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from remiss.compilation import chunks
+    from remiss.pdf.base import STATIC_PREFIX, url_fetcher
+
+    t0 = time.perf_counter()
+    parts = chunks.plan(figures)
+    bodies = [
+        render_to_string(chunks.TEMPLATES["front"], {"figures": figures, "toc": [], "reference": "", "title": ""})
+    ]
+    for part in parts:
+        if part["type"] == "chunk":
+            bodies.append(render_to_string(chunks.TEMPLATES[part["kind"]], part["context"]))
+    body = "".join(re.search(r"<body>(.*)</body>", b, re.S).group(1) + '<div class="pb"></div>' for b in bodies)
+    body += "".join(f"<section class='answer'>{answer_html(s)}</section>" for s in snapshots)
+    html = (
+        "<html lang='sv'><head><link rel='stylesheet' href='static:///css/pdf-compilation.css'>"
+        "<style>.pb{page-break-after:always} .answer{page-break-before:always}"
+        "@page{@bottom-center{content:'sida ' counter(page) ' av ' counter(pages)}}</style>"
+        f"</head><body>{body}</body></html>"
+    )
+    data = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=url_fetcher).write_pdf()
+    from pypdf import PdfReader
+
+    return time.perf_counter() - t0, len(PdfReader(io.BytesIO(data)).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--respondents", type=int, default=10)
+    parser.add_argument("--proposals", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    var_dir = tempfile.mkdtemp(prefix="remiss-bench-")
+    setup_django(var_dir)
+    proposals = make_proposals(args.proposals)
+    snapshots = [make_snapshot(i, proposals, args.seed) for i in range(args.respondents + 1)]
+    extra = snapshots.pop()  # the answer that arrives later (incremental run)
+    out = Path(var_dir) / "compilation.pdf"
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(args.workers) as setup_pool:  # answer PDFs exist before compiling: rendered at submission
+        t0 = time.perf_counter()
+        rendered = setup_pool.map(render_answer, list(enumerate(snapshots + [extra])), chunksize=4)
+        setup_s = time.perf_counter() - t0
+    pdfs = {i: name for i, name, _ in rendered}
+    answer_pages = sum(p for i, _, p in rendered if i < len(snapshots))
+    print(f"setup: {len(snapshots) + 1} answer PDFs ({answer_pages} pages) in {setup_s:.1f} s", file=sys.stderr)
+
+    pool = ctx.Pool(args.workers, maxtasksperchild=200)
+    figures = figures_for(rows_for(snapshots, pdfs), proposals)
+    cold = compile_once(figures, pool, out)
+    print(f"cold: {cold}", file=sys.stderr)
+
+    snapshots.append(extra)
+    figures = figures_for(rows_for(snapshots, pdfs), proposals)
+    incremental = compile_once(figures, pool, out)
+    print(f"incremental: {incremental}", file=sys.stderr)
+    pool.close()
+    pool.join()
+
+    naive_wall = None
+    naive_pages = None
+    if not args.skip_naive:
+        snapshots.pop()
+        naive_wall, naive_pages = naive(figures_for(rows_for(snapshots, pdfs), proposals), snapshots)
+        print(f"naive: {naive_wall:.1f} s, {naive_pages} pages", file=sys.stderr)
+
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
+    print(
+        json.dumps(
+            {
+                "respondents": args.respondents,
+                "proposals": args.proposals,
+                "workers": args.workers,
+                "pages": cold["pages"],
+                "wall_s": round(cold["wall"], 2),
+                "chunks": cold["chunks"],
+                "peak_rss_mb": round(peak_kb / 1024, 1),
+                "naive_wall_s": None if naive_wall is None else round(naive_wall, 2),
+                "naive_pages": naive_pages,
+                "incremental_wall_s": round(incremental["wall"], 2),
+                "incremental_chunks": incremental["chunks"],
+                "setup_answer_pdfs_s": round(setup_s, 2),
+                "date": dt.date.today().isoformat(),
+            }
+        )
+    )
+    shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

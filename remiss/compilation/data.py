@@ -1,0 +1,290 @@
+"""Which submitted answers a compilation includes, and the figures drawn from their snapshots.
+
+Only ``Submission.snapshot`` is read for answer content (never the live Response/Answer rows): the
+compilation shows exactly what each organisation submitted. Per response the newest rendered (DONE)
+submission counts; a declined submission counts as "avstått".
+
+``build_figures`` is a pure function of plain data so the benchmark and the chunk renderers can use
+it without a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import OrganisationKind
+from remiss.models import Proposal, Recipient, Remiss, Stance, Submission, SubmissionStatus
+
+STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
+NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
+
+STATUS_ANSWERED = "svarat"
+STATUS_DECLINED = "avstatt"
+STATUS_MISSING = "ej_svarat"
+STATUS_LATE = "sent"
+
+DEFAULT_PARAMS: dict[str, Any] = {"sections": [], "kinds": [], "counties": [], "appendix": True, "include_late": True}
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        STATUS_ANSWERED: _("Svarat"),
+        STATUS_DECLINED: _("Avstått"),
+        STATUS_MISSING: _("Ej svarat"),
+        STATUS_LATE: _("Inkommit för sent"),
+    }
+
+
+def stance_labels() -> dict[str, str]:
+    labels = {value: str(label) for value, label in Stance.choices}
+    labels[NOT_ANSWERED] = _("Ej besvarad")
+    return labels
+
+
+def normalise_params(raw: dict | None) -> dict[str, Any]:
+    raw = raw or {}
+    return {
+        "sections": sorted({int(x) for x in raw.get("sections") or []}),
+        "kinds": sorted({str(x) for x in raw.get("kinds") or []}),
+        "counties": sorted({str(x) for x in raw.get("counties") or []}),
+        "appendix": bool(raw.get("appendix", True)),
+        "include_late": bool(raw.get("include_late", True)),
+    }
+
+
+def sort_key(name: str) -> str:
+    """Swedish alphabetical order (å ä ö after z)."""
+    return name.casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"}))
+
+
+# --- Database reads ------------------------------------------------------------------------------
+
+
+def recipients_in_scope(remiss: Remiss, params: dict) -> list[Recipient]:
+    qs = Recipient.objects.filter(remiss=remiss).select_related("organisation")
+    if params["kinds"] or params["counties"]:
+        from django.db.models import Q
+
+        condition = Q()
+        if params["kinds"]:
+            condition |= Q(organisation__kind__in=params["kinds"])
+        if params["counties"]:
+            condition |= Q(organisation__county__in=params["counties"])
+        qs = qs.filter(condition)
+    return sorted(qs, key=lambda r: sort_key(r.organisation.name))
+
+
+def latest_submissions(remiss: Remiss) -> dict[int, Submission]:
+    """recipient id → its newest rendered submission."""
+    latest: dict[int, Submission] = {}
+    rows = (
+        Submission.objects.filter(response__recipient__remiss=remiss, status=SubmissionStatus.DONE)
+        .select_related("response")
+        .order_by("response_id", "-number")
+    )
+    for submission in rows:
+        latest.setdefault(submission.response.recipient_id, submission)
+    return latest
+
+
+def counted_submissions(remiss: Remiss, params: dict) -> list[Submission]:
+    """The submissions a compilation with these params includes (declined ones too)."""
+    params = normalise_params(params)
+    latest = latest_submissions(remiss)
+    result = []
+    for recipient in recipients_in_scope(remiss, params):
+        submission = latest.get(recipient.pk)
+        if submission and (params["include_late"] or not submission.is_late or submission.declined):
+            result.append(submission)
+    return result
+
+
+def proposal_rows(remiss: Remiss, params: dict) -> list[dict]:
+    qs = Proposal.objects.filter(remiss=remiss).select_related("section")
+    if params["sections"]:
+        qs = qs.filter(section_id__in=params["sections"])
+    kinds = dict(Proposal._meta.get_field("kind").choices)
+    return [
+        {
+            "id": p.pk,
+            "label": p.label,
+            "section_id": p.section_id,
+            "section_number": p.section.number,
+            "section_title": p.section.title,
+            "kind": str(kinds.get(p.kind, p.kind)),
+            "text": p.text,
+        }
+        for p in qs
+    ]
+
+
+def scope_lines(remiss: Remiss, params: dict) -> list[str]:
+    from remiss.models import Section
+
+    lines = []
+    if params["sections"]:
+        names = [str(s) for s in Section.objects.filter(remiss=remiss, pk__in=params["sections"])]
+        lines.append(_("Avsnitt: %(list)s") % {"list": ", ".join(names)})
+    else:
+        lines.append(_("Alla avsnitt"))
+    kinds = dict(OrganisationKind.choices)
+    who = [str(kinds.get(k, k)) for k in params["kinds"]] + list(params["counties"])
+    lines.append(_("Remissinstanser: %(list)s") % {"list": ", ".join(who)} if who else _("Alla remissinstanser"))
+    lines.append(_("Med sena svar") if params["include_late"] else _("Utan sena svar"))
+    lines.append(_("Med bilaga med fullständiga svar") if params["appendix"] else _("Utan bilaga"))
+    return lines
+
+
+def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> dict:
+    """All figures for one compilation, as plain JSON-serialisable data."""
+    params = normalise_params(params)
+    latest = latest_submissions(remiss)
+    rows = []
+    for recipient in recipients_in_scope(remiss, params):
+        submission = latest.get(recipient.pk)
+        org = recipient.organisation
+        rows.append(
+            {
+                "organisation": {"id": org.pk, "name": org.name, "kind": org.kind, "county": org.county},
+                "submission": None
+                if submission is None
+                else {
+                    "id": submission.pk,
+                    "number": submission.number,
+                    "submitted_at": submission.submitted_at.isoformat(),
+                    "is_late": submission.is_late,
+                    "declined": submission.declined,
+                    "pdf": submission.pdf.name,
+                    "page_count": submission.page_count,
+                    "snapshot": submission.snapshot,
+                },
+            }
+        )
+    info = {
+        "id": remiss.pk,
+        "title": remiss.title,
+        "reference": remiss.reference,
+        "ministry": remiss.ministry.name,
+        "deadline": remiss.deadline.isoformat() if remiss.deadline else "",
+    }
+    return build_figures(
+        remiss=info,
+        proposals=proposal_rows(remiss, params),
+        rows=rows,
+        params=params,
+        scope=scope_lines(remiss, params),
+        now=now or timezone.now(),
+    )
+
+
+# --- Pure figures --------------------------------------------------------------------------------
+
+
+def recipient_status(submission: dict | None) -> str:
+    if submission is None:
+        return STATUS_MISSING
+    if submission["declined"]:
+        return STATUS_DECLINED
+    return STATUS_LATE if submission["is_late"] else STATUS_ANSWERED
+
+
+def build_figures(
+    *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
+) -> dict:
+    statuses = status_labels()
+    stances = stance_labels()
+    kinds = {k: str(v) for k, v in OrganisationKind.choices}
+    recipients, answers = [], []
+    status_counts = {key: 0 for key in statuses}
+    by_proposal: dict[int, dict[str, list[dict]]] = {p["id"]: {} for p in proposals}
+    for row in sorted(rows, key=lambda r: sort_key(r["organisation"]["name"])):
+        org, sub = row["organisation"], row["submission"]
+        status = recipient_status(sub)
+        status_counts[status] += 1
+        included = sub is not None and (params["include_late"] or not sub["is_late"] or sub["declined"])
+        recipients.append(
+            {
+                "name": org["name"],
+                "kind": kinds.get(org["kind"], org["kind"]),
+                "county": org["county"],
+                "status": status,
+                "status_label": statuses[status],
+                "submitted_at": _local_date(sub["submitted_at"]) if sub else "",
+                "included": included,
+            }
+        )
+        if not included:
+            continue
+        answers.append(
+            {
+                "submission_id": sub["id"],
+                "organisation": org["name"],
+                "organisation_id": org["id"],
+                "number": sub["number"],
+                "submitted_at": _local_date(sub["submitted_at"]),
+                "declined": sub["declined"],
+                "is_late": sub["is_late"],
+                "pdf": sub.get("pdf", ""),
+            }
+        )
+        if sub["declined"]:
+            continue
+        snap_answers = {a["proposal_id"]: a for a in sub["snapshot"].get("answers", [])}
+        for proposal_id, groups in by_proposal.items():
+            answer = snap_answers.get(proposal_id)
+            stance = (answer or {}).get("stance") or NOT_ANSWERED
+            groups.setdefault(stance, []).append(
+                {
+                    "organisation": org["name"],
+                    "organisation_id": org["id"],
+                    "comment": ((answer or {}).get("comment") or "").strip(),
+                }
+            )
+    sections: list[dict] = []
+    for proposal in proposals:
+        groups = by_proposal[proposal["id"]]
+        order = [s or NOT_ANSWERED for s in STANCE_ORDER]
+        counts = [{"stance": s, "label": stances[s], "n": len(groups.get(s, []))} for s in order]
+        total = sum(c["n"] for c in counts)
+        for c in counts:
+            c["percent"] = round(100 * c["n"] / total) if total else 0
+        item = {
+            **proposal,
+            "counts": counts,
+            "total": total,
+            "groups": [{"stance": s, "label": stances[s], "entries": groups[s]} for s in order if groups.get(s)],
+        }
+        if not sections or sections[-1]["id"] != proposal["section_id"]:
+            sections.append(
+                {
+                    "id": proposal["section_id"],
+                    "number": proposal["section_number"],
+                    "title": proposal["section_title"],
+                    "proposals": [],
+                }
+            )
+        sections[-1]["proposals"].append(item)
+    return {
+        "remiss": remiss,
+        "params": params,
+        "scope": scope,
+        "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
+        "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
+        "recipients": recipients,
+        "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
+        "sections": sections,
+        "answers": answers,
+        "answer_count": sum(1 for a in answers if not a["declined"]),
+        "declined_count": sum(1 for a in answers if a["declined"]),
+    }
+
+
+def _local_date(iso: str) -> str:
+    value = dt.datetime.fromisoformat(iso)
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%Y-%m-%d")

@@ -1,0 +1,53 @@
+"""The scope form for a new compilation."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import OrganisationKind
+from remiss.models import Remiss
+
+
+class CompilationForm(forms.Form):
+    sections = forms.TypedMultipleChoiceField(
+        label=_("Avsnitt"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Välj inget för att ta med alla avsnitt."),
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("Typ av remissinstans"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[c for c in OrganisationKind.choices if c[0] != OrganisationKind.MINISTRY],
+        help_text=_("Välj inget (och inget län) för att ta med alla remissinstanser."),
+    )
+    counties = forms.MultipleChoiceField(label=_("Län"), required=False, widget=forms.CheckboxSelectMultiple)
+    appendix = forms.BooleanField(
+        label=_("Ta med en bilaga med varje svar i sin helhet"),
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    include_late = forms.BooleanField(
+        label=_("Ta med svar som kom in för sent"),
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def __init__(self, *args, remiss: Remiss, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].choices = [(s.pk, str(s)) for s in remiss.sections.all()]
+        counties = (
+            remiss.recipients.exclude(organisation__county="")
+            .values_list("organisation__county", flat=True)
+            .distinct()
+            .order_by("organisation__county")
+        )
+        self.fields["counties"].choices = [(c, c) for c in counties]
+
+    def params(self) -> dict:
+        return {key: self.cleaned_data[key] for key in ("sections", "kinds", "counties", "appendix", "include_late")}

@@ -1,0 +1,80 @@
+"""The compilation's figures as XLSX (summary + one row per organisation and proposal) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .data import NOT_ANSWERED, STANCE_ORDER, stance_labels
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Neutralise spreadsheet formula injection in user text (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def detail_rows(figures: dict) -> list[list]:
+    rows = []
+    labels = stance_labels()
+    for section in figures["sections"]:
+        for proposal in section["proposals"]:
+            for group in proposal["groups"]:
+                for entry in group["entries"]:
+                    rows.append(
+                        [
+                            entry["organisation"],
+                            proposal["label"],
+                            proposal["text"],
+                            labels[group["stance"]],
+                            entry["comment"],
+                        ]
+                    )
+    rows.sort(key=lambda r: (r[0].casefold(),))
+    return rows
+
+
+def detail_header() -> list[str]:
+    return [_("Organisation"), _("Förslag"), _("Förslagstext"), _("Ställningstagande"), _("Kommentar")]
+
+
+def build_xlsx(figures: dict) -> bytes:
+    labels = stance_labels()
+    order = [s or NOT_ANSWERED for s in STANCE_ORDER]
+    book = Workbook()
+    summary = book.active
+    summary.title = _("Sammanfattning")
+    summary.append([_("Förslag"), _("Förslagstext")] + [labels[s] for s in order] + [_("Totalt")])
+    for section in figures["sections"]:
+        for proposal in section["proposals"]:
+            counts = {c["stance"]: c["n"] for c in proposal["counts"]}
+            summary.append(
+                [proposal["label"], _cell(proposal["text"])] + [counts[s] for s in order] + [proposal["total"]]
+            )
+    detail = book.create_sheet(_("Svar"))
+    detail.append(detail_header())
+    for row in detail_rows(figures):
+        detail.append([_cell(v) for v in row])
+    for sheet in (summary, detail):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def build_csv(figures: dict) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(detail_header())
+    for row in detail_rows(figures):
+        writer.writerow([_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 with å ä ö correctly

@@ -1,0 +1,74 @@
+"""The organisation register and demo users with their roles."""
+
+from accounts.importers import import_organisations
+from accounts.models import Membership, Organisation, User
+
+from . import DATA_DIR, DEMO_PASSWORD
+
+# (email, full name, title, [(organisation, roles...)], superuser)
+DEMO_USERS = [
+    ("admin@demo.remiss.se", "Alva Administratör", "Systemförvaltare", [], True),
+    (
+        "departement@demo.remiss.se",
+        "Dan Departementssekreterare",
+        "Departementssekreterare",
+        [("Finansdepartementet", "is_ministry_staff")],
+        False,
+    ),
+    (
+        "handlaggare@demo.remiss.se",
+        "Hanna Handläggare",
+        "Utredare",
+        [("Nacka kommun", "is_drafter"), ("Region Stockholm", "is_drafter")],
+        False,
+    ),
+    ("granskare@demo.remiss.se", "Gustav Granskare", "Kanslichef", [("Nacka kommun", "is_reviewer")], False),
+    (
+        "beslutsfattare@demo.remiss.se",
+        "Berit Beslutsfattare",
+        "Kommunstyrelsens ordförande",
+        [("Nacka kommun", "is_approver", "is_org_admin")],
+        False,
+    ),
+    (
+        "region@demo.remiss.se",
+        "Rasmus Regionråd",
+        "Regiondirektör",
+        [("Region Stockholm", "is_drafter", "is_reviewer", "is_approver", "is_org_admin")],
+        False,
+    ),
+]
+
+DEMO_LOGIN_ROLES = {
+    "admin@demo.remiss.se": "administratör (Django admin, /admin/)",
+    "departement@demo.remiss.se": "Finansdepartementet: departementstjänsteman",
+    "handlaggare@demo.remiss.se": "Nacka kommun och Region Stockholm: handläggare",
+    "granskare@demo.remiss.se": "Nacka kommun: granskare",
+    "beslutsfattare@demo.remiss.se": "Nacka kommun: beslutsfattare och organisationsadministratör",
+    "region@demo.remiss.se": "Region Stockholm: alla roller",
+}
+
+
+def load() -> list[str]:
+    report = import_organisations(DATA_DIR / "organisations.csv")
+    lines = [f"Organisationer: {report.created} nya, {report.updated} uppdaterade, {report.unchanged} oförändrade"]
+    created = 0
+    for email, name, title, memberships, superuser in DEMO_USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            make = User.objects.create_superuser if superuser else User.objects.create_user
+            user = make(email, DEMO_PASSWORD, full_name=name, title=title)
+            created += 1
+        for org_name, *roles in memberships:
+            organisation = Organisation.objects.get(name=org_name)
+            Membership.objects.update_or_create(
+                user=user, organisation=organisation, defaults={role: True for role in roles}
+            )
+    lines.append(f"Demoanvändare: {created} nya")
+    return lines
+
+
+def login_lines() -> list[str]:
+    width = max(len(e) for e in DEMO_LOGIN_ROLES)
+    rows = [f"  {email.ljust(width)}  {role}" for email, role in DEMO_LOGIN_ROLES.items()]
+    return ["Demo logins (password for all: " + DEMO_PASSWORD + "):", *rows]

@@ -1,0 +1,39 @@
+"""manage.py import_remiss FILE [--ministry NAME]: create a draft remiss from a JSON file."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import Organisation, OrganisationKind
+from remiss.importers import ImportFormatError, parse_remiss_json
+from remiss.services.remisser import RemissError, create_remiss_from_import
+
+
+class Command(BaseCommand):
+    help = "Create a draft remiss with its sections and proposals from a JSON file (format of data/sou-2018-47.json)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--ministry", help="The sending departement (default: the file's 'department').")
+
+    def handle(self, *args, file: Path, ministry: str | None = None, **options):
+        try:
+            imported = parse_remiss_json(file.read_bytes())
+        except OSError as error:
+            raise CommandError(f"Kan inte läsa {file}: {error.strerror}") from None
+        except ImportFormatError as error:
+            raise CommandError(f"{file}: {error}") from None
+        name = ministry or imported.department
+        if not name:
+            raise CommandError("Ange departement med --ministry (filen saknar 'department').")
+        organisation = Organisation.objects.filter(name__iexact=name, kind=OrganisationKind.MINISTRY).first()
+        if organisation is None:
+            raise CommandError(f"Departementet '{name}' finns inte i registret.")
+        try:
+            remiss = create_remiss_from_import(ministry=organisation, by=None, imported=imported)
+        except RemissError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(
+            f"Remiss {remiss.pk} skapad som utkast: {remiss.reference}, "
+            f"{len(imported.sections)} avsnitt, {imported.proposal_count} förslag ({organisation.name})."
+        )

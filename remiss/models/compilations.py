@@ -1,0 +1,51 @@
+"""Remissammanställningar: compiled PDFs (and spreadsheets) of submitted answers."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .remisser import Remiss
+
+
+class CompilationStatus(models.TextChoices):
+    QUEUED = "queued", _("I kö")
+    RUNNING = "running", _("Pågår")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+    CANCELLED = "cancelled", _("Avbruten")
+
+
+def compilation_path(instance: Compilation, filename: str) -> str:
+    return f"compilations/{instance.remiss_id}/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
+
+
+class Compilation(models.Model):
+    remiss = models.ForeignKey(Remiss, on_delete=models.CASCADE, related_name="compilations")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    params = models.JSONField(_("urval"), default=dict)
+    status = models.CharField(max_length=20, choices=CompilationStatus.choices, default=CompilationStatus.QUEUED)
+    step = models.CharField(_("steg"), max_length=200, blank=True)
+    progress = models.PositiveSmallIntegerField(_("andel klar (%)"), default=0)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to=compilation_path, blank=True)
+    xlsx = models.FileField(upload_to=compilation_path, blank=True)
+    csv = models.FileField(upload_to=compilation_path, blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    included = models.ManyToManyField("remiss.Submission", related_name="compilations", blank=True)
+
+    class Meta:
+        verbose_name = _("remissammanställning")
+        verbose_name_plural = _("remissammanställningar")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.remiss.reference} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,66 @@
+"""E-mail to an organisation's members: one message per address, failures logged, never fatal.
+
+Every feature sends mail through ``send_to_members`` (ruff bans ``send_mail``), so one bad address
+never stops the rest and every failure is in the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from accounts.models import Membership, Organisation
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SendResult:
+    sent: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def member_addresses(organisation: Organisation, roles: list[str] | None = None) -> list[str]:
+    """Active members' addresses (optionally only those holding one of ``roles``, e.g. ``["is_approver"]``)
+    and the organisation's functional mailbox, without duplicates."""
+    memberships = Membership.objects.filter(organisation=organisation, user__is_active=True).select_related("user")
+    addresses: list[str] = []
+    for membership in memberships:
+        if roles and not any(getattr(membership, role, False) for role in roles):
+            continue
+        addresses.append(membership.user.email)
+    if organisation.email and not roles:
+        addresses.append(organisation.email)
+    seen: set[str] = set()
+    return [a for a in addresses if a and not (a.lower() in seen or seen.add(a.lower()))]
+
+
+def send_to_members(
+    organisation: Organisation,
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+    *,
+    roles: list[str] | None = None,
+) -> SendResult:
+    """Render ``template`` (plain text) and send it to every member of ``organisation``, one message per
+    address. A failing address is logged and skipped; the rest are still sent."""
+    result = SendResult()
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(template, {"organisation": organisation, "site_url": settings.SITE_URL, **context})
+        subject = " ".join(str(subject).split())
+    for address in member_addresses(organisation, roles):
+        try:
+            EmailMessage(subject=subject, body=body, to=[address]).send()
+        except Exception:
+            logger.exception("mail to %s (%s) failed: %s", address, organisation, subject)
+            result.failed.append(address)
+        else:
+            result.sent.append(address)
+    return result

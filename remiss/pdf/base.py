@@ -1,0 +1,96 @@
+"""The one WeasyPrint entry point.
+
+- ``url_fetcher`` serves only the project's own static files: user text can never make WeasyPrint
+  fetch a URL or read a local file (DESIGN §5).
+- Output is tagged for accessibility (``pdf_tags``; PDF/UA variant where it works).
+- ``save_atomically`` writes to a temporary name and renames, so no half-written file is visible.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+
+STATIC_PREFIX = "static:///"
+
+
+class BlockedURL(ValueError):
+    pass
+
+
+class StaticOnlyFetcher:
+    """WeasyPrint URL fetcher that resolves ``static:///path`` through the staticfiles finders and
+    refuses every other URL (http, file, data …) without touching the network or the disk."""
+
+    _fail_on_errors = False
+
+    def __call__(self, url: str):
+        from weasyprint.urls import URLFetcherResponse
+
+        if not url.startswith(STATIC_PREFIX):
+            raise BlockedURL(f"PDF rendering may not fetch {url[:80]!r}")
+        relative = url[len(STATIC_PREFIX) :]
+        if ".." in Path(relative).parts:
+            raise BlockedURL("path traversal")
+        found = finders.find(relative)
+        if not found:
+            raise BlockedURL(f"no static file {relative!r}")
+        return URLFetcherResponse(url, Path(found).read_bytes(), {"Content-Type": _mime(relative)})
+
+
+url_fetcher = StaticOnlyFetcher()
+
+
+def _mime(path: str) -> str:
+    return {
+        "css": "text/css",
+        "svg": "image/svg+xml",
+        "png": "image/png",
+        "ttf": "font/ttf",
+        "woff2": "font/woff2",
+    }.get(path.rsplit(".", 1)[-1], "application/octet-stream")
+
+
+def render_pdf(template: str, context: dict, *, tagged: bool = True, variant: str | None = None) -> bytes:
+    """Render a Django template to PDF bytes. Templates link assets as ``static:///css/pdf.css``."""
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    document = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=url_fetcher)
+    options: dict = {"pdf_tags": tagged}
+    if variant:
+        options["pdf_variant"] = variant
+    return document.write_pdf(**options)
+
+
+def save_atomically(field, name: str, data: bytes) -> str:
+    """Store ``data`` in ``field``'s storage under a generated ``name`` via temp file + rename.
+
+    For the filesystem storage this is an ``os.replace`` in the target directory; the model's
+    field is updated only after the file is complete. Returns the stored name.
+    """
+    storage = field.storage if hasattr(field, "storage") else default_storage
+    target = Path(storage.path(name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    field.name = name
+    return name
+
+
+def static_root_hint() -> str:
+    return str(getattr(settings, "STATIC_ROOT", ""))

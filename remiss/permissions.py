@@ -1,0 +1,175 @@
+"""Who may see and do what. Every view reaches domain objects through these helpers.
+
+Rules (DESIGN §2):
+- Ministry staff (a membership with ``is_ministry_staff`` in the owning departement) manage a remiss.
+  They never see a response's draft content: only submitted or declined answers, and status counts.
+- Respondent members see their own organisation's responses; roles decide what they may do.
+- The public sees published remisser and submitted answers once the remiss's publicity rule allows.
+
+Strangers get 404 (the object's existence is not revealed); members lacking a role get 403.
+Denials are written to the audit log.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from accounts import audit
+from accounts.models import Membership, Role
+
+from .models import Remiss, RemissStatus, Response, ResponseStatus, Submission, SubmissionStatus
+from .models.remisser import Publicity
+
+PUBLIC_STATUSES = (RemissStatus.PUBLISHED, RemissStatus.CLOSED, RemissStatus.ARCHIVED)
+
+
+def deny(request: HttpRequest, what: str, *, not_found: bool = False) -> None:
+    """Log a denied access and raise 404 (stranger) or 403 (member without the role)."""
+    user = request.user if request.user.is_authenticated else None
+    audit.record(
+        "access.denied",
+        actor=user,
+        organisation=getattr(request, "organisation", None),
+        request=request,
+        data={"what": what, "path": request.path[:300]},
+    )
+    if not_found:
+        raise Http404(what)
+    raise PermissionDenied(what)
+
+
+# --- Ministry staff -----------------------------------------------------------------------------
+
+
+def staff_membership(request: HttpRequest) -> Membership | None:
+    """The active membership if it is ministry staff, else None."""
+    membership = getattr(request, "membership", None)
+    if membership and membership.is_ministry_staff and membership.organisation.is_ministry:
+        return membership
+    return None
+
+
+def remisser_for_staff(request: HttpRequest) -> QuerySet[Remiss]:
+    membership = staff_membership(request)
+    if membership is None:
+        return Remiss.objects.none()
+    return Remiss.objects.filter(ministry=membership.organisation)
+
+
+def get_remiss_for_staff(request: HttpRequest, pk: int) -> Remiss:
+    """The remiss if the active organisation owns it and the user is its staff; 404/403 otherwise."""
+    if not request.user.is_authenticated:
+        deny(request, "remiss", not_found=True)
+    membership = getattr(request, "membership", None)
+    remiss = Remiss.objects.filter(pk=pk).select_related("ministry").first()
+    if remiss is None or membership is None or remiss.ministry_id != membership.organisation_id:
+        deny(request, "remiss", not_found=True)
+    if not membership.is_ministry_staff:
+        deny(request, "remiss: ministry staff role required")
+    return remiss
+
+
+def responses_visible_to_ministry(remiss: Remiss) -> QuerySet[Response]:
+    """Only what was submitted or declined: never a draft."""
+    return Response.objects.filter(
+        recipient__remiss=remiss, status__in=(ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
+    )
+
+
+def submissions_visible_to_ministry(remiss: Remiss) -> QuerySet[Submission]:
+    return Submission.objects.filter(response__recipient__remiss=remiss)
+
+
+# --- Respondents ------------------------------------------------------------------------------
+
+
+def responses_for_organisation(request: HttpRequest) -> QuerySet[Response]:
+    membership = getattr(request, "membership", None)
+    if membership is None or membership.organisation.is_ministry:
+        return Response.objects.none()
+    return Response.objects.filter(
+        recipient__organisation=membership.organisation, recipient__remiss__status__in=PUBLIC_STATUSES
+    )
+
+
+def get_response_for_member(request: HttpRequest, pk: int, role: Role | None = None) -> Response:
+    """The response if it belongs to the active organisation (404 otherwise) and, when ``role`` is
+    given, the membership holds that role (403 otherwise)."""
+    if not request.user.is_authenticated:
+        deny(request, "response", not_found=True)
+    response = (
+        responses_for_organisation(request)
+        .select_related("recipient__remiss__ministry", "recipient__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if response is None:
+        deny(request, "response", not_found=True)
+    if role is not None and not request.membership.has_role(role):
+        deny(request, f"response: role {role} required")
+    return response
+
+
+def can_edit(membership: Membership | None) -> bool:
+    return bool(membership and (membership.is_drafter or membership.is_approver or membership.is_org_admin))
+
+
+# --- The public ---------------------------------------------------------------------------------
+
+
+def public_remisser() -> QuerySet[Remiss]:
+    return Remiss.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def answers_are_public(remiss: Remiss) -> bool:
+    if remiss.status not in PUBLIC_STATUSES:
+        return False
+    if remiss.publicity == Publicity.IMMEDIATE:
+        return True
+    return remiss.deadline_passed(timezone.now()) or remiss.status != RemissStatus.PUBLISHED
+
+
+def public_submissions(remiss: Remiss) -> QuerySet[Submission]:
+    """Rendered submissions (every version; views show the newest per response first), if the
+    remiss's publicity rule allows. A submitted version stays public when a correction is drafted."""
+    if not answers_are_public(remiss):
+        return Submission.objects.none()
+    return Submission.objects.filter(response__recipient__remiss=remiss, status=SubmissionStatus.DONE).order_by(
+        "response_id", "-number"
+    )
+
+
+# --- Ministry staff pages without a remiss (added by the ministry feature) ----------------------
+
+
+def require_ministry_staff(request: HttpRequest) -> Membership:
+    """The active membership if it is ministry staff; 403 (logged) for anyone else signed in."""
+    membership = staff_membership(request)
+    if membership is None:
+        deny(request, "ministry: ministry staff role required")
+    return membership
+
+
+def get_public_remiss(request: HttpRequest, pk: int) -> Remiss:
+    """A published (or closed/archived) remiss for the public; 404 for drafts and unknown ids."""
+    remiss = public_remisser().select_related("ministry").filter(pk=pk).first()
+    if remiss is None:
+        raise Http404("remiss")
+    return remiss
+
+
+# --- Compilations (added by the compilation feature) ------------------------------------------
+
+
+def get_compilation_for_staff(request: HttpRequest, remiss_pk: int, pk: int):
+    """A compilation of a remiss the active ministry owns (404 for everyone else, via the remiss)."""
+    from .models import Compilation
+
+    remiss = get_remiss_for_staff(request, remiss_pk)
+    compilation = Compilation.objects.filter(remiss=remiss, pk=pk).select_related("created_by").first()
+    if compilation is None:
+        deny(request, "compilation", not_found=True)
+    return compilation

@@ -1,0 +1,12 @@
+"""Celery beat schedule. Each feature adds its periodic tasks here (one entry each)."""
+
+from celery.schedules import crontab  # noqa: F401
+
+BEAT_SCHEDULE: dict = {
+    # "name": {"task": "remiss.xxx", "schedule": crontab(minute="*/5")},
+    "sweep-submissions": {"task": "remiss.sweep_submissions", "schedule": crontab(minute="*/5")},
+    "send-invitations-sweep": {"task": "remiss.invitation_sweep", "schedule": crontab(minute=20)},
+    "deadline-reminders": {"task": "remiss.send_deadline_reminders", "schedule": crontab(hour=7, minute=0)},
+    "sweep-compilations": {"task": "remiss.compilation.sweep", "schedule": crontab(minute="*")},
+    "close-expired-remisser": {"task": "remiss.close_expired_remisser", "schedule": crontab(minute="*/10")},
+}

@@ -1,0 +1,1 @@
+"""Services: every state change of the domain, as plain functions with keyword-only arguments."""

@@ -1,0 +1,733 @@
+"""Writing an answer: inbox rows, saving text with optimistic versions, history, assignments,
+attachments, the decision, and rendering a submission's PDF and receipt.
+
+Status changes are in ``remiss.workflow``; this module changes content. Every write checks the
+actor's membership and role in the response's organisation, and raises ``ResponseError`` (a
+Swedish message) or ``SaveConflict`` (both texts, for the user to choose).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from accounts import audit
+from accounts.models import Membership, Organisation, User
+from remiss import workflow
+from remiss.models import (
+    Answer,
+    Assignment,
+    Attachment,
+    Proposal,
+    Receipt,
+    Recipient,
+    Response,
+    ResponseStatus,
+    Revision,
+    Section,
+    Signatory,
+    Stance,
+    Submission,
+    SubmissionStatus,
+)
+from remiss.models.responses import MAX_TEXT_LENGTH
+from remiss.permissions import PUBLIC_STATUSES
+
+log = logging.getLogger(__name__)
+
+MAX_RENDER_ATTEMPTS = 3
+RENDER_TIME_LIMIT = dt.timedelta(minutes=10)
+
+
+class ResponseError(Exception):
+    """A refused change; ``str(error)`` is a Swedish message."""
+
+
+@dataclass
+class Conflict:
+    """A colleague saved this field after the version the user loaded, and the texts differ."""
+
+    field: str
+    mine_text: str
+    mine_stance: str
+    theirs_text: str
+    theirs_stance: str
+    theirs_author: str
+    theirs_at: dt.datetime | None
+    version: int  # post this version to overwrite theirs with yours
+
+    def as_json(self) -> dict:
+        return {
+            "field": self.field,
+            "theirs_text": self.theirs_text,
+            "theirs_stance": self.theirs_stance,
+            "theirs_author": self.theirs_author,
+            "theirs_at": timezone.localtime(self.theirs_at).strftime("%H:%M") if self.theirs_at else "",
+            "version": self.version,
+        }
+
+
+class SaveConflict(ResponseError):
+    def __init__(self, conflicts: list[Conflict]):
+        super().__init__(
+            _("En kollega har sparat en annan text under tiden. Jämför och välj vilken text som ska gälla.")
+        )
+        self.conflicts = conflicts
+
+
+@dataclass
+class SaveResult:
+    response_version: int
+    answer_versions: dict[int, int] = field(default_factory=dict)
+    saved: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    saved_at: dt.datetime | None = None
+
+
+# --- Inbox --------------------------------------------------------------------------------------
+
+
+def ensure_responses(organisation: Organisation | None) -> None:
+    """Create the (empty) Response for every published remiss the organisation is invited to."""
+    if organisation is None or organisation.is_ministry:
+        return
+    missing = Recipient.objects.filter(
+        organisation=organisation, remiss__status__in=PUBLIC_STATUSES, response__isnull=True
+    ).values_list("pk", flat=True)
+    for recipient_id in missing:
+        Response.objects.get_or_create(recipient_id=recipient_id)
+
+
+def inbox(responses: QuerySet[Response]) -> QuerySet[Response]:
+    return responses.select_related("recipient__remiss__ministry", "recipient__organisation", "updated_by").order_by(
+        "recipient__remiss__deadline", "recipient__remiss__title"
+    )
+
+
+def days_left(deadline_at: dt.datetime | None, now: dt.datetime | None = None) -> int | None:
+    """Calendar days from today to the deadline day, in Europe/Stockholm (0 = today, negative = passed)."""
+    if deadline_at is None:
+        return None
+    today = timezone.localdate(now or timezone.now())
+    return (timezone.localtime(deadline_at).date() - today).days
+
+
+def my_assignments(user: User, organisation: Organisation | None) -> QuerySet[Assignment]:
+    if organisation is None:
+        return Assignment.objects.none()
+    return (
+        Assignment.objects.filter(assignee=user, response__recipient__organisation=organisation)
+        .select_related("response__recipient__remiss", "section", "proposal__section", "assigned_by")
+        .order_by("done_at", "due_date", "id")
+    )
+
+
+# --- Reading the form -----------------------------------------------------------------------------
+
+
+def form_data(response: Response) -> dict:
+    """Everything the answer form shows, in a fixed number of queries whatever the size."""
+    proposals = list(
+        Proposal.objects.filter(remiss_id=response.recipient.remiss_id)
+        .select_related("section")
+        .order_by("section__position", "section_id", "position", "id")
+    )
+    answers = {a.proposal_id: a for a in response.answers.select_related("updated_by")}
+    assignments = list(
+        response.assignments.select_related("assignee", "section", "proposal__section").order_by("done_at", "due_date")
+    )
+    sections: list[dict] = []
+    for proposal in proposals:
+        if not sections or sections[-1]["section"].pk != proposal.section_id:
+            sections.append({"section": proposal.section, "items": []})
+        sections[-1]["items"].append({"proposal": proposal, "answer": answers.get(proposal.pk)})
+    by_proposal: dict[int, list[Assignment]] = {}
+    by_section: dict[int, list[Assignment]] = {}
+    for a in assignments:
+        if a.proposal_id:
+            by_proposal.setdefault(a.proposal_id, []).append(a)
+        elif a.section_id:
+            by_section.setdefault(a.section_id, []).append(a)
+    for block in sections:
+        block["assignments"] = by_section.get(block["section"].pk, [])
+        for item in block["items"]:
+            item["assignments"] = by_proposal.get(item["proposal"].pk, [])
+    answered = sum(1 for a in answers.values() if a.stance)
+    next_unanswered = next((p for p in proposals if not (answers.get(p.pk) and answers[p.pk].stance)), None)
+    for block in sections:
+        block["answered"] = sum(1 for item in block["items"] if item["answer"] and item["answer"].stance)
+    return {
+        "proposals": proposals,
+        "answers": answers,
+        "sections": sections,
+        "answered": answered,
+        "total": len(proposals),
+        "next_unanswered": next_unanswered,
+        "assignments": assignments,
+        "attachments": list(response.attachments.all()),
+    }
+
+
+# --- Saving text with optimistic versions -------------------------------------------------------------
+
+
+def field_label(response: Response, key: str, proposals: dict[int, Proposal] | None = None) -> str:
+    if key == "summary":
+        return _("Sammanfattning")
+    if key == "general_comments":
+        return _("Generella synpunkter")
+    if key == "decision":
+        return _("Beslut och undertecknare")
+    if key.startswith("consequence:"):
+        return dict(response.recipient.remiss.consequence_labels()).get(key.split(":", 1)[1], key)
+    if key.startswith("answer:"):
+        pid = int(key.split(":", 1)[1])
+        proposal = (proposals or {}).get(pid) or Proposal.objects.filter(pk=pid).select_related("section").first()
+        return _("Förslag %(label)s") % {"label": proposal.label} if proposal else key
+    return key
+
+
+def _check_editor(response: Response, by: User) -> Membership:
+    membership = workflow.membership_of(by, response)
+    if membership is None:
+        raise ResponseError(_("Du är inte medlem i organisationen som svarar på remissen."))
+    if not (membership.is_drafter or membership.is_approver or membership.is_org_admin):
+        raise ResponseError(_("Bara handläggare och beslutsfattare kan ändra i yttrandet."))
+    if response.status not in workflow.EDITABLE:
+        raise ResponseError(
+            _("Yttrandet har status ”%(status)s” och kan inte ändras nu.") % {"status": response.get_status_display()}
+        )
+    return membership
+
+
+def _check_text(text: str, label: str) -> str:
+    text = (text or "").replace("\r\n", "\n").replace("\x00", "")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ResponseError(
+            _(
+                "%(label)s är för lång: högst %(max)s tecken, du har skrivit %(n)s. Texten finns kvar – korta den och spara igen."
+            )
+            % {"label": label, "max": f"{MAX_TEXT_LENGTH:,}".replace(",", " "), "n": f"{len(text):,}".replace(",", " ")}
+        )
+    return text
+
+
+def _get_response_field(response: Response, key: str) -> str:
+    if key in ("summary", "general_comments"):
+        return getattr(response, key)
+    return (response.consequences or {}).get(key.split(":", 1)[1], "")
+
+
+def _set_response_field(response: Response, key: str, text: str) -> None:
+    if key in ("summary", "general_comments"):
+        setattr(response, key, text)
+    else:
+        response.consequences = {**(response.consequences or {}), key.split(":", 1)[1]: text}
+
+
+def _base(response: Response, key: str, version: int) -> Revision | None:
+    """The revision the user's page was showing when loaded at ``version``."""
+    return response.revisions.filter(field=key, version__lte=version).order_by("-version", "-id").first()
+
+
+def _latest(response: Response, key: str) -> Revision | None:
+    return response.revisions.filter(field=key).select_related("author").order_by("-version", "-id").first()
+
+
+def _merge(mine: str, base: str, theirs: str) -> tuple[str, bool]:
+    """Three-way choice for one value: (result, conflicted)."""
+    if mine == theirs or mine == base:
+        return theirs, False
+    if theirs == base:
+        return mine, False
+    return mine, True
+
+
+def response_field_keys(response: Response) -> list[str]:
+    return ["summary", "general_comments"] + [
+        f"consequence:{key}" for key in response.recipient.remiss.consequence_questions
+    ]
+
+
+@transaction.atomic
+def save_changes(
+    *,
+    response: Response,
+    by: User,
+    response_version: int | None = None,
+    texts: dict[str, str] | None = None,
+    answers: dict[int, tuple[str, str, int]] | None = None,
+) -> SaveResult:
+    """Save changed fields. ``texts``: {"summary"|"general_comments"|"consequence:<key>": text};
+    ``answers``: {proposal_id: (stance, comment, version loaded)}. Fields a colleague changed since
+    the loaded version, with a different text, are not written but returned as conflicts; the rest
+    is saved, each change with a Revision."""
+    texts, answers = texts or {}, answers or {}
+    locked = Response.objects.select_for_update(of=("self",)).select_related("recipient__remiss").get(pk=response.pk)
+    _check_editor(locked, by)
+    if locked.status == ResponseStatus.NOT_STARTED and (texts or answers):
+        try:
+            locked.status = workflow.start_draft(response=locked, by=by).status
+        except workflow.WorkflowError as error:
+            raise ResponseError(str(error)) from error
+    now = timezone.now()
+    result = SaveResult(response_version=locked.version, saved_at=now)
+    allowed_keys = set(response_field_keys(locked))
+    revisions: list[Revision] = []
+
+    # Response-level fields share Response.version.
+    changed: dict[str, str] = {}
+    for key, text in texts.items():
+        if key not in allowed_keys:
+            raise ResponseError(_("Okänt fält."))
+        text = _check_text(text, field_label(locked, key))
+        current = _get_response_field(locked, key)
+        if text == current:
+            continue
+        if response_version is not None and response_version < locked.version:
+            base = _base(locked, key, response_version)
+            merged, conflicted = _merge(text, base.text if base else "", current)
+            if conflicted:
+                latest = _latest(locked, key)
+                result.conflicts.append(
+                    Conflict(
+                        key,
+                        text,
+                        "",
+                        current,
+                        "",
+                        latest.author.get_full_name() if latest and latest.author else "",
+                        latest.created_at if latest else None,
+                        locked.version,
+                    )
+                )
+                continue
+            if merged == current:
+                continue
+            text = merged
+        changed[key] = text
+    if changed:
+        locked.version += 1
+        for key, text in changed.items():
+            _set_response_field(locked, key, text)
+            revisions.append(Revision(response=locked, field=key, text=text, version=locked.version, author=by))
+        locked.updated_by = by
+        locked.save()
+        result.saved += list(changed)
+    result.response_version = locked.version
+
+    # Answers, each with its own version.
+    if answers:
+        proposals = {
+            p.pk: p
+            for p in Proposal.objects.filter(remiss_id=locked.recipient.remiss_id, pk__in=list(answers)).select_related(
+                "section"
+            )
+        }
+        existing = {
+            a.proposal_id: a
+            for a in Answer.objects.select_for_update().filter(response=locked, proposal_id__in=list(answers))
+        }
+        valid_stances = {""} | set(Stance.values)
+        for pid, (stance, comment, version) in answers.items():
+            proposal = proposals.get(pid)
+            if proposal is None:
+                raise ResponseError(_("Förslaget hör inte till den här remissen."))
+            if stance not in valid_stances:
+                raise ResponseError(_("Okänt ställningstagande. Välj ett av alternativen."))
+            key = f"answer:{pid}"
+            comment = _check_text(comment, _("Kommentaren till förslag %(label)s") % {"label": proposal.label})
+            answer = existing.get(pid) or Answer(response=locked, proposal=proposal, version=0)
+            cur_stance, cur_comment = answer.stance, answer.comment
+            if (stance, comment) == (cur_stance, cur_comment):
+                result.answer_versions[pid] = answer.version
+                continue
+            if version is not None and version < answer.version:
+                base = _base(locked, key, version)
+                new_stance, c1 = _merge(stance, base.stance if base else "", cur_stance)
+                new_comment, c2 = _merge(comment, base.text if base else "", cur_comment)
+                if c1 or c2:
+                    latest = _latest(locked, key)
+                    result.conflicts.append(
+                        Conflict(
+                            key,
+                            comment,
+                            stance,
+                            cur_comment,
+                            cur_stance,
+                            latest.author.get_full_name() if latest and latest.author else "",
+                            latest.created_at if latest else None,
+                            answer.version,
+                        )
+                    )
+                    result.answer_versions[pid] = answer.version
+                    continue
+                stance, comment = new_stance, new_comment
+                if (stance, comment) == (cur_stance, cur_comment):
+                    result.answer_versions[pid] = answer.version
+                    continue
+            answer.stance, answer.comment = stance, comment
+            answer.version += 1
+            answer.updated_by = by
+            answer.save()
+            revisions.append(
+                Revision(response=locked, field=key, stance=stance, text=comment, version=answer.version, author=by)
+            )
+            result.answer_versions[pid] = answer.version
+            result.saved.append(key)
+        if any(k.startswith("answer:") for k in result.saved) and not changed:
+            Response.objects.filter(pk=locked.pk).update(updated_by=by, updated_at=now)
+
+    Revision.objects.bulk_create(revisions)
+    if result.saved:
+        audit.record(
+            "response.edited",
+            actor=by,
+            organisation=locked.recipient.organisation,
+            obj=locked,
+            data={"fields": result.saved[:50]},
+        )
+    return result
+
+
+# --- History and diffs ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def diff_html(old: str, new: str) -> SafeString:
+    """A word-level diff as escaped HTML with <del> and <ins>."""
+    a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(
+                f'<del><span class="visually-hidden">{escape(_("[borttaget:] "))}</span>{escape("".join(a[i1:i2]))}</del>'
+            )
+        if j2 > j1:
+            out.append(
+                f'<ins><span class="visually-hidden">{escape(_("[tillagt:] "))}</span>{escape("".join(b[j1:j2]))}</ins>'
+            )
+    return mark_safe("".join(out))  # every piece above is escaped
+
+
+def previous_revision(revision: Revision) -> Revision | None:
+    return (
+        Revision.objects.filter(response_id=revision.response_id, field=revision.field, version__lt=revision.version)
+        .order_by("-version", "-id")
+        .first()
+    )
+
+
+# --- Assignments --------------------------------------------------------------------------------
+
+
+def colleagues(organisation: Organisation) -> QuerySet[User]:
+    return User.objects.filter(memberships__organisation=organisation, is_active=True).order_by("full_name")
+
+
+@transaction.atomic
+def assign(
+    *,
+    response: Response,
+    by: User,
+    assignee: User,
+    section: Section | None = None,
+    proposal: Proposal | None = None,
+    due_date: dt.date | None = None,
+    note: str = "",
+) -> Assignment:
+    membership = workflow.membership_of(by, response)
+    if membership is None or not (membership.is_drafter or membership.is_org_admin):
+        raise ResponseError(_("Bara handläggare kan fördela uppgifter."))
+    if not Membership.objects.filter(user=assignee, organisation_id=response.recipient.organisation_id).exists():
+        raise ResponseError(_("Uppgifter kan bara ges till kolleger i samma organisation."))
+    remiss_id = response.recipient.remiss_id
+    if (section is None) == (proposal is None):
+        raise ResponseError(_("Välj ett avsnitt eller ett förslag."))
+    if (section and section.remiss_id != remiss_id) or (proposal and proposal.remiss_id != remiss_id):
+        raise ResponseError(_("Avsnittet eller förslaget hör inte till den här remissen."))
+    if response.status in workflow.FINAL:
+        raise ResponseError(_("Yttrandet är redan inskickat."))
+    assignment = Assignment.objects.create(
+        response=response,
+        section=section,
+        proposal=proposal,
+        assignee=assignee,
+        assigned_by=by,
+        due_date=due_date,
+        note=note[:2000],
+    )
+    audit.record(
+        "assignment.created",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=response,
+        data={"assignment": assignment.pk, "assignee": assignee.pk},
+    )
+    return assignment
+
+
+@transaction.atomic
+def mark_assignment_done(*, assignment: Assignment, by: User) -> Assignment:
+    response = assignment.response
+    membership = workflow.membership_of(by, response)
+    if membership is None or not (assignment.assignee_id == by.pk or membership.is_drafter):
+        raise ResponseError(_("Bara den som fått uppgiften eller en handläggare kan markera den som klar."))
+    if assignment.done_at is None:
+        assignment.done_at = timezone.now()
+        assignment.save(update_fields=["done_at"])
+        audit.record(
+            "assignment.done",
+            actor=by,
+            organisation=response.recipient.organisation,
+            obj=response,
+            data={"assignment": assignment.pk},
+        )
+    return assignment
+
+
+# --- Attachments --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_attachment(*, response: Response, by: User, title: str, upload) -> Attachment:
+    """``upload`` must already have passed ``validate_pdf`` (the form does it)."""
+    _check_editor(response, by)
+    attachment = Attachment(
+        response=response,
+        title=title.strip()[:300] or upload.name[:300],
+        original_name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=by,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    audit.record(
+        "attachment.added",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=response,
+        data={"attachment": attachment.pk, "size": upload.size},
+    )
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, by: User) -> None:
+    response = attachment.response
+    _check_editor(response, by)
+    audit.record(
+        "attachment.removed",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=response,
+        data={"attachment": attachment.pk, "title": attachment.title},
+    )
+    name = attachment.file.name
+    attachment.delete()
+    if name:
+        transaction.on_commit(lambda: attachment.file.storage.delete(name))
+
+
+# --- The decision ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    response: Response,
+    by: User,
+    decided_by: str,
+    decision_date: dt.date | None,
+    minute_ref: str,
+    signatories: list[tuple[str, str]],
+) -> Response:
+    """The approver records who decided the answer, when, the minute paragraph and who signs."""
+    membership = workflow.membership_of(by, response)
+    if membership is None or not membership.is_approver:
+        raise ResponseError(_("Bara en beslutsfattare kan registrera beslutet."))
+    response = (
+        Response.objects.select_for_update(of=("self",)).select_related("recipient__organisation").get(pk=response.pk)
+    )
+    if response.status not in workflow.DECIDABLE:
+        raise ResponseError(_("Yttrandet är redan inskickat. Öppna det för rättelse först."))
+    minute_ref = minute_ref.strip()
+    if minute_ref and minute_ref[0].isdigit():
+        minute_ref = f"§ {minute_ref}"
+    response.decided_by, response.decision_date, response.minute_ref = decided_by.strip(), decision_date, minute_ref
+    response.version += 1
+    response.updated_by = by
+    response.save()
+    response.signatories.all().delete()
+    Signatory.objects.bulk_create(
+        [
+            Signatory(response=response, name=n.strip(), title=t.strip(), position=i)
+            for i, (n, t) in enumerate(signatories)
+            if n.strip()
+        ]
+    )
+    text = "\n".join(
+        [f"{response.decided_by} {decision_date or ''} {minute_ref}".strip()]
+        + [f"{n.strip()}, {t.strip()}".strip(", ") for n, t in signatories if n.strip()]
+    )
+    Revision.objects.create(response=response, field="decision", text=text, version=response.version, author=by)
+    audit.record(
+        "response.decision_recorded",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=response,
+        data={"decided_by": response.decided_by, "minute_ref": minute_ref},
+    )
+    return response
+
+
+# --- Submissions: PDF and receipt ----------------------------------------------------------------------
+
+
+def _claim(submission_id: int) -> Submission | None:
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
+        if submission is None or submission.status in (SubmissionStatus.DONE, SubmissionStatus.FAILED):
+            return None
+        submission.status = SubmissionStatus.RENDERING
+        submission.attempts += 1
+        submission.started_at = timezone.now()
+        submission.save(update_fields=["status", "attempts", "started_at"])
+        return submission
+
+
+def render_submission(*, submission_id: int) -> Submission | None:
+    """Render the PDF from the snapshot, store it, issue the receipt and notify. Idempotent: a
+    submission that is already done (or failed for good) is left alone."""
+    from remiss.pdf.answer import render_answer_pdf
+    from remiss.pdf.base import save_atomically
+
+    submission = _claim(submission_id)
+    if submission is None:
+        return Submission.objects.filter(pk=submission_id).first()
+    data = render_answer_pdf(submission.snapshot)
+    digest = hashlib.sha256(data).hexdigest()
+    import io
+
+    from pypdf import PdfReader  # page count for listings
+
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission_id)
+        if submission.status == SubmissionStatus.DONE:
+            return submission
+        name = f"submissions/{submission.response_id}/{submission.number}-{digest[:16]}.pdf"
+        save_atomically(submission.pdf, name, data)
+        submission.status = SubmissionStatus.DONE
+        submission.page_count = pages
+        submission.finished_at = timezone.now()
+        submission.error = ""
+        submission.save(update_fields=["pdf", "status", "page_count", "finished_at", "error"])
+        receipt = Receipt.objects.create(submission=submission, sha256=digest, issued_at=submission.finished_at)
+        audit.record(
+            "submission.rendered",
+            organisation=submission.response.recipient.organisation,
+            obj=submission,
+            data={"sha256": digest, "bytes": len(data)},
+            actor_label="system",
+        )
+        transaction.on_commit(lambda: notify_submitted(receipt_id=receipt.pk), robust=True)
+    return submission
+
+
+def mark_render_failed(*, submission_id: int, error: str) -> None:
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
+        if submission is None or submission.status == SubmissionStatus.DONE:
+            return
+        final = submission.attempts >= MAX_RENDER_ATTEMPTS
+        submission.status = SubmissionStatus.FAILED if final else SubmissionStatus.PENDING
+        submission.error = error[:2000]
+        submission.save(update_fields=["status", "error"])
+        if final:
+            audit.record(
+                "submission.failed",
+                organisation=submission.response.recipient.organisation,
+                obj=submission,
+                data={"error": error[:500]},
+                actor_label="system",
+            )
+
+
+def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[int]]:
+    """(ids to re-queue, ids failed for good) among submissions stuck in pending/rendering past the limit."""
+    now = now or timezone.now()
+    cutoff = now - RENDER_TIME_LIMIT
+    requeue, failed = [], []
+    with transaction.atomic():
+        rows = Submission.objects.select_for_update(skip_locked=True).filter(
+            status__in=(SubmissionStatus.PENDING, SubmissionStatus.RENDERING)
+        )
+        for s in rows:
+            since = s.started_at or s.submitted_at
+            if since > cutoff:
+                continue
+            if s.attempts >= MAX_RENDER_ATTEMPTS:
+                s.status = SubmissionStatus.FAILED
+                s.error = (s.error + "\n" if s.error else "") + "Gav upp efter upprepade försök."
+                s.save(update_fields=["status", "error"])
+                failed.append(s.pk)
+            else:
+                s.status = SubmissionStatus.PENDING
+                s.started_at = now  # restart the clock so one sweep does not queue it twice
+                s.save(update_fields=["status", "started_at"])
+                requeue.append(s.pk)
+    return requeue, failed
+
+
+def newest_submission(response: Response) -> Submission | None:
+    return response.submissions.select_related("receipt").order_by("-number").first()
+
+
+def notify_submitted(*, receipt_id: int) -> None:
+    """E-mail the receipt to the organisation's members and tell the ministry's staff."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from remiss import notifications
+
+    receipt = Receipt.objects.select_related(
+        "submission__response__recipient__organisation", "submission__response__recipient__remiss__ministry"
+    ).get(pk=receipt_id)
+    submission = receipt.submission
+    recipient = submission.response.recipient
+    context = {
+        "receipt": receipt,
+        "submission": submission,
+        "organisation": recipient.organisation,
+        "remiss": recipient.remiss,
+        "receipt_url": settings.SITE_URL
+        + reverse("respondent:receipt", args=[submission.response_id, submission.number]),
+        "verify_url": settings.SITE_URL + reverse("respondent:verify", args=[receipt.code]),
+    }
+    subject = render_to_string("remiss/email/receipt_subject.txt", context).strip()
+    notifications.send_to_members(recipient.organisation, subject, "remiss/email/receipt_body.txt", context)
+    subject = render_to_string("remiss/email/response_submitted_subject.txt", context).strip()
+    notifications.send_to_members(
+        recipient.remiss.ministry,
+        subject,
+        "remiss/email/response_submitted_body.txt",
+        context,
+        roles=["is_ministry_staff"],
+    )

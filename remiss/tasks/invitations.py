@@ -1,0 +1,141 @@
+"""Invitations, change notices and reminders to the remisslista; closing remisser at the deadline.
+
+Thin tasks: take ids, re-fetch, call the services. Idempotent: ``Recipient.invited_at`` is set once,
+a reminder is recorded in the audit log before the next run looks for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from celery import shared_task
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from remiss.models import Recipient, Remiss, RemissStatus
+from remiss.notifications import send_to_members
+from remiss.services import remisser as services
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "send_invitations",
+    "invitation_sweep",
+    "notify_remiss_changed",
+    "notify_extension",
+    "send_deadline_reminders",
+    "close_expired_remisser",
+]
+
+
+def _context(remiss: Remiss, recipient: Recipient | None = None) -> dict:
+    from django.conf import settings
+
+    deadline = (recipient.extended_deadline if recipient and recipient.extended_deadline else None) or remiss.deadline
+    return {
+        "remiss": remiss,
+        "recipient": recipient,
+        "deadline": deadline,
+        "remiss_url": settings.SITE_URL + reverse("public:detail", args=[remiss.pk]),
+        "start_url": settings.SITE_URL + reverse("start"),
+    }
+
+
+@shared_task(name="remiss.send_invitations", soft_time_limit=600, time_limit=660)
+def send_invitations(remiss_id: int) -> dict:
+    """Invite every recipient not yet invited. One failing address does not stop the rest."""
+    ids = list(
+        Recipient.objects.filter(
+            remiss_id=remiss_id, invited_at__isnull=True, remiss__status=RemissStatus.PUBLISHED
+        ).values_list("pk", flat=True)
+    )
+    invited, failed = 0, 0
+    for recipient_id in ids:
+        with transaction.atomic():
+            recipient = services.mark_invited(recipient_id=recipient_id)
+            if recipient is None:
+                continue
+            remiss = recipient.remiss
+            result = send_to_members(
+                recipient.organisation,
+                _("Remiss: %(title)s (%(ref)s)") % {"title": remiss.title[:120], "ref": remiss.reference},
+                "remiss/email/invitation.txt",
+                _context(remiss, recipient),
+            )
+        invited += 1
+        failed += len(result.failed)
+    return {"invited": invited, "failed_addresses": failed}
+
+
+@shared_task(name="remiss.invitation_sweep")
+def invitation_sweep() -> list[int]:
+    """Re-enqueue invitations for published remisser with recipients not yet invited (lost jobs)."""
+    remiss_ids = list(
+        Remiss.objects.filter(status=RemissStatus.PUBLISHED, recipients__invited_at__isnull=True)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    for remiss_id in remiss_ids:
+        send_invitations.delay(remiss_id)
+    return remiss_ids
+
+
+@shared_task(name="remiss.notify_remiss_changed")
+def notify_remiss_changed(remiss_id: int, description: str) -> int:
+    remiss = Remiss.objects.filter(pk=remiss_id, status=RemissStatus.PUBLISHED).select_related("ministry").first()
+    if remiss is None:
+        return 0
+    count = 0
+    for recipient in remiss.recipients.filter(invited_at__isnull=False).select_related("organisation"):
+        send_to_members(
+            recipient.organisation,
+            _("Ändring i remissen %(ref)s") % {"ref": remiss.reference},
+            "remiss/email/changed.txt",
+            {**_context(remiss, recipient), "description": description},
+        )
+        count += 1
+    return count
+
+
+@shared_task(name="remiss.notify_extension")
+def notify_extension(recipient_id: int) -> bool:
+    recipient = Recipient.objects.filter(pk=recipient_id).select_related("remiss__ministry", "organisation").first()
+    if recipient is None or recipient.remiss.status != RemissStatus.PUBLISHED:
+        return False
+    send_to_members(
+        recipient.organisation,
+        _("Ny svarsdag för remissen %(ref)s") % {"ref": recipient.remiss.reference},
+        "remiss/email/extension.txt",
+        _context(recipient.remiss, recipient),
+    )
+    return True
+
+
+@shared_task(name="remiss.send_deadline_reminders", soft_time_limit=600, time_limit=660)
+def send_deadline_reminders(today: str | None = None) -> int:
+    """Remind recipients that have neither submitted nor declined, 14 and 3 days before their deadline.
+    ``today`` (ISO date) is for tests and catching up; default is today in Europe/Stockholm."""
+    day = dt.date.fromisoformat(today) if today else timezone.localdate()
+    sent = 0
+    for recipient, days in services.recipients_to_remind(day):
+        with transaction.atomic():
+            if services.reminder_sent(recipient, days):
+                continue
+            services.record_reminder(recipient=recipient, days=days)
+            send_to_members(
+                recipient.organisation,
+                _("Påminnelse: remissvar om %(ref)s senast %(date)s")
+                % {"ref": recipient.remiss.reference, "date": recipient.deadline_at.date().isoformat()},
+                "remiss/email/reminder.txt",
+                {**_context(recipient.remiss, recipient), "days": days},
+            )
+        sent += 1
+    return sent
+
+
+@shared_task(name="remiss.close_expired_remisser")
+def close_expired_remisser() -> list[int]:
+    return services.close_expired_remisser()

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Remiss – administration")
+admin.site.site_title = _("Remiss")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("konto/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("remiss.urls_domain")),
+]
+
+handler403 = "remiss.views.error_403"
+handler404 = "remiss.views.error_404"
+handler500 = "remiss.views.error_500"

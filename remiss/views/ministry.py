@@ -1,0 +1,568 @@
+"""Ministry staff: create, prepare, publish and follow a remiss (under /departement/).
+
+Every view reaches its remiss through ``permissions.get_remiss_for_staff`` (404 for other ministries
+and respondents, 403 for members without the staff role) and changes state only through
+``remiss.services.remisser``.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Organisation, OrganisationKind
+from remiss import permissions
+from remiss.forms.ministry import (
+    DocumentForm,
+    ExtensionForm,
+    ImportForm,
+    PasteForm,
+    ProgressFilterForm,
+    ProposalForm,
+    RecipientSearchForm,
+    RemissForm,
+    SectionForm,
+)
+from remiss.models import RemissStatus, Stance
+from remiss.services import progress
+from remiss.services import remisser as services
+from remiss.services.remisser import RemissError, RemissIncomplete
+from remiss.uploads import max_upload_label, serve_file
+
+MAX_CANDIDATES_SHOWN = 100
+
+
+def _tab(request, remiss, template: str, context: dict, status: int = 200):
+    return render(request, template, {"remiss": remiss, **context}, status=status)
+
+
+# --- list, create, edit, overview -----------------------------------------------------------------
+
+
+@login_required
+def remiss_list(request):
+    permissions.require_ministry_staff(request)
+    remisser = (
+        permissions.remisser_for_staff(request)
+        .annotate(proposal_count=Count("proposals", distinct=True), recipient_count=Count("recipients", distinct=True))
+        .order_by("-created_at")
+    )
+    return render(request, "remiss/ministry/list.html", {"remisser": remisser})
+
+
+def _save_document(remiss, form, by) -> None:
+    if form.cleaned_data.get("document"):
+        services.add_document(
+            remiss=remiss, by=by, title=form.cleaned_data["document_title"], upload=form.cleaned_data["document"]
+        )
+
+
+@login_required
+def remiss_create(request):
+    membership = permissions.require_ministry_staff(request)
+    form = RemissForm(request.POST or None, request.FILES or None, ministry=membership.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                remiss = services.create_remiss(
+                    ministry=membership.organisation, by=request.user, **form.remiss_fields()
+                )
+                _save_document(remiss, form, request.user)
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Remissen har skapats som utkast."))
+            return redirect("ministry:detail", pk=remiss.pk)
+    return render(request, "remiss/ministry/form.html", {"form": form, "upload_limit": max_upload_label()})
+
+
+@login_required
+def remiss_edit(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = RemissForm(request.POST or None, request.FILES or None, ministry=remiss.ministry, instance=remiss)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.update_remiss(remiss=remiss, by=request.user, **form.remiss_fields())
+                _save_document(remiss, form, request.user)
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Ändringarna har sparats."))
+            return redirect("ministry:detail", pk=remiss.pk)
+    return _tab(request, remiss, "remiss/ministry/form.html", {"form": form, "upload_limit": max_upload_label()})
+
+
+@login_required
+def remiss_detail(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    problems = services.completeness_problems(remiss) if remiss.status == RemissStatus.DRAFT else []
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/detail.html",
+        {
+            "problems": problems,
+            "proposal_count": remiss.proposals.count(),
+            "recipient_count": remiss.recipients.count(),
+            "documents": remiss.documents.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def remiss_publish(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    try:
+        services.publish_remiss(remiss=remiss, by=request.user)
+    except RemissIncomplete as error:
+        messages.error(request, _("Remissen kan inte publiceras än. Det här saknas:"))
+        for problem in error.problems:
+            messages.error(request, problem)
+    except RemissError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Remissen är publicerad. Inbjudningar skickas till remissinstanserna."))
+    return redirect("ministry:detail", pk=remiss.pk)
+
+
+# --- documents --------------------------------------------------------------------------------------
+
+
+@login_required
+def documents(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_document(
+                remiss=remiss, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+            )
+        except RemissError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _("Dokumentet har laddats upp."))
+            return redirect("ministry:documents", pk=remiss.pk)
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/documents.html",
+        {"form": form, "documents": remiss.documents.all(), "upload_limit": max_upload_label()},
+    )
+
+
+@login_required
+def document_download(request, pk: int, doc_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    document = get_object_or_404(remiss.documents, pk=doc_pk)
+    return serve_file(document.file, document.original_name)
+
+
+@login_required
+@require_POST
+def document_delete(request, pk: int, doc_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    document = get_object_or_404(remiss.documents, pk=doc_pk)
+    try:
+        services.delete_document(document=document, by=request.user)
+    except RemissError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Dokumentet har tagits bort."))
+    return redirect("ministry:documents", pk=remiss.pk)
+
+
+# --- sections and proposals ---------------------------------------------------------------------------
+
+
+def _structure_page(request, remiss, status: int = 200, **forms):
+    context = {
+        "sections": remiss.sections.prefetch_related("proposals"),
+        "section_form": forms.get("section_form") or SectionForm(prefix="section"),
+        "proposal_form": forms.get("proposal_form") or ProposalForm(remiss=remiss, prefix="proposal"),
+        "paste_form": forms.get("paste_form") or PasteForm(prefix="paste"),
+        "import_form": forms.get("import_form") or ImportForm(prefix="import"),
+        "active_form": next(iter(forms), ""),
+    }
+    return _tab(request, remiss, "remiss/ministry/structure.html", context, status=status)
+
+
+def _to_structure(remiss, anchor: str = ""):
+    url = reverse("ministry:structure", kwargs={"pk": remiss.pk})
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+@login_required
+def structure(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    return _structure_page(request, remiss)
+
+
+@login_required
+@require_POST
+def section_add(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = SectionForm(request.POST, prefix="section")
+    if form.is_valid():
+        try:
+            section = services.add_section(remiss=remiss, by=request.user, **form.cleaned_data)
+        except RemissError as error:
+            messages.error(request, str(error))
+            return _to_structure(remiss)
+        else:
+            messages.success(request, _("Avsnittet har lagts till."))
+            return _to_structure(remiss, f"section-{section.pk}")
+    return _structure_page(request, remiss, status=400, section_form=form)
+
+
+@login_required
+def section_edit(request, pk: int, section_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    section = get_object_or_404(remiss.sections, pk=section_pk)
+    form = SectionForm(request.POST or None, initial={"number": section.number, "title": section.title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_section(section=section, by=request.user, **form.cleaned_data)
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Avsnittet har sparats."))
+            return _to_structure(remiss, f"section-{section.pk}")
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/item_form.html",
+        {"form": form, "heading": _("Ändra avsnitt"), "object": section},
+    )
+
+
+@login_required
+@require_POST
+def section_delete(request, pk: int, section_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    section = get_object_or_404(remiss.sections, pk=section_pk)
+    try:
+        services.delete_section(section=section, by=request.user)
+    except RemissError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Avsnittet och dess förslag har tagits bort."))
+    return _to_structure(remiss)
+
+
+@login_required
+@require_POST
+def section_move(request, pk: int, section_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    section = get_object_or_404(remiss.sections, pk=section_pk)
+    try:
+        services.move_section(section=section, by=request.user, direction=request.POST.get("direction", ""))
+    except RemissError as error:
+        messages.error(request, str(error))
+    return _to_structure(remiss, f"section-{section.pk}")
+
+
+@login_required
+@require_POST
+def proposal_add(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = ProposalForm(request.POST, remiss=remiss, prefix="proposal")
+    if form.is_valid():
+        try:
+            proposal = services.add_proposal(by=request.user, **form.cleaned_data)
+        except RemissError as error:
+            messages.error(request, str(error))
+            return _to_structure(remiss)
+        else:
+            messages.success(request, _("Förslaget har lagts till."))
+            return _to_structure(remiss, f"proposal-{proposal.pk}")
+    return _structure_page(request, remiss, status=400, proposal_form=form)
+
+
+@login_required
+def proposal_edit(request, pk: int, proposal_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    proposal = get_object_or_404(remiss.proposals, pk=proposal_pk)
+    initial = {"section": proposal.section_id, "kind": proposal.kind, "text": proposal.text}
+    form = ProposalForm(request.POST or None, remiss=remiss, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_proposal(proposal=proposal, by=request.user, **form.cleaned_data)
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Förslaget har sparats."))
+            return _to_structure(remiss, f"proposal-{proposal.pk}")
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/item_form.html",
+        {"form": form, "heading": _("Ändra förslag"), "object": proposal},
+    )
+
+
+@login_required
+@require_POST
+def proposal_delete(request, pk: int, proposal_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    proposal = get_object_or_404(remiss.proposals, pk=proposal_pk)
+    try:
+        services.delete_proposal(proposal=proposal, by=request.user)
+    except RemissError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Förslaget har tagits bort."))
+    return _to_structure(remiss, f"section-{proposal.section_id}")
+
+
+@login_required
+@require_POST
+def proposal_move(request, pk: int, proposal_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    proposal = get_object_or_404(remiss.proposals, pk=proposal_pk)
+    try:
+        services.move_proposal(proposal=proposal, by=request.user, direction=request.POST.get("direction", ""))
+    except RemissError as error:
+        messages.error(request, str(error))
+    return _to_structure(remiss, f"proposal-{proposal.pk}")
+
+
+def _import(request, remiss, form, sections, source: str, reports=None):
+    try:
+        with transaction.atomic():
+            if reports and not remiss.reports and remiss.status == RemissStatus.DRAFT:
+                services.update_remiss(remiss=remiss, by=request.user, reports=reports)
+            count = services.import_sections(
+                remiss=remiss, by=request.user, sections=sections, replace=form.cleaned_data["replace"], source=source
+            )
+    except RemissError as error:
+        messages.error(request, str(error))
+        return _to_structure(remiss)
+    messages.success(
+        request,
+        _("%(count)d förslag i %(sections)d avsnitt har lagts till.") % {"count": count, "sections": len(sections)},
+    )
+    return _to_structure(remiss)
+
+
+@login_required
+@require_POST
+def structure_paste(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = PasteForm(request.POST, prefix="paste")
+    if not form.is_valid():
+        return _structure_page(request, remiss, status=400, paste_form=form)
+    return _import(request, remiss, form, form.cleaned_data["text"], "text")
+
+
+@login_required
+@require_POST
+def structure_import(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = ImportForm(request.POST, request.FILES, prefix="import")
+    if not form.is_valid():
+        return _structure_page(request, remiss, status=400, import_form=form)
+    imported = form.cleaned_data["file"]
+    return _import(request, remiss, form, imported.sections, "json", reports=imported.reports)
+
+
+# --- the remisslista ------------------------------------------------------------------------------------
+
+
+def _candidates(remiss, search: RecipientSearchForm):
+    organisations = Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.MINISTRY)
+    organisations = organisations.exclude(pk__in=remiss.recipients.values("organisation_id"))
+    return search.filter(organisations).order_by("kind", "name")
+
+
+@login_required
+def recipients(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    search = RecipientSearchForm(request.GET or None)
+    candidates = _candidates(remiss, search)
+    rows = progress.recipient_progress(remiss)
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/recipients.html",
+        {
+            "search": search,
+            "candidates": candidates[:MAX_CANDIDATES_SHOWN],
+            "candidate_count": candidates.count(),
+            "rows": rows,
+            "max_shown": MAX_CANDIDATES_SHOWN,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def recipients_add(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    search = RecipientSearchForm(request.POST)
+    candidates = _candidates(remiss, search)
+    if request.POST.get("all"):
+        if not search.has_filter:
+            messages.error(request, _("Sök eller filtrera först, så att du ser vilka som läggs till."))
+            return redirect("ministry:recipients", pk=remiss.pk)
+        chosen = list(candidates)
+    else:
+        ids = [i for i in request.POST.getlist("organisations") if i.isdigit()]
+        chosen = list(candidates.filter(pk__in=ids))
+    if not chosen:
+        messages.error(request, _("Välj minst en organisation att lägga till."))
+    else:
+        try:
+            added = services.add_recipients(remiss=remiss, by=request.user, organisations=chosen)
+        except RemissError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("%(count)d remissinstanser har lagts till i remisslistan.") % {"count": added})
+    url = reverse("ministry:recipients", kwargs={"pk": remiss.pk})
+    query = search.data.copy()
+    for key in ("csrfmiddlewaretoken", "organisations", "all", "selected"):
+        query.pop(key, None)
+    return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+@login_required
+@require_POST
+def recipient_remove(request, pk: int, recipient_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    recipient = get_object_or_404(remiss.recipients.select_related("organisation"), pk=recipient_pk)
+    try:
+        services.remove_recipient(recipient=recipient, by=request.user)
+    except RemissError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(org)s har tagits bort från remisslistan.") % {"org": recipient.organisation})
+    return redirect("ministry:recipients", pk=remiss.pk)
+
+
+@login_required
+def recipient_extend(request, pk: int, recipient_pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    recipient = get_object_or_404(remiss.recipients.select_related("organisation"), pk=recipient_pk)
+    initial = {"extended_deadline": recipient.extended_deadline, "reason": recipient.extension_reason}
+    form = ExtensionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.extend_deadline(
+                recipient=recipient,
+                by=request.user,
+                until=form.cleaned_data["extended_deadline"],
+                reason=form.cleaned_data["reason"],
+            )
+        except RemissError as error:
+            form.add_error("extended_deadline", str(error))
+        else:
+            messages.success(request, _("Svarsdagen för %(org)s har sparats.") % {"org": recipient.organisation})
+            return redirect("ministry:recipients", pk=remiss.pk)
+    return _tab(request, remiss, "remiss/ministry/extension_form.html", {"form": form, "recipient": recipient})
+
+
+# --- progress ---------------------------------------------------------------------------------------------
+
+
+def _compilation_url(remiss) -> str:
+    try:
+        return reverse("compilation:list", kwargs={"remiss_pk": remiss.pk})
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+def progress_view(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    filters = ProgressFilterForm(request.GET or None, remiss=remiss)
+    rows = progress.recipient_progress(remiss, **filters.values())
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/progress.html",
+        {
+            "filters": filters,
+            "rows": rows,
+            "counts": progress.state_counts(rows),
+            "stances": progress.stance_counts(remiss),
+            "stance_labels": [label for _value, label in Stance.choices],
+            "compilation_url": _compilation_url(remiss),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
+    return response, csv.writer(response, delimiter=";")
+
+
+@login_required
+def progress_csv(request, pk: int):
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    slug = "".join(c if c.isalnum() else "-" for c in remiss.reference)
+    if request.GET.get("del") == "forslag":
+        response, writer = _csv_response(f"stallningstaganden-{slug}.csv")
+        writer.writerow(
+            [
+                _("Avsnitt"),
+                _("Förslag"),
+                _("Typ"),
+                _("Text"),
+                *(label for _v, label in Stance.choices),
+                _("Ej besvarad"),
+            ]
+        )
+        for row in progress.stance_counts(remiss):
+            p = row.proposal
+            writer.writerow(
+                [
+                    p.section.number,
+                    p.label,
+                    p.get_kind_display(),
+                    p.text,
+                    *(n for _v, _l, n in row.rows()),
+                    row.not_answered,
+                ]
+            )
+        return response
+    filters = ProgressFilterForm(request.GET or None, remiss=remiss)
+    response, writer = _csv_response(f"remisslista-{slug}.csv")
+    writer.writerow(
+        [
+            _("Remissinstans"),
+            _("Typ"),
+            _("Län"),
+            _("Status"),
+            _("Sista svarsdag"),
+            _("Skäl för förlängning"),
+            _("Inskickat"),
+        ]
+    )
+    for row in progress.recipient_progress(remiss, **filters.values()):
+        org = row.organisation
+        writer.writerow(
+            [
+                org.name,
+                org.get_kind_display(),
+                org.county,
+                row.label,
+                row.deadline.isoformat() if row.deadline else "",
+                row.recipient.extension_reason,
+                row.submitted_at.isoformat() if row.submitted_at else "",
+            ]
+        )
+    return response

@@ -1,0 +1,100 @@
+"""Public pages (no sign-in): published remisser, their documents and the answers made public."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from remiss import permissions
+from remiss.models import RemissStatus
+from remiss.services import progress
+from remiss.uploads import serve_file
+
+PER_PAGE = 20
+
+
+class PublicSearchForm(forms.Form):
+    q = forms.CharField(label=_("Sök på rubrik eller diarienummer"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Visa"),
+        required=False,
+        choices=[("", _("Alla remisser")), ("oppna", _("Öppna remisser")), ("stangda", _("Stängda remisser"))],
+    )
+
+
+def remiss_list(request):
+    form = PublicSearchForm(request.GET or None)
+    remisser = permissions.public_remisser().select_related("ministry").order_by("-published_at", "-pk")
+    if form.is_valid():
+        if query := form.cleaned_data["q"].strip():
+            remisser = remisser.filter(Q(title__icontains=query) | Q(reference__icontains=query))
+        if form.cleaned_data["status"] == "oppna":
+            remisser = remisser.filter(status=RemissStatus.PUBLISHED)
+        elif form.cleaned_data["status"] == "stangda":
+            remisser = remisser.exclude(status=RemissStatus.PUBLISHED)
+    page = Paginator(remisser, PER_PAGE).get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(request, "remiss/public/list.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _answers(remiss):
+    """The newest public submission of each response, ordered by organisation name."""
+    newest = {}
+    for submission in permissions.public_submissions(remiss).select_related(
+        "response__recipient__organisation", "receipt"
+    ):
+        newest.setdefault(submission.response_id, submission)
+    return sorted(newest.values(), key=lambda s: s.response.recipient.organisation.name)
+
+
+def remiss_detail(request, pk: int):
+    remiss = permissions.get_public_remiss(request, pk)
+    sections = remiss.sections.prefetch_related("proposals")
+    return render(
+        request,
+        "remiss/public/detail.html",
+        {
+            "remiss": remiss,
+            "documents": remiss.documents.all(),
+            "sections": sections,
+            "rows": progress.recipient_progress(remiss),
+            "answers_public": permissions.answers_are_public(remiss),
+            "answers": _answers(remiss),
+        },
+    )
+
+
+def document_download(request, pk: int, doc_pk: int):
+    remiss = permissions.get_public_remiss(request, pk)
+    document = get_object_or_404(remiss.documents, pk=doc_pk)
+    return serve_file(document.file, document.original_name)
+
+
+def _public_submission(request, pk: int, submission_pk: int):
+    remiss = permissions.get_public_remiss(request, pk)
+    submission = get_object_or_404(
+        permissions.public_submissions(remiss).select_related("response__recipient__organisation"), pk=submission_pk
+    )
+    return remiss, submission
+
+
+def answer_pdf(request, pk: int, submission_pk: int):
+    remiss, submission = _public_submission(request, pk, submission_pk)
+    if not submission.pdf:
+        return render(request, "404.html", status=404)
+    name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
+    return serve_file(submission.pdf, name, inline=True)
+
+
+def answer_receipt(request, pk: int, submission_pk: int):
+    remiss, submission = _public_submission(request, pk, submission_pk)
+    receipt = getattr(submission, "receipt", None)
+    if receipt is None:
+        return render(request, "404.html", status=404)
+    return render(
+        request, "remiss/public/receipt.html", {"remiss": remiss, "submission": submission, "receipt": receipt}
+    )

@@ -1,0 +1,15 @@
+"""Public pages: /remisser/ (no sign-in)."""
+
+from django.urls import path
+
+from . import public as v
+
+app_name = "public"
+
+urlpatterns = [
+    path("remisser/", v.remiss_list, name="list"),
+    path("remisser/<int:pk>/", v.remiss_detail, name="detail"),
+    path("remisser/<int:pk>/dokument/<int:doc_pk>/", v.document_download, name="document"),
+    path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
+    path("remisser/<int:pk>/svar/<int:submission_pk>/kvittens/", v.answer_receipt, name="answer_receipt"),
+]

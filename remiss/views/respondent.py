@@ -1,0 +1,508 @@
+"""Views for respondents: inbox, the answer form with autosave, review and decision, history,
+assignments, attachments, receipts, and the public receipt check.
+
+Access goes through ``remiss.permissions`` (strangers and ministry staff get 404); changes go
+through ``remiss.services.responses`` and ``remiss.workflow``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from remiss import permissions, workflow
+from remiss.forms.responses import (
+    AnswerForm,
+    AssignmentForm,
+    AttachmentForm,
+    AutosaveForm,
+    DecisionForm,
+    DeclineForm,
+    MessageForm,
+    SignatoryFormSet,
+    VerifyForm,
+)
+from remiss.models import Assignment, Receipt, Revision, SubmissionStatus
+from remiss.services import responses as svc
+from remiss.uploads import serve_file
+
+STASH_KEY = "answer_stash"
+
+
+def _saved_label(moment) -> str:
+    return _("Sparat %(time)s") % {"time": timezone.localtime(moment).strftime("%H:%M")}
+
+
+def member_view(view):
+    """Sign-in required. A full-form POST that arrives after the session ended is kept in the new
+    (anonymous) session, so signing in again brings the user back to the form with their text."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method == "POST" and "response_version" in request.POST and "pk" in kwargs:
+                request.session[STASH_KEY] = {"pk": kwargs["pk"], "data": request.POST.dict()}
+                messages.info(request, _("Din session hade gått ut. Logga in igen – texten du skrev finns kvar."))
+                return redirect_to_login(reverse("respondent:form", args=[kwargs["pk"]]))
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Inbox and tasks ----------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request):
+    svc.ensure_responses(request.organisation)
+    rows = []
+    now = timezone.now()
+    for response in svc.inbox(permissions.responses_for_organisation(request)):
+        deadline_at = response.recipient.deadline_at
+        rows.append({"response": response, "deadline_at": deadline_at, "days_left": svc.days_left(deadline_at, now)})
+    tasks = svc.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
+
+
+@login_required
+def my_tasks(request):
+    tasks = svc.my_assignments(request.user, request.organisation)
+    return render(request, "remiss/respondent/tasks.html", {"tasks": tasks})
+
+
+@login_required
+@require_POST
+def task_done(request, pk):
+    assignment = (
+        Assignment.objects.filter(pk=pk, response__in=permissions.responses_for_organisation(request))
+        .select_related("response__recipient")
+        .first()
+    )
+    if assignment is None:
+        permissions.deny(request, "assignment", not_found=True)
+    try:
+        svc.mark_assignment_done(assignment=assignment, by=request.user)
+        messages.success(request, _("Uppgiften är markerad som klar."))
+    except svc.ResponseError as error:
+        messages.error(request, str(error))
+    return redirect("respondent:tasks")
+
+
+# --- The answer form --------------------------------------------------------------------------------
+
+
+def _form_page(request, response, form, data, *, conflicts=(), status=200):
+    membership = request.membership
+    editable = permissions.can_edit(membership) and response.status in workflow.EDITABLE
+    conflicts_by_field = {c.field: c for c in conflicts}
+    for block in data["sections"]:
+        for item in block["items"]:
+            item["fields"] = form.proposal_fields(item["proposal"])
+            item["conflict"] = conflicts_by_field.get(f"answer:{item['proposal'].pk}")
+    consequences = [
+        {"field": form[f"consequence-{key}"], "key": key, "conflict": conflicts_by_field.get(f"consequence:{key}")}
+        for key in form.consequence_keys
+    ]
+    assignment_form = None
+    if membership and (membership.is_drafter or membership.is_org_admin) and response.status not in workflow.FINAL:
+        assignment_form = AssignmentForm(
+            sections=[b["section"] for b in data["sections"]],
+            proposals=data["proposals"],
+            colleagues=svc.colleagues(response.recipient.organisation),
+        )
+    context = {
+        "response": response,
+        "remiss": response.recipient.remiss,
+        "deadline_at": response.recipient.deadline_at,
+        "days_left": svc.days_left(response.recipient.deadline_at),
+        "form": form,
+        "data": data,
+        "editable": editable,
+        "consequences": consequences,
+        "conflicts": conflicts,
+        "summary_conflict": conflicts_by_field.get("summary"),
+        "general_conflict": conflicts_by_field.get("general_comments"),
+        "assignment_form": assignment_form,
+        "attachment_form": AttachmentForm() if editable else None,
+    }
+    return render(request, "remiss/respondent/form.html", context, status=status)
+
+
+@member_view
+def answer_form(request, pk):
+    response = permissions.get_response_for_member(request, pk)
+    data = svc.form_data(response)
+    kwargs = {"response": response, "proposals": data["proposals"], "answers": data["answers"]}
+    if request.method == "POST":
+        if not (permissions.can_edit(request.membership) and response.status in workflow.EDITABLE):
+            permissions.deny(request, "response: not editable")
+        form = AnswerForm(request.POST, **kwargs)
+        if not form.is_valid():
+            return _form_page(request, response, form, data)
+        try:
+            result = svc.save_changes(
+                response=response,
+                by=request.user,
+                response_version=form.cleaned_data["response_version"],
+                texts=form.texts(),
+                answers=form.answers(),
+            )
+        except svc.ResponseError as error:
+            form.add_error(None, str(error))
+            return _form_page(request, response, form, data)
+        if result.conflicts:
+            posted = request.POST.copy()
+            posted["response_version"] = str(result.response_version)
+            for pid, version in result.answer_versions.items():
+                posted[f"version-{pid}"] = str(version)
+            response.refresh_from_db()
+            form = AnswerForm(posted, **kwargs)
+            form.is_valid()
+            return _form_page(request, response, form, svc.form_data(response), conflicts=result.conflicts, status=409)
+        messages.success(request, _saved_label(result.saved_at) if result.saved else _("Inga ändringar att spara."))
+        return redirect("respondent:form", pk=response.pk)
+    stash = request.session.get(STASH_KEY)
+    if stash and stash.get("pk") == response.pk:
+        del request.session[STASH_KEY]
+        form = AnswerForm(stash["data"], **kwargs)
+        form.is_valid()
+        messages.warning(
+            request,
+            _("Texten du skrev innan du loggades ut är återställd nedan men inte sparad. Kontrollera den och spara."),
+        )
+        return _form_page(request, response, form, data)
+    return _form_page(request, response, AnswerForm(**kwargs), data)
+
+
+@require_POST
+def autosave(request, pk):
+    """One field, from static/js/autosave.js. JSON: {ok, version, saved_label} or an error."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Din session har gått ut. Logga in igen – texten finns kvar här.")}, status=401)
+    response = permissions.get_response_for_member(request, pk)
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": _("Ogiltiga uppgifter. Texten är inte sparad.")}, status=400)
+    key, text, version = form.cleaned_data["field"], form.cleaned_data["text"], form.cleaned_data["version"]
+    try:
+        if key.startswith("answer:"):
+            pid = int(key.split(":", 1)[1]) if key.split(":", 1)[1].isdigit() else 0
+            result = svc.save_changes(
+                response=response, by=request.user, answers={pid: (form.cleaned_data["stance"], text, version)}
+            )
+            new_version = result.answer_versions.get(pid, version)
+        else:
+            result = svc.save_changes(response=response, by=request.user, response_version=version, texts={key: text})
+            new_version = result.response_version
+    except svc.ResponseError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    if result.conflicts:
+        return JsonResponse(
+            {"error": str(svc.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
+        )
+    return JsonResponse(
+        {
+            "ok": True,
+            "version": new_version,
+            "response_version": result.response_version,
+            "saved_label": _saved_label(result.saved_at),
+        }
+    )
+
+
+# --- Review, decision, submission ---------------------------------------------------------------
+
+
+def _review_page(
+    request, response, *, message_form=None, decision_form=None, signatories=None, decline_form=None, status=200
+):
+    membership = request.membership
+    data = svc.form_data(response)
+    if decision_form is None:
+        decision_form = DecisionForm(
+            initial={
+                "decided_by": response.decided_by,
+                "decision_date": response.decision_date,
+                "minute_ref": response.minute_ref,
+            }
+        )
+    if signatories is None:
+        signatories = SignatoryFormSet(
+            prefix="sig", initial=[{"name": s.name, "title": s.title} for s in response.signatories.all()]
+        )
+    context = {
+        "response": response,
+        "remiss": response.recipient.remiss,
+        "deadline_at": response.recipient.deadline_at,
+        "data": data,
+        "actions": workflow.available_actions(response, membership),
+        "missing": workflow.missing_for_submission(response),
+        "transitions": response.transitions.select_related("actor"),
+        "message_form": message_form or MessageForm(),
+        "decision_form": decision_form,
+        "signatories": signatories,
+        "decline_form": decline_form or DeclineForm(),
+        "submissions": response.submissions.select_related("receipt"),
+    }
+    return render(request, "remiss/respondent/review.html", context, status=status)
+
+
+@login_required
+def review(request, pk):
+    response = permissions.get_response_for_member(request, pk)
+    return _review_page(request, response)
+
+
+@login_required
+@require_POST
+def transition(request, pk, action):
+    response = permissions.get_response_for_member(request, pk)
+    func = workflow.ACTIONS.get(action)
+    if func is None:
+        raise Http404(action)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _review_page(request, response, message_form=form, status=400)
+    try:
+        func(response=response, by=request.user, message=form.cleaned_data["message"])
+    except workflow.WorkflowError as error:
+        form.add_error("message", str(error))
+        return _review_page(request, response, message_form=form, status=400)
+    messages.success(
+        request,
+        _("Klart: yttrandet har nu status ”%(status)s”.")
+        % {"status": type(response).objects.get(pk=response.pk).get_status_display()},
+    )
+    target = "respondent:form" if action == "reopen" else "respondent:review"
+    return redirect(target, pk=response.pk)
+
+
+@login_required
+@require_POST
+def decision(request, pk):
+    response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
+    form = DecisionForm(request.POST)
+    signatories = SignatoryFormSet(request.POST, prefix="sig")
+    if not (form.is_valid() and signatories.is_valid()):
+        return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
+    try:
+        svc.record_decision(
+            response=response,
+            by=request.user,
+            decided_by=form.cleaned_data["decided_by"],
+            decision_date=form.cleaned_data["decision_date"],
+            minute_ref=form.cleaned_data["minute_ref"],
+            signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
+        )
+    except svc.ResponseError as error:
+        form.add_error(None, str(error))
+        return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
+    messages.success(request, _("Beslutet är registrerat."))
+    return redirect("respondent:review", pk=response.pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
+    try:
+        submission = workflow.submit_response(response=response, by=request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("respondent:review", pk=response.pk)
+    messages.success(request, _("Yttrandet är inskickat. PDF och kvittens skapas nu."))
+    return redirect("respondent:receipt", pk=response.pk, number=submission.number)
+
+
+@login_required
+@require_POST
+def decline(request, pk):
+    response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return _review_page(request, response, decline_form=form, status=400)
+    try:
+        submission = workflow.decline_response(response=response, by=request.user, reason=form.cleaned_data["reason"])
+    except workflow.WorkflowError as error:
+        form.add_error("reason", str(error))
+        return _review_page(request, response, decline_form=form, status=400)
+    messages.success(request, _("Organisationen avstår från att yttra sig. Beskedet är inskickat."))
+    return redirect("respondent:receipt", pk=response.pk, number=submission.number)
+
+
+# --- History ----------------------------------------------------------------------------------------
+
+
+@login_required
+def history(request, pk):
+    response = permissions.get_response_for_member(request, pk)
+    revisions = list(response.revisions.select_related("author").order_by("-created_at", "-id")[:300])
+    proposals = {p.pk: p for p in response.recipient.remiss.proposals.select_related("section")}
+    for revision in revisions:
+        revision.label = svc.field_label(response, revision.field, proposals)
+    events = sorted(
+        [("transition", t.created_at, t) for t in response.transitions.select_related("actor")]
+        + [("revision", r.created_at, r) for r in revisions],
+        key=lambda e: e[1],
+        reverse=True,
+    )
+    return render(
+        request,
+        "remiss/respondent/history.html",
+        {"response": response, "remiss": response.recipient.remiss, "events": events},
+    )
+
+
+@login_required
+def revision_diff(request, pk, revision_pk):
+    response = permissions.get_response_for_member(request, pk)
+    revision = get_object_or_404(Revision.objects.select_related("author"), pk=revision_pk, response=response)
+    previous = svc.previous_revision(revision)
+    context = {
+        "response": response,
+        "remiss": response.recipient.remiss,
+        "revision": revision,
+        "previous": previous,
+        "label": svc.field_label(response, revision.field),
+        "diff": svc.diff_html(previous.text if previous else "", revision.text),
+        "stance_changed": (previous.stance if previous else "") != revision.stance,
+        "stance_labels": dict(svc.Stance.choices),
+    }
+    return render(request, "remiss/respondent/diff.html", context)
+
+
+# --- Assignments and attachments ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    response = permissions.get_response_for_member(request, pk)
+    data = svc.form_data(response)
+    form = AssignmentForm(
+        request.POST,
+        sections=[b["section"] for b in data["sections"]],
+        proposals=data["proposals"],
+        colleagues=svc.colleagues(response.recipient.organisation),
+    )
+    if form.is_valid():
+        try:
+            svc.assign(
+                response=response,
+                by=request.user,
+                assignee=form.cleaned_data["assignee"],
+                due_date=form.cleaned_data["due_date"],
+                note=form.cleaned_data["note"],
+                **form.target_kwargs(),
+            )
+            messages.success(
+                request,
+                _("Uppgiften är skickad till %(name)s.") % {"name": form.cleaned_data["assignee"].get_full_name()},
+            )
+            return redirect(reverse("respondent:form", args=[response.pk]) + "#uppgifter")
+        except svc.ResponseError as error:
+            form.add_error(None, str(error))
+    return render(request, "remiss/respondent/assign.html", {"response": response, "form": form}, status=400)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    response = permissions.get_response_for_member(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            svc.add_attachment(
+                response=response, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+            )
+            messages.success(request, _("Bilagan är uppladdad."))
+            return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
+        except svc.ResponseError as error:
+            form.add_error(None, str(error))
+    return render(request, "remiss/respondent/attachment.html", {"response": response, "form": form}, status=400)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    response = permissions.get_response_for_member(request, pk)
+    attachment = get_object_or_404(response.attachments, pk=attachment_pk)
+    return serve_file(attachment.file, attachment.original_name)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    response = permissions.get_response_for_member(request, pk)
+    attachment = get_object_or_404(response.attachments, pk=attachment_pk)
+    try:
+        svc.remove_attachment(attachment=attachment, by=request.user)
+        messages.success(request, _("Bilagan är borttagen."))
+    except svc.ResponseError as error:
+        messages.error(request, str(error))
+    return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
+
+
+# --- Receipts -----------------------------------------------------------------------------------
+
+
+@login_required
+def receipt(request, pk, number):
+    response = permissions.get_response_for_member(request, pk)
+    submission = get_object_or_404(response.submissions.select_related("submitted_by"), number=number)
+    context = {
+        "response": response,
+        "remiss": response.recipient.remiss,
+        "submission": submission,
+        "receipt": Receipt.objects.filter(submission=submission).first(),
+        "newest": svc.newest_submission(response),
+        "done": submission.status == SubmissionStatus.DONE,
+    }
+    return render(request, "remiss/respondent/receipt.html", context)
+
+
+@login_required
+def submission_pdf(request, pk, number):
+    response = permissions.get_response_for_member(request, pk)
+    submission = get_object_or_404(response.submissions, number=number, status=SubmissionStatus.DONE)
+    org = response.recipient.organisation.name
+    return serve_file(submission.pdf, f"Yttrande {response.recipient.remiss.reference} {org} v{number}.pdf")
+
+
+def verify(request, code):
+    """Public: anyone may check whether a PDF is exactly the one this receipt was issued for."""
+    receipt_obj = get_object_or_404(
+        Receipt.objects.select_related(
+            "submission__response__recipient__organisation", "submission__response__recipient__remiss__ministry"
+        ),
+        code=code,
+    )
+    form = VerifyForm()
+    result = None
+    status = 200
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            digest = hashlib.sha256()
+            for chunk in form.cleaned_data["file"].chunks():
+                digest.update(chunk)
+            result = {"sha256": digest.hexdigest(), "match": digest.hexdigest() == receipt_obj.sha256}
+        else:
+            status = 400
+    return render(
+        request,
+        "remiss/respondent/verify.html",
+        {"receipt": receipt_obj, "submission": receipt_obj.submission, "form": form, "result": result},
+        status=status,
+    )

@@ -1,0 +1,307 @@
+"""Every status change of a response (DESIGN §3), in one module.
+
+::
+
+    not started ─► draft ─► in review ─► approved ─► submitted
+                     ▲          │            │
+                     └─ changes requested ◄──┘        draft/approved ─► declined (avstår)
+
+Functions take keyword-only arguments, run in one transaction, check the current state and the
+actor's role in the response's organisation, and raise ``WorkflowError`` with a Swedish message.
+Each transition writes a ``Transition`` row and an audit event. Views and tasks never assign a
+status themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts import audit
+from accounts.models import Membership, OrganisationKind, Role, User
+
+from .models import LatePolicy, RemissStatus, Response, ResponseStatus, Submission, Transition
+from .snapshot import build_snapshot
+
+log = logging.getLogger(__name__)
+
+EDITABLE = (ResponseStatus.NOT_STARTED, ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED)
+DECIDABLE = (
+    ResponseStatus.NOT_STARTED,
+    ResponseStatus.DRAFT,
+    ResponseStatus.CHANGES_REQUESTED,
+    ResponseStatus.IN_REVIEW,
+    ResponseStatus.APPROVED,
+)
+FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
+MAX_MESSAGE = 5000
+
+
+class WorkflowError(Exception):
+    """A refused state change; ``str(error)`` is a Swedish message for the user."""
+
+
+# --- Checks shared by the functions below ----------------------------------------------------------
+
+
+def membership_of(user: User | None, response: Response) -> Membership | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return Membership.objects.filter(user=user, organisation_id=response.recipient.organisation_id).first()
+
+
+def _require(user: User, response: Response, *roles: Role) -> Membership:
+    membership = membership_of(user, response)
+    if membership is None:
+        raise WorkflowError(_("Du är inte medlem i organisationen som svarar på remissen."))
+    if not any(membership.has_role(role) for role in roles):
+        labels = " eller ".join(str(Role(role).label).lower() for role in roles)
+        raise WorkflowError(_("Det här får bara en %(roles)s göra.") % {"roles": labels})
+    return membership
+
+
+def _require_status(response: Response, *allowed: str) -> None:
+    if response.status not in allowed:
+        raise WorkflowError(
+            _("Det går inte just nu: yttrandet har status ”%(status)s”.") % {"status": response.get_status_display()}
+        )
+
+
+def _require_open_remiss(response: Response) -> None:
+    if response.recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+        raise WorkflowError(_("Remissen är inte öppen för svar."))
+
+
+def _lock(response: Response) -> Response:
+    return (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("recipient__remiss__ministry", "recipient__organisation")
+        .get(pk=response.pk)
+    )
+
+
+def _transition(response: Response, to: str, by: User | None, message: str = "", action: str = "") -> Transition:
+    from_status = response.status
+    response.status = to
+    response.save(update_fields=["status", "updated_at"])
+    transition = Transition.objects.create(
+        response=response, from_status=from_status, to_status=to, actor=by, message=message[:MAX_MESSAGE]
+    )
+    audit.record(
+        action or f"response.{to}",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=response,
+        data={"from": from_status, "to": to, "message": message[:500]},
+    )
+    return transition
+
+
+def _clean_message(message: str) -> str:
+    message = (message or "").strip()
+    if len(message) > MAX_MESSAGE:
+        raise WorkflowError(_("Meddelandet är för långt (högst %(max)s tecken).") % {"max": MAX_MESSAGE})
+    return message
+
+
+# --- Deadline rules -----------------------------------------------------------------------------
+
+
+def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool:
+    """False before the recipient's deadline (extension included); after it, True if the remiss
+    accepts late answers, else a ``WorkflowError``."""
+    now = now or timezone.now()
+    deadline = response.recipient.deadline_at
+    if deadline is None or now <= deadline:
+        return False
+    if response.recipient.remiss.late_policy == LatePolicy.REFUSE:
+        raise WorkflowError(
+            _(
+                "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
+                "Kontakta departementet om ni behöver förlängd svarstid."
+            )
+            % {"date": date_format(timezone.localtime(deadline), "j F Y")}
+        )
+    return True
+
+
+def missing_for_submission(response: Response) -> list[str]:
+    """What the approver must still record before the answer can be submitted (Swedish)."""
+    missing = []
+    if not response.decided_by.strip():
+        missing.append(_("Beslutsinstans (till exempel Kommunstyrelsen) saknas."))
+    if not response.decision_date:
+        missing.append(_("Beslutsdatum saknas."))
+    # Kommuner and regioner decide in a meeting with minutes; a myndighet's head decides without one.
+    if not response.minute_ref.strip() and response.recipient.organisation.kind != OrganisationKind.AGENCY:
+        missing.append(_("Paragraf (§) i protokollet saknas."))
+    if not response.signatories.exists():
+        missing.append(_("Minst en undertecknare (namn och titel) saknas."))
+    return missing
+
+
+# --- Transitions ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_draft(*, response: Response, by: User) -> Response:
+    response = _lock(response)
+    _require(by, response, Role.DRAFTER, Role.APPROVER, Role.ORG_ADMIN)
+    _require_status(response, ResponseStatus.NOT_STARTED)
+    _require_open_remiss(response)
+    _transition(response, ResponseStatus.DRAFT, by, action="response.started")
+    return response
+
+
+@transaction.atomic
+def send_for_review(*, response: Response, by: User, message: str = "") -> Response:
+    response = _lock(response)
+    _require(by, response, Role.DRAFTER)
+    _require_status(response, ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED)
+    _transition(response, ResponseStatus.IN_REVIEW, by, _clean_message(message), action="response.sent_for_review")
+    return response
+
+
+@transaction.atomic
+def request_changes(*, response: Response, by: User, message: str) -> Response:
+    response = _lock(response)
+    _require(by, response, Role.REVIEWER, Role.APPROVER)
+    _require_status(response, ResponseStatus.IN_REVIEW, ResponseStatus.APPROVED)
+    message = _clean_message(message)
+    if not message:
+        raise WorkflowError(_("Skriv vad som behöver ändras."))
+    _transition(response, ResponseStatus.CHANGES_REQUESTED, by, message, action="response.changes_requested")
+    return response
+
+
+@transaction.atomic
+def approve(*, response: Response, by: User, message: str = "") -> Response:
+    response = _lock(response)
+    _require(by, response, Role.REVIEWER)
+    _require_status(response, ResponseStatus.IN_REVIEW)
+    _transition(response, ResponseStatus.APPROVED, by, _clean_message(message), action="response.approved")
+    return response
+
+
+def _enqueue_render(submission_id: int) -> None:
+    from .tasks.submissions import render_submission
+
+    render_submission.delay(submission_id)
+
+
+def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool) -> Submission:
+    is_late = deadline_is_late(response, now)
+    number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
+    snapshot = build_snapshot(response, number=number, submitted_at=now, is_late=is_late, declined=declined)
+    submission = Submission.objects.create(
+        response=response,
+        number=number,
+        snapshot=snapshot,
+        submitted_at=now,
+        submitted_by=by,
+        is_late=is_late,
+        declined=declined,
+    )
+    if enqueue:
+        # robust: if the broker is down the row stays pending and the beat sweeper re-queues it.
+        transaction.on_commit(lambda: _enqueue_render(submission.pk), robust=True)
+    return submission
+
+
+@transaction.atomic
+def submit_response(
+    *, response: Response, by: User, message: str = "", now: dt.datetime | None = None, enqueue: bool = True
+) -> Submission:
+    """Freeze the approved answer into a new Submission; the PDF and receipt follow in a task."""
+    response = _lock(response)
+    _require(by, response, Role.APPROVER)
+    _require_status(response, ResponseStatus.APPROVED)
+    _require_open_remiss(response)
+    missing = missing_for_submission(response)
+    if missing:
+        raise WorkflowError(_("Yttrandet kan inte skickas in ännu:") + " " + " ".join(missing))
+    submission = _freeze(response, by, declined=False, now=now or timezone.now(), enqueue=enqueue)
+    _transition(response, ResponseStatus.SUBMITTED, by, _clean_message(message), action="response.submitted")
+    return submission
+
+
+@transaction.atomic
+def decline_response(
+    *, response: Response, by: User, reason: str, now: dt.datetime | None = None, enqueue: bool = True
+) -> Submission:
+    """Avstå från att yttra sig, with a short reason. Also produces a PDF and a receipt."""
+    response = _lock(response)
+    _require(by, response, Role.APPROVER)
+    _require_status(response, ResponseStatus.NOT_STARTED, ResponseStatus.DRAFT, ResponseStatus.APPROVED)
+    _require_open_remiss(response)
+    reason = _clean_message(reason)
+    if not reason:
+        raise WorkflowError(_("Skriv kort varför organisationen avstår från att yttra sig."))
+    if len(reason) > 1000:
+        raise WorkflowError(_("Skälet ska vara kort (högst 1 000 tecken)."))
+    response.declined_reason = reason
+    response.save(update_fields=["declined_reason", "updated_at"])
+    submission = _freeze(response, by, declined=True, now=now or timezone.now(), enqueue=enqueue)
+    _transition(response, ResponseStatus.DECLINED, by, reason, action="response.declined")
+    return submission
+
+
+@transaction.atomic
+def reopen_for_correction(
+    *, response: Response, by: User, message: str = "", now: dt.datetime | None = None
+) -> Response:
+    """Open a submitted (or declined) answer again to submit a corrected version before the deadline.
+    Earlier submissions are kept; the newest is the one shown."""
+    response = _lock(response)
+    _require(by, response, Role.DRAFTER, Role.APPROVER)
+    _require_status(response, *FINAL)
+    _require_open_remiss(response)
+    deadline = response.recipient.deadline_at
+    if deadline is not None and (now or timezone.now()) > deadline:
+        raise WorkflowError(
+            _("Sista svarsdag har passerat. Ett inskickat yttrande kan bara rättas före sista svarsdag.")
+        )
+    response.declined_reason = ""
+    response.save(update_fields=["declined_reason", "updated_at"])
+    _transition(response, ResponseStatus.DRAFT, by, _clean_message(message), action="response.reopened")
+    return response
+
+
+ACTIONS = {
+    "send_for_review": send_for_review,
+    "request_changes": request_changes,
+    "approve": approve,
+    "reopen": reopen_for_correction,
+}
+
+
+def available_actions(response: Response, membership: Membership | None) -> set[str]:
+    """Which buttons to show (the functions above still check everything)."""
+    if membership is None:
+        return set()
+    status = response.status
+    actions: set[str] = set()
+    if membership.is_drafter and status in (ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED):
+        actions.add("send_for_review")
+    if (membership.is_reviewer or membership.is_approver) and status in (
+        ResponseStatus.IN_REVIEW,
+        ResponseStatus.APPROVED,
+    ):
+        actions.add("request_changes")
+    if membership.is_reviewer and status == ResponseStatus.IN_REVIEW:
+        actions.add("approve")
+    if membership.is_approver and status in DECIDABLE:
+        actions.add("decide")
+    if membership.is_approver and status == ResponseStatus.APPROVED:
+        actions.add("submit")
+    if membership.is_approver and status in (ResponseStatus.NOT_STARTED, ResponseStatus.DRAFT, ResponseStatus.APPROVED):
+        actions.add("decline")
+    if (membership.is_drafter or membership.is_approver) and status in FINAL:
+        actions.add("reopen")
+    return actions

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Run the whole suite. Uses the real PostgreSQL and Redis on 127.0.0.1 when they answer
+# (CI always has them), and says which database ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+port_open() { $PY -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', $1)))"; }
+if [ -z "${DATABASE_URL:-}" ] && port_open 5432; then
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"
+fi
+if [ -z "${REDIS_URL:-}" ] && port_open 6379; then
+  export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
+fi
+echo "Test database: ${DATABASE_URL:-SQLite (embedded)}"
+$PY -m pytest "$@"
+rc=$?
+[ $rc -eq 5 ] && { echo "No tests ran: that is a failure."; exit 1; }
+exit $rc

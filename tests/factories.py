@@ -1,0 +1,237 @@
+"""factory_boy factories for every model tests need. Prefer these over fixtures files."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from accounts.models import Membership, Organisation, OrganisationKind, User
+from remiss import models as m
+
+PASSWORD = "korrekt-hast-batteri-1"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.se")
+    full_name = factory.Faker("name", locale="sv_SE")
+    title = "Utredare"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Exempels kommun {n}")
+    kind = OrganisationKind.MUNICIPALITY
+    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    county = "Stockholms län"
+
+
+class MinistryFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Exempeldepartementet {n}")
+    kind = OrganisationKind.MINISTRY
+    code = ""
+    county = ""
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class RemissFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Remiss
+
+    ministry = factory.SubFactory(MinistryFactory)
+    title = factory.Sequence(lambda n: f"Betänkandet Exempel {n} (SOU 2026:{n})")
+    reference = factory.Sequence(lambda n: f"Fi2026/{n:05d}")
+    reports = factory.LazyAttribute(lambda o: [{"id": "SOU 2026:1", "title": o.title, "kind": "betänkande"}])
+    missive = "Remissvaren ska ha kommit in senast på sista svarsdagen."
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=60))
+    consequence_questions = ["economic"]
+
+
+class PublishedRemissFactory(RemissFactory):
+    status = m.RemissStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Section
+
+    remiss = factory.SubFactory(RemissFactory)
+    number = factory.Sequence(lambda n: f"7.{n}")
+    title = factory.Sequence(lambda n: f"Avsnitt {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Proposal
+
+    section = factory.SubFactory(SectionFactory)
+    remiss = factory.SelfAttribute("section.remiss")
+    kind = m.ProposalKind.PROPOSAL
+    text = factory.Sequence(lambda n: f"Regeringen ska genomföra åtgärd nummer {n}.")
+    position = factory.Sequence(lambda n: n)
+
+
+class RecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Recipient
+
+    remiss = factory.SubFactory(PublishedRemissFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Response
+
+    recipient = factory.SubFactory(RecipientFactory)
+    status = m.ResponseStatus.DRAFT
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Answer
+
+    response = factory.SubFactory(ResponseFactory)
+    proposal = factory.SubFactory(ProposalFactory)
+    stance = m.Stance.SUPPORTS
+    comment = "Vi tillstyrker förslaget."
+
+
+# --- Submissions with realistic snapshots (compilation feature) ---------------------------------
+
+
+def snapshot_for(response, *, answers=None, number=1, submitted_at=None, is_late=False, declined=False) -> dict:
+    """A ``Submission.snapshot`` (schema in remiss/snapshot.py) for ``response``.
+
+    ``answers`` maps a Proposal (or its id) to ``(stance, comment)``; proposals left out are
+    "ej besvarad". With ``answers=None`` every proposal gets "tillstyrker" and a short comment.
+    """
+    recipient = response.recipient
+    remiss, organisation = recipient.remiss, recipient.organisation
+    labels = dict(m.Stance.choices)
+    given = {getattr(k, "pk", k): v for k, v in (answers or {}).items()}
+    items = []
+    for proposal in m.Proposal.objects.filter(remiss=remiss).select_related("section"):
+        if answers is None and not declined:
+            stance, comment = m.Stance.SUPPORTS, f"{organisation.name} tillstyrker förslaget {proposal.label}."
+        else:
+            stance, comment = given.get(proposal.pk, ("", ""))
+        items.append(
+            {
+                "proposal_id": proposal.pk,
+                "label": proposal.label,
+                "section_id": proposal.section_id,
+                "section_number": proposal.section.number,
+                "section_title": proposal.section.title,
+                "kind": proposal.kind,
+                "text": proposal.text,
+                "stance": str(stance),
+                "stance_label": str(labels.get(stance, "")) if stance else "",
+                "comment": comment,
+            }
+        )
+    return {
+        "organisation": {
+            "id": organisation.pk,
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "county": organisation.county,
+        },
+        "remiss": {
+            "id": remiss.pk,
+            "reference": remiss.reference,
+            "title": remiss.title,
+            "ministry": remiss.ministry.name,
+        },
+        "number": number,
+        "submitted_at": (submitted_at or timezone.now()).isoformat(),
+        "is_late": is_late,
+        "declined": declined,
+        "declined_reason": "Vi avstår från att yttra oss." if declined else "",
+        "summary": "" if declined else f"{organisation.name} lämnar följande yttrande.",
+        "general_comments": "",
+        "consequences": [],
+        "answers": items,
+        "decided_by": "Kommunstyrelsen",
+        "decision_date": timezone.localdate().isoformat(),
+        "minute_ref": "§ 12",
+        "signatories": [{"name": "Anna Andersson", "title": "Ordförande"}],
+        "attachments": [],
+    }
+
+
+def small_answer_pdf(snapshot: dict) -> bytes:
+    """A small per-answer PDF standing in for the one rendered at submission."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    org = escape(snapshot["organisation"]["name"])
+    rows = "".join(
+        f"<h2>{escape(a['label'])}</h2><p>{escape(a['stance_label'] or 'Ej besvarad')}: {escape(a['comment'])}</p>"
+        for a in snapshot["answers"]
+    )
+    head = "Avstår från att yttra sig" if snapshot["declined"] else "Yttrande"
+    return HTML(string=f"<html lang='sv'><body><h1>{head} från {org}</h1>{rows}</body></html>").write_pdf()
+
+
+def make_submission(
+    recipient, *, answers=None, number=1, is_late=False, declined=False, submitted_at=None, pdf=True, status=None
+):
+    """A DONE Submission of ``recipient``'s response, with snapshot and (optionally) its PDF."""
+    from django.core.files.base import ContentFile
+
+    response = m.Response.objects.filter(recipient=recipient).first() or ResponseFactory(recipient=recipient)
+    response.status = m.ResponseStatus.DECLINED if declined else m.ResponseStatus.SUBMITTED
+    response.save(update_fields=["status"])
+    submitted_at = submitted_at or timezone.now()
+    snapshot = snapshot_for(
+        response, answers=answers, number=number, submitted_at=submitted_at, is_late=is_late, declined=declined
+    )
+    submission = m.Submission.objects.create(
+        response=response,
+        number=number,
+        snapshot=snapshot,
+        submitted_at=submitted_at,
+        is_late=is_late,
+        declined=declined,
+        status=status or m.SubmissionStatus.DONE,
+    )
+    if pdf:
+        submission.pdf.save("answer.pdf", ContentFile(small_answer_pdf(snapshot)), save=False)
+        submission.page_count = 1
+        submission.save(update_fields=["pdf", "page_count"])
+    return submission
+
+
+# --- Respondent feature: a published remiss with proposals and one recipient's response ----------
+
+
+def response_with_proposals(organisation, *, proposals: int = 3, sections: int = 2, ministry=None, **remiss_kwargs):
+    """A published remiss (of ``ministry`` or a new one) inviting ``organisation``, with ``proposals``
+    spread over ``sections``, and that recipient's empty Response (status not started)."""
+    remiss = PublishedRemissFactory(**({"ministry": ministry} if ministry else {}), **remiss_kwargs)
+    secs = [SectionFactory(remiss=remiss, position=i) for i in range(sections)]
+    for i in range(proposals):
+        ProposalFactory(remiss=remiss, section=secs[i % sections], position=i)
+    recipient = RecipientFactory(remiss=remiss, organisation=organisation)
+    return m.Response.objects.create(recipient=recipient)

@@ -1,0 +1,73 @@
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from accounts.importers import import_organisations
+from accounts.models import Organisation
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "organisations.csv"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "organisations.csv"
+
+
+@pytest.mark.django_db
+def test_imports_the_register_idempotently():
+    first = import_organisations(DATA)
+    assert (first.created, first.errors) == (326, [])
+    assert Organisation.objects.filter(kind="kommun").count() == 290
+    assert Organisation.objects.filter(kind="region").count() == 21
+    nacka = Organisation.objects.get(name="Nacka kommun")
+    assert (nacka.code, nacka.county) == ("0182", "Stockholms län")
+    second = import_organisations(DATA)
+    assert (second.created, second.updated, second.unchanged) == (0, 0, 326)
+    assert Organisation.objects.count() == 326
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared/ is not beside the checkout")
+def test_vendored_register_matches_shared_data():
+    assert DATA.read_bytes() == SHARED.read_bytes()
+
+
+@pytest.mark.django_db
+def test_updates_a_renamed_organisation_by_code():
+    import_organisations(io.StringIO("code,name,kind,county\n0182,Nacka kommun,kommun,Stockholms län\n"))
+    report = import_organisations(io.StringIO("code,name,kind,county\n0182,Nacka stad,kommun,Stockholms län\n"))
+    assert (report.updated, report.created) == (1, 0)
+    assert Organisation.objects.get(code="0182").name == "Nacka stad"
+
+
+@pytest.mark.django_db
+def test_bad_rows_are_reported_with_line_numbers_and_stop_nothing_else():
+    csv_text = (
+        "code,name,kind,county\n"
+        "0182,Nacka kommun,kommun,Stockholms län\n"  # line 2 ok
+        "12AB,Trasig kommun,kommun,Skåne län\n"  # line 3: code not digits
+        ",,myndighet,\n"  # line 4: no name
+        "99,Okänd typ,planet,\n"  # line 5: bad kind
+        "123,Kort kod kommun,kommun,Skåne län\n"  # line 6: wrong length
+        ",Statskontoret,myndighet,,extra\n"  # line 7: too many columns
+        "01,Region Stockholm,region,Stockholms län\n"  # line 8 ok
+    )
+    report = import_organisations(io.StringIO(csv_text))
+    assert report.created == 2
+    lines = dict(report.errors)
+    assert sorted(lines) == [3, 4, 5, 6, 7]
+    assert "siffror" in lines[3] and "namn saknas" in lines[4] and "okänd typ 'planet'" in lines[5]
+    assert "4 siffror" in lines[6] and "för många kolumner" in lines[7]
+
+
+@pytest.mark.django_db
+def test_missing_header_is_reported():
+    report = import_organisations(io.StringIO("namn;typ\nNacka;kommun\n"))
+    assert report.errors and report.errors[0][0] == 1 and report.created == 0
+
+
+@pytest.mark.django_db
+def test_management_command_reports_counts_and_errors(tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text("code,name,kind,county\n0182,Nacka kommun,kommun,Stockholms län\n,X,planet,\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_organisations", str(path), stdout=out, stderr=err)
+    assert "1 skapade" in out.getvalue() and "1 fel" in out.getvalue()
+    assert "rad 3:" in err.getvalue()

@@ -1,0 +1,60 @@
+"""The demo remisser: SOU 2018:47 published by Finansdepartementet, and one draft. Loading twice is safe."""
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import OrganisationKind
+from remiss.demo import people, remisser
+from remiss.models import Remiss, RemissStatus, Response
+
+
+@pytest.mark.django_db
+def test_demo_remisser_load_and_reload():
+    people.load()
+    lines = remisser.load()
+    assert any("29 förslag" in line for line in lines)
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    assert sou.ministry.name == "Finansdepartementet" and sou.status == RemissStatus.PUBLISHED
+    assert sou.proposals.count() == 29 and sou.sections.count() == 14
+    assert 35 <= (sou.deadline - timezone.localdate()).days <= 49
+    kinds = {k: sou.recipients.filter(organisation__kind=k).count() for k in OrganisationKind.values}
+    assert kinds["region"] == 21 and kinds["kommun"] >= 26 + 12 and kinds["myndighet"] > 0
+    assert sou.recipients.filter(organisation__name="Nacka kommun").exists()
+    assert Response.objects.filter(recipient__remiss=sou).count() == sou.recipients.count()
+    draft = Remiss.objects.get(status=RemissStatus.DRAFT)
+    assert draft.ministry == sou.ministry and draft.proposals.count() == 5
+    remisser.load()
+    assert Remiss.objects.count() == 2 and sou.recipients.count() == Remiss.objects.get(pk=sou.pk).recipients.count()
+
+
+@pytest.mark.django_db
+def test_demo_answers_go_through_the_workflow_and_are_public(client):
+    from django.urls import reverse
+
+    from remiss.demo import answers
+    from remiss.models import ResponseStatus, SubmissionStatus
+
+    people.load()
+    remisser.load()
+    lines = answers.load()
+    assert sum("inskickat" in line for line in lines) == 4, lines
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    by_org = {r.recipient.organisation.name: r for r in Response.objects.filter(recipient__remiss=sou)}
+    assert by_org["Göteborgs kommun"].status == ResponseStatus.SUBMITTED
+    assert by_org["Statskontoret"].status == ResponseStatus.SUBMITTED  # a myndighet: no § needed
+    assert by_org["Ekonomistyrningsverket"].status == ResponseStatus.DECLINED
+    assert by_org["Nacka kommun"].status == ResponseStatus.IN_REVIEW
+    assert by_org["Region Stockholm"].status == ResponseStatus.DRAFT
+    assert by_org["Region Stockholm"].assignments.get().assignee.email == "handlaggare@demo.remiss.se"
+    goteborg = by_org["Göteborgs kommun"].submissions.get()
+    assert goteborg.status == SubmissionStatus.DONE and goteborg.receipt.sha256
+    assert [t.to_status for t in by_org["Göteborgs kommun"].transitions.order_by("pk")] == [
+        "draft",
+        "in_review",
+        "approved",
+        "submitted",
+    ]
+    page = client.get(reverse("public:detail", args=[sou.pk])).content.decode()
+    assert reverse("public:answer_pdf", args=[sou.pk, goteborg.pk]) in page
+    assert "Nacka kommun" in page and "Göteborgs kommun" in page
+    assert answers.load() == ["Demosvar finns redan."]

@@ -1,0 +1,95 @@
+"""Production settings, security headers and error pages."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROD_KEY = "p" * 20 + "-production-secret-for-tests-" + "k" * 20
+
+
+def manage(*args, **env):
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would.
+    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST") and k not in dropped}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=PROD_KEY,
+        ALLOWED_HOSTS="remiss.example.se",
+        REMISS_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = manage("check", DEBUG="0", ALLOWED_HOSTS="remiss.example.se", REMISS_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_weak_secret_key(tmp_path):
+    result = manage("check", DEBUG="0", SECRET_KEY="django-insecure-short", REMISS_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0 and "too short or insecure" in result.stderr
+
+
+def test_migrations_match_the_models(tmp_path):
+    result = manage("makemigrations", "--check", "--dry-run", DEBUG="1", REMISS_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_send_csp_without_inline_script_and_deny_framing(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert "<script>" not in response.content.decode()
+    assert ' style="' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_page_gives_swedish_404(client):
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_forged_post_without_csrf_token_gets_swedish_403(drafter):
+    from django.test import Client
+
+    c = Client(enforce_csrf_checks=True)
+    c.force_login(drafter)
+    response = c.post("/konto/byt-organisation/", {"organisation": 1})
+    assert response.status_code == 403
+    assert "Formuläret kunde inte skickas" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_accessibility_statement_has_required_parts(client):
+    html = client.get("/tillganglighet/").content.decode()
+    for part in [
+        "delvis förenlig",
+        "Kända brister",
+        "Hur vi har testat",
+        "Rapportera brister",
+        "digg.se",
+        "2026-11-23",
+    ]:
+        assert part in html
