@@ -9,8 +9,11 @@ WORKDIR /app
 COPY requirements/ requirements/
 RUN pip install --no-cache-dir -r requirements/base.txt
 COPY . .
+# collectstatic runs with the production settings, so the manifest that production reads is built;
+# the key below only exists during the build (the running container needs a real SECRET_KEY).
 RUN DEBUG=1 python manage.py compilemessages -v0 \
- && DEBUG=1 python manage.py collectstatic --noinput -v0 \
+ && DEBUG=0 SECRET_KEY=build-time-only-collectstatic-key-not-used-at-run-time-0123456789 \
+    python manage.py collectstatic --noinput -v0 \
  && useradd --system --home /app remiss && mkdir -p /var/lib/remiss && chown remiss /var/lib/remiss
 USER remiss
 EXPOSE 8000

@@ -20,8 +20,9 @@ $(STAMP): $(PY) requirements/base.txt requirements/test.txt
 
 deps: $(STAMP)
 
-messages: deps
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+messages: deps  ## the source strings are Swedish, so without gettext's msgfmt the UI is still Swedish
+	@if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0; \
+	else echo "Note: msgfmt (Debian package gettext) not found; using the Swedish source strings as they are."; fi
 
 run: deps messages
 	@scripts/run.sh

@@ -1,5 +1,8 @@
+from functools import partial
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +23,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     email = forms.EmailField(
         label=_("E-postadress"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+
+    def save(self, **kwargs) -> None:
+        """Queue the mail (accounts.tasks) instead of sending it in the request: known and unknown
+        addresses then take the same time to answer."""
+        from .tasks import send_password_reset
+
+        for user in self.get_users(self.cleaned_data["email"]):
+            transaction.on_commit(partial(send_password_reset.delay, user.pk))
 
 
 class SwitchOrganisationForm(forms.Form):

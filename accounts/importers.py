@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .models import Organisation, OrganisationKind
 
+logger = logging.getLogger(__name__)
 REQUIRED_COLUMNS = {"code", "name", "kind", "county"}
 CODE_LENGTH = {OrganisationKind.MUNICIPALITY: 4, OrganisationKind.REGION: 2}
 
@@ -31,23 +36,49 @@ class RowError(ValueError):
     pass
 
 
+def _has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 def _clean_row(row: dict[str, str | None]) -> dict[str, str]:
-    values = {key: (row.get(key) or "").strip() for key in REQUIRED_COLUMNS}
     if None in row:  # more cells than header columns
-        raise RowError("för många kolumner")
+        raise RowError(_("för många kolumner"))
+    values = {key: (row.get(key) or "").strip() for key in REQUIRED_COLUMNS}
+    if any(_has_control_characters(value) for value in values.values()):
+        raise RowError(_("raden innehåller otillåtna tecken (styrtecken)"))
     if not values["name"]:
-        raise RowError("namn saknas")
+        raise RowError(_("namn saknas"))
     if len(values["name"]) > 200:
-        raise RowError("namnet är längre än 200 tecken")
+        raise RowError(_("namnet är längre än 200 tecken"))
+    if len(values["county"]) > 100:
+        raise RowError(_("länet är längre än 100 tecken"))
     if values["kind"] not in OrganisationKind.values:
-        raise RowError(f"okänd typ '{values['kind']}' (tillåtna: {', '.join(OrganisationKind.values)})")
+        raise RowError(
+            _("okänd typ '%(kind)s' (tillåtna: %(allowed)s)")
+            % {"kind": values["kind"], "allowed": ", ".join(OrganisationKind.values)}
+        )
     code, kind = values["code"], values["kind"]
-    if code and not code.isdigit():
-        raise RowError(f"koden '{code}' ska bara innehålla siffror")
+    if code and not (code.isascii() and code.isdigit()):
+        raise RowError(_("koden '%(code)s' ska bara innehålla siffror") % {"code": code})
     expected = CODE_LENGTH.get(OrganisationKind(kind))
     if expected and len(code) != expected:
-        raise RowError(f"en {kind} ska ha en kod med {expected} siffror, inte '{code}'")
+        raise RowError(
+            _("en %(kind)s ska ha en kod med %(n)s siffror, inte '%(code)s'")
+            % {"kind": kind, "n": expected, "code": code}
+        )
     return values
+
+
+def _decoded_lines(raw: bytes, report: ImportReport) -> Iterator[str]:
+    """UTF-8 lines; a line that is not UTF-8 is reported with its number and read as an empty line."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            report.errors.append((number, _("raden är inte UTF-8; spara filen som UTF-8 (CSV UTF-8 i Excel)")))
+            yield "\n"
 
 
 def _find_existing(values: dict[str, str]) -> Organisation | None:
@@ -60,24 +91,43 @@ def _find_existing(values: dict[str, str]) -> Organisation | None:
 
 def import_organisations(source: str | Path | io.TextIOBase) -> ImportReport:
     """Create or update organisations; each bad row is reported with its line number and skipped."""
-    handle = open(source, encoding="utf-8-sig", newline="") if isinstance(source, (str, Path)) else source
     report = ImportReport()
-    with handle:
-        reader = csv.DictReader(handle)
+    if isinstance(source, (str, Path)):
+        lines: Iterator[str] = _decoded_lines(Path(source).read_bytes(), report)
+    else:
+        lines = iter(source)
+    try:
+        reader = csv.DictReader(lines)
         missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
-        if missing:
-            report.errors.append((1, f"kolumner saknas i rubrikraden: {', '.join(sorted(missing))}"))
-            return report
-        for row in reader:
-            line = reader.line_num
-            try:
-                values = _clean_row(row)
-                with transaction.atomic():
-                    _upsert(values, report)
-            except RowError as exc:
-                report.errors.append((line, str(exc)))
-            except Exception as exc:  # a database constraint, e.g. a name used by another code
-                report.errors.append((line, f"kunde inte sparas: {exc}"))
+    except csv.Error as exc:
+        report.errors.append((1, _("rubrikraden går inte att läsa: %(error)s") % {"error": exc}))
+        return report
+    if missing:
+        report.errors.append((1, _("kolumner saknas i rubrikraden: %(cols)s") % {"cols": ", ".join(sorted(missing))}))
+        return report
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a NUL byte or an unclosed quote: the rest cannot be read reliably
+            report.errors.append((reader.line_num, _("raden går inte att läsa som CSV: %(error)s") % {"error": exc}))
+            break
+        line = reader.line_num
+        try:
+            values = _clean_row(row)
+            with transaction.atomic():
+                _upsert(values, report)
+        except RowError as exc:
+            report.errors.append((line, str(exc)))
+        except IntegrityError:
+            report.errors.append(
+                (line, _("kunde inte sparas: namnet eller koden används redan av en annan organisation"))
+            )
+        except Exception:
+            logger.exception("organisation import: line %s could not be saved", line)
+            report.errors.append((line, _("kunde inte sparas (se serverns logg)")))
+    report.errors.sort()
     return report
 
 

@@ -21,6 +21,9 @@ class SessionLimitsMiddleware:
     """Ends a session that has lasted longer than SESSION_ABSOLUTE_SECONDS since sign-in.
 
     The idle limit is SESSION_COOKIE_AGE, refreshed at most once a minute by real requests.
+    A POST that arrives after the limit is signed out and then handled as an anonymous request,
+    exactly like one whose session expired while idle: the view decides what to keep (the answer
+    form keeps the posted text, so signing in again brings it back; autosave answers 401).
     """
 
     def __init__(self, get_response):
@@ -36,6 +39,8 @@ class SessionLimitsMiddleware:
                     from django.http import HttpResponse
 
                     return HttpResponse(_("Din session har gått ut. Logga in igen."), status=401)
+                if request.method == "POST":
+                    return self.get_response(request)
                 messages.info(request, _("Din session har gått ut. Logga in igen för att fortsätta."))
                 return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}")
             if now - request.session.get("last_seen", 0) > 60:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
 
 
 class UserManager(BaseUserManager["User"]):
@@ -16,7 +21,7 @@ class UserManager(BaseUserManager["User"]):
     def create_user(self, email: str, password: str | None = None, **extra) -> User:
         if not email:
             raise ValueError("E-mail is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -50,12 +55,28 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("användare")
         verbose_name_plural = _("användare")
         ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ignoring_case",
+                violation_error_message=_("Det finns redan ett konto med den e-postadressen."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} <{self.email}>" if self.full_name else self.email
 
     def get_full_name(self) -> str:
         return self.full_name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = normalise_email(self.email)
+
+    def save(self, *args, **kwargs) -> None:
+        # One spelling per address, whichever way the account was created (admin, import, shell).
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
@@ -142,6 +163,19 @@ class Membership(models.Model):
     def roles(self) -> list[Role]:
         return [role for role, field in self.ROLE_FIELDS.items() if getattr(self, field)]
 
+    def clean(self) -> None:
+        """Ministry staff belong to a departement; the respondent roles to everyone else."""
+        super().clean()
+        organisation = getattr(self, "organisation", None)
+        if organisation is None:
+            return
+        if organisation.is_ministry and any(
+            getattr(self, f) for f in ("is_drafter", "is_reviewer", "is_approver", "is_org_admin")
+        ):
+            raise ValidationError(_("Ett departement svarar inte på remisser: ge bara rollen departementstjänsteman."))
+        if self.is_ministry_staff and not organisation.is_ministry:
+            raise ValidationError(_("Rollen departementstjänsteman finns bara för departement."))
+
     def has_role(self, role: Role) -> bool:
         return bool(getattr(self, self.ROLE_FIELDS[Role(role)]))
 
@@ -153,7 +187,8 @@ class Membership(models.Model):
 class AuditEvent(models.Model):
     """An append-only record of a state change, a sign-in event or a denied access."""
 
-    created_at = models.DateTimeField(_("tidpunkt (UTC)"), default=timezone.now, db_index=True, editable=False)
+    # Stored in UTC like every timestamp; shown in Europe/Stockholm time.
+    created_at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("utförd av")
     )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import forms, views
+from . import views
 
 app_name = "accounts"
 
@@ -12,13 +12,7 @@ urlpatterns = [
     path("byt-organisation/", views.switch_organisation, name="switch_organisation"),
     path(
         "aterstall-losenord/",
-        auth_views.PasswordResetView.as_view(
-            form_class=forms.PasswordResetForm,
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

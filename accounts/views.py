@@ -2,13 +2,32 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import audit
-from .forms import LoginForm, SwitchOrganisationForm
+from . import audit, throttle
+from .forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
 from .middleware import ACTIVE_ORG_SESSION_KEY
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, throttled per client address and per e-mail address. The answer is the same
+    whether an account exists or not; a throttled request says so without telling either."""
+
+    form_class = PasswordResetForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if throttle.password_reset_throttled(self.request, email):
+            form.add_error(None, _("Du har bett om för många återställningar. Vänta en timme och försök igen."))
+            return self.form_invalid(form)
+        throttle.record_password_reset(self.request, email)
+        form.save()
+        return redirect(self.get_success_url())
 
 
 class LoginView(auth_views.LoginView):

@@ -103,7 +103,10 @@ def full_form(response) -> dict:
     response.refresh_from_db()
     proposals = list(response.recipient.remiss.proposals.select_related("section"))
     answers = {a.proposal_id: a for a in response.answers.all()}
-    return dict(AnswerForm(response=response, proposals=proposals, answers=answers).initial)
+    from remiss.services.responses import text_field_versions
+
+    versions = text_field_versions(response)
+    return dict(AnswerForm(response=response, proposals=proposals, answers=answers, text_versions=versions).initial)
 
 
 def bench_autosave(client, response, saves: int, rng: random.Random) -> dict:
@@ -111,7 +114,9 @@ def bench_autosave(client, response, saves: int, rng: random.Random) -> dict:
 
     url = reverse("respondent:autosave", args=[response.pk])
     proposals = list(response.recipient.remiss.proposals.values_list("pk", flat=True))
-    versions: dict[str, int] = {"summary": response.version}
+    from remiss.services.responses import text_field_versions
+
+    versions: dict[str, int] = {"summary": text_field_versions(response)["summary"]}
     text = ""
     timings = []
     for i in range(saves):
@@ -128,8 +133,7 @@ def bench_autosave(client, response, saves: int, rng: random.Random) -> dict:
         body = reply.json()
         if reply.status_code != 200:
             raise SystemExit(f"autosave failed: {reply.status_code} {body}")
-        versions[key] = body["version"]
-        versions["summary"] = body["response_version"]
+        versions[key] = body["version"]  # each field's own version (DESIGN §3: no silent overwrite)
     return ms(timings)
 
 

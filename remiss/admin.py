@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from . import models as m
+from .models.responses import SubmissionAttachment
 
 
 class SectionInline(admin.TabularInline):
@@ -49,3 +51,67 @@ class CompilationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "progress", "created_by", "created_at"]
     list_filter = ["status"]
     readonly_fields = [f.name for f in m.Compilation._meta.fields]
+
+
+@admin.register(m.Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """Read-only: ministry staff redact or withhold publication copies in the app (audit-logged)."""
+
+    list_display = ["submission", "withheld", "redacted_name", "updated_by", "updated_at"]
+    list_filter = ["withheld"]
+    readonly_fields = [f.name for f in m.Publication._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SubmissionAttachmentInline(admin.TabularInline):
+    model = SubmissionAttachment
+    extra = 0
+    can_delete = False
+    fields = ["title", "original_name", "size", "sha256"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """Read-only: submissions are frozen. A PDF that failed for good can be queued again."""
+
+    list_display = ["__str__", "status", "attempts", "submitted_at", "is_late", "declined"]
+    list_filter = ["status", "is_late", "declined"]
+    search_fields = ["response__recipient__organisation__name", "response__recipient__remiss__reference"]
+    readonly_fields = [f.name for f in m.Submission._meta.fields if f.name != "snapshot"]
+    exclude = ["snapshot"]
+    inlines = [SubmissionAttachmentInline]
+    actions = ["retry_render"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Försök skapa PDF och kvittens igen (misslyckade)"), permissions=["view"])
+    def retry_render(self, request, queryset):
+        from django.contrib import messages
+
+        from .services import responses as services
+
+        done = 0
+        for submission in queryset:
+            try:
+                services.retry_render(submission=submission, by=request.user)
+                done += 1
+            except services.ResponseError as error:
+                self.message_user(request, f"{submission}: {error}", messages.WARNING)
+        if done:
+            self.message_user(request, _("%(n)s inskickade versioner köas för en ny PDF.") % {"n": done})

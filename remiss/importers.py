@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from .models import ProposalKind
 
 KINDS = {choice.value for choice in ProposalKind}
@@ -70,15 +72,15 @@ def _string(data: dict, key: str, path: str, *, required: bool = True, max_lengt
     where = f"{path}.{key}" if path else key
     if value is None:
         if required:
-            raise ImportFormatError(where, "saknas")
+            raise ImportFormatError(where, _("saknas"))
         return ""
     if not isinstance(value, str):
-        raise ImportFormatError(where, "måste vara text")
+        raise ImportFormatError(where, _("måste vara text"))
     value = value.strip()
     if required and not value:
-        raise ImportFormatError(where, "får inte vara tomt")
+        raise ImportFormatError(where, _("får inte vara tomt"))
     if len(value) > max_length:
-        raise ImportFormatError(where, f"för långt (högst {max_length} tecken)")
+        raise ImportFormatError(where, _("för långt (högst %(max)d tecken)") % {"max": max_length})
     return value
 
 
@@ -87,16 +89,16 @@ def _list(data: dict, key: str, path: str, *, required: bool = True) -> list:
     where = f"{path}.{key}" if path else key
     if value is None:
         if required:
-            raise ImportFormatError(where, "saknas")
+            raise ImportFormatError(where, _("saknas"))
         return []
     if not isinstance(value, list):
-        raise ImportFormatError(where, "måste vara en lista")
+        raise ImportFormatError(where, _("måste vara en lista"))
     return value
 
 
 def _object(value: Any, path: str) -> dict:
     if not isinstance(value, dict):
-        raise ImportFormatError(path, "måste vara ett objekt")
+        raise ImportFormatError(path, _("måste vara ett objekt"))
     return value
 
 
@@ -120,15 +122,15 @@ def parse_remiss_data(data: Any, *, require_header: bool = True) -> ImportedRemi
         )
     sections = _list(data, "sections", "")
     if not sections:
-        raise ImportFormatError("sections", "listan är tom")
+        raise ImportFormatError("sections", _("listan är tom"))
     if len(sections) > MAX_SECTIONS:
-        raise ImportFormatError("sections", f"för många avsnitt (högst {MAX_SECTIONS})")
+        raise ImportFormatError("sections", _("för många avsnitt (högst %(max)d)") % {"max": MAX_SECTIONS})
     for i, raw in enumerate(sections):
         path = f"sections[{i}]"
         raw = _object(raw, path)
         approximate = raw.get("approximate", False)
         if not isinstance(approximate, bool):
-            raise ImportFormatError(f"{path}.approximate", "måste vara true eller false")
+            raise ImportFormatError(f"{path}.approximate", _("måste vara true eller false"))
         section = ImportedSection(
             number=_string(raw, "number", path, required=False, max_length=30),
             title=_string(raw, "title", path),
@@ -136,13 +138,13 @@ def parse_remiss_data(data: Any, *, require_header: bool = True) -> ImportedRemi
         )
         items = _list(raw, "items", path)
         if len(items) > MAX_ITEMS:
-            raise ImportFormatError(f"{path}.items", f"för många förslag (högst {MAX_ITEMS})")
+            raise ImportFormatError(f"{path}.items", _("för många förslag (högst %(max)d)") % {"max": MAX_ITEMS})
         for j, item in enumerate(items):
             item_path = f"{path}.items[{j}]"
             item = _object(item, item_path)
             kind = _string(item, "kind", item_path, max_length=30).lower()
             if kind not in KINDS:
-                raise ImportFormatError(f"{item_path}.kind", f"okänd typ '{item.get('kind')}'")
+                raise ImportFormatError(f"{item_path}.kind", _("okänd typ '%(kind)s'") % {"kind": item.get("kind")})
             section.items.append(ImportedItem(kind=kind, text=_string(item, "text", item_path, max_length=50_000)))
         result.sections.append(section)
     return result
@@ -154,48 +156,123 @@ def parse_remiss_json(raw: bytes | str, *, require_header: bool = True) -> Impor
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ImportFormatError("", "Filen är inte UTF-8-kodad text.") from None
+            raise ImportFormatError("", _("Filen är inte UTF-8-kodad text.")) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise ImportFormatError("", f"Filen är inte giltig JSON (rad {error.lineno}, kolumn {error.colno}).") from None
+        raise ImportFormatError(
+            "",
+            _("Filen är inte giltig JSON (rad %(line)d, kolumn %(col)d).") % {"line": error.lineno, "col": error.colno},
+        ) from None
     return parse_remiss_data(data, require_header=require_header)
 
 
 # --- Pasted numbered text -------------------------------------------------------------------------
 
-SECTION_LINE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,3})*|\d{1,3}(?:\.\d{1,3})+)\.?\s+(?P<title>\S.*)$")
+# "7.4.3 Rubrik", "7.4.3. Rubrik" or "8 Rubrik": a section heading. A year ("2019 års …") is not.
+SECTION_LINE = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+|\d{1,2})\.?\s+(?P<title>\S.*)$")
+# "1. Regeringen ska …", "2) …", "a) …": one item of a numbered list inside a section.
+LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-zåäö]\))\s+(?P<text>\S.*)$", re.IGNORECASE)
 KIND_PREFIX = re.compile(r"^(?P<kind>förslag|rekommendation|bedömning)\s*:\s*(?P<text>.*)$", re.IGNORECASE)
 BULLET = re.compile(r"^[-–•*]\s+")
 
 
-def parse_numbered_text(text: str) -> list[ImportedSection]:
-    """Lines such as ``7.1.1 Titel`` start a section; the following lines are its items, each
-    optionally prefixed ``Förslag:``, ``Rekommendation:`` or ``Bedömning:`` (default förslag)."""
-    sections: list[ImportedSection] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
+@dataclass
+class PastedText:
+    """The result of parsing pasted text: the sections with items, and the headings left out because
+    no proposal followed them (shown to the user, never dropped silently)."""
+
+    sections: list[ImportedSection] = field(default_factory=list)
+    empty_headings: list[ImportedSection] = field(default_factory=list)
+
+    @property
+    def proposal_count(self) -> int:
+        return sum(len(section.items) for section in self.sections)
+
+
+def _heading(line: str) -> re.Match | None:
+    """A section heading, unless it is a numbered list item ("1. Regeringen ska …")."""
+    match = SECTION_LINE.match(line)
+    if match is None:
+        return None
+    if "." not in match["number"] and line[len(match["number"])] in ".)":
+        return None  # "1. Text" or "1) Text": a list item
+    return match
+
+
+def parse_pasted_text(text: str) -> PastedText:
+    """Parse text pasted from a report's list of proposals.
+
+    - ``7.4.3 Rubrik`` (or ``8 Rubrik``) starts a section.
+    - Each following line is one item (a förslag unless prefixed ``Rekommendation:`` or ``Bedömning:``).
+    - In a numbered list (``1. …``, ``2) …``, ``a) …``) an item starts at each number, and
+      unnumbered lines after it continue that item (text wrapped when copied from a PDF).
+    - Headings without any item (e.g. a chapter heading followed by its sub-sections) are not
+      created; they are returned in ``empty_headings`` so the user is told.
+    """
+    result = PastedText()
+    current: ImportedSection | None = None
+    continuing = False  # the last item came from a numbered list: unnumbered lines continue it
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
         if not line:
+            continuing = False
             continue
-        match = SECTION_LINE.match(line)
-        if match:
-            sections.append(ImportedSection(number=match["number"], title=match["title"].strip()[:500]))
+        heading = _heading(line)
+        if heading:
+            current = ImportedSection(number=heading["number"], title=heading["title"].strip()[:500])
+            result.sections.append(current)
+            continuing = False
             continue
-        if not sections:
+        listed = LIST_ITEM.match(line)
+        if current is None:
+            if listed:
+                raise ImportFormatError(
+                    _("rad %(line)d") % {"line": lineno},
+                    _(
+                        "raden ser ut som ett numrerat förslag. Skriv en avsnittsrubrik, till exempel "
+                        "”7.1.1 Rubrik”, på raden ovanför förslagen"
+                    ),
+                )
             raise ImportFormatError(
-                f"rad {lineno}", "texten måste börja med ett numrerat avsnitt, till exempel ”7.1.1 Rubrik”"
+                _("rad %(line)d") % {"line": lineno},
+                _("texten måste börja med ett numrerat avsnitt, till exempel ”7.1.1 Rubrik”"),
             )
-        line = BULLET.sub("", line)
+        if listed:
+            line = listed["text"].strip()
+        else:
+            bullet = BULLET.match(line)
+            line = BULLET.sub("", line)
+            prefixed = KIND_PREFIX.match(line)
+            if continuing and not bullet and not prefixed and current.items:
+                current.items[-1].text = f"{current.items[-1].text} {line}"[:50_000]
+                continue
         kind = ProposalKind.PROPOSAL.value
         prefixed = KIND_PREFIX.match(line)
         if prefixed:
             kind = prefixed["kind"].lower()
             line = prefixed["text"].strip()
         if not line:
-            raise ImportFormatError(f"rad {lineno}", "förslaget saknar text")
-        sections[-1].items.append(ImportedItem(kind=kind, text=line))
-    if not sections:
-        raise ImportFormatError("", "Texten är tom.")
-    if len(sections) > MAX_SECTIONS:
-        raise ImportFormatError("", f"För många avsnitt (högst {MAX_SECTIONS}).")
-    return sections
+            raise ImportFormatError(_("rad %(line)d") % {"line": lineno}, _("förslaget saknar text"))
+        current.items.append(ImportedItem(kind=kind, text=line))
+        continuing = bool(listed)
+    if not result.sections:
+        raise ImportFormatError("", _("Texten är tom."))
+    result.empty_headings = [s for s in result.sections if not s.items]
+    result.sections = [s for s in result.sections if s.items]
+    if not result.sections:
+        raise ImportFormatError(
+            "",
+            _(
+                "Texten innehåller bara rubriker och inga förslag. Skriv förslagen på raderna under "
+                "avsnittsrubriken, ett per rad eller numrerade (1., 2., …)."
+            ),
+        )
+    if len(result.sections) > MAX_SECTIONS:
+        raise ImportFormatError("", _("För många avsnitt (högst %(max)d).") % {"max": MAX_SECTIONS})
+    return result
+
+
+def parse_numbered_text(text: str) -> list[ImportedSection]:
+    """The sections (with items) of pasted text; see ``parse_pasted_text``."""
+    return parse_pasted_text(text).sections

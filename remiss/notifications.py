@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 class SendResult:
     sent: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 def member_addresses(organisation: Organisation, roles: list[str] | None = None) -> list[str]:
@@ -48,19 +49,26 @@ def send_to_members(
     context: dict[str, Any],
     *,
     roles: list[str] | None = None,
+    only: list[str] | None = None,
 ) -> SendResult:
     """Render ``template`` (plain text) and send it to every member of ``organisation``, one message per
-    address. A failing address is logged and skipped; the rest are still sent."""
+    address. A failing address is logged and skipped; the rest are still sent. ``only`` limits the
+    sending to those of the members' addresses (a retry of the ones that failed)."""
     result = SendResult()
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(template, {"organisation": organisation, "site_url": settings.SITE_URL, **context})
         subject = " ".join(str(subject).split())
-    for address in member_addresses(organisation, roles):
+    addresses = member_addresses(organisation, roles)
+    if only is not None:
+        wanted = {a.lower() for a in only}
+        addresses = [a for a in addresses if a.lower() in wanted]
+    for address in addresses:
         try:
             EmailMessage(subject=subject, body=body, to=[address]).send()
-        except Exception:
+        except Exception as error:
             logger.exception("mail to %s (%s) failed: %s", address, organisation, subject)
             result.failed.append(address)
+            result.errors.append(f"{type(error).__name__}: {error}"[:200])
         else:
             result.sent.append(address)
     return result

@@ -125,11 +125,18 @@ def public_remisser() -> QuerySet[Remiss]:
 
 
 def answers_are_public(remiss: Remiss) -> bool:
+    """At once, or (publicity "after the deadline") once every recipient's deadline has passed,
+    extensions included: nobody may read the others' answers while still able to answer."""
+    from .services.remisser import last_deadline
+
     if remiss.status not in PUBLIC_STATUSES:
         return False
-    if remiss.publicity == Publicity.IMMEDIATE:
+    if remiss.publicity == Publicity.IMMEDIATE or remiss.status == RemissStatus.ARCHIVED:
         return True
-    return remiss.deadline_passed(timezone.now()) or remiss.status != RemissStatus.PUBLISHED
+    latest = last_deadline(remiss)
+    if latest is None:
+        return remiss.status != RemissStatus.PUBLISHED
+    return timezone.now() > latest
 
 
 def public_submissions(remiss: Remiss) -> QuerySet[Submission]:
@@ -140,6 +147,31 @@ def public_submissions(remiss: Remiss) -> QuerySet[Submission]:
     return Submission.objects.filter(response__recipient__remiss=remiss, status=SubmissionStatus.DONE).order_by(
         "response_id", "-number"
     )
+
+
+def publication_of(submission: Submission):
+    """The ministry's publication choice for a submission (redacted copy or withheld), or None when
+    the original is published as it is."""
+    from .models import Publication
+
+    try:
+        return submission.publication
+    except Publication.DoesNotExist:
+        return None
+
+
+def get_submission_for_staff(request: HttpRequest, remiss_pk: int, pk: int) -> tuple[Remiss, Submission]:
+    """A submission of a remiss the active ministry owns (404 for everyone else, via the remiss)."""
+    remiss = get_remiss_for_staff(request, remiss_pk)
+    submission = (
+        submissions_visible_to_ministry(remiss)
+        .select_related("response__recipient__organisation", "receipt")
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None:
+        deny(request, "submission", not_found=True)
+    return remiss, submission
 
 
 # --- Ministry staff pages without a remiss (added by the ministry feature) ----------------------

@@ -8,5 +8,6 @@ BEAT_SCHEDULE: dict = {
     "send-invitations-sweep": {"task": "remiss.invitation_sweep", "schedule": crontab(minute=20)},
     "deadline-reminders": {"task": "remiss.send_deadline_reminders", "schedule": crontab(hour=7, minute=0)},
     "sweep-compilations": {"task": "remiss.compilation.sweep", "schedule": crontab(minute="*")},
+    "clean-compilation-files": {"task": "remiss.compilation.clean_files", "schedule": crontab(hour=3, minute=40)},
     "close-expired-remisser": {"task": "remiss.close_expired_remisser", "schedule": crontab(minute="*/10")},
 }

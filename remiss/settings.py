@@ -1,14 +1,16 @@
 """Settings for Remiss, read from the environment.
 
-With no variables at all the project runs embedded: SQLite and a file-based Celery broker under
-``var/``, e-mail written to ``var/mail/``. The variables that exist are listed in README.md:
+With no variables at all the project runs embedded, for development: DEBUG on, SQLite and a
+file-based Celery broker under ``var/``, e-mail written to ``var/mail/``. The variables that exist
+are listed in README.md:
 
 DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, REMISS_VAR_DIR, SMTP
 settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS),
-DEFAULT_FROM_EMAIL, SITE_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE.
+DEFAULT_FROM_EMAIL, SITE_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE,
+TRUSTED_PROXY_COUNT, STATIC_ROOT.
 
-``DEBUG`` unset or false means production: a real ``SECRET_KEY`` is required, cookies are
-secure and HSTS is sent.
+Production is ``DEBUG=0`` or a ``SECRET_KEY`` without ``DEBUG``: then a real ``SECRET_KEY`` is
+required (the app refuses to start without one), cookies are secure and HSTS is sent.
 """
 
 import os
@@ -42,7 +44,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 TESTING = "PYTEST_VERSION" in os.environ or "pytest" in Path(sys.argv[0]).name
-DEBUG = env_bool("DEBUG", default=False)
+# Setting SECRET_KEY means a deployment; with neither variable the project runs as a development checkout.
+DEBUG = env_bool("DEBUG", default=not env("SECRET_KEY"))
 PRODUCTION = not DEBUG and not TESTING
 
 VAR_DIR = Path(env("REMISS_VAR_DIR", str(BASE_DIR / "var")))
@@ -89,7 +92,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,7 +125,7 @@ TEMPLATES = [
 # --- Database: SQLite under var/ unless DATABASE_URL is set ---
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'remiss.sqlite3'}"),
+        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'remiss.sqlite3'}",  # empty means unset
         conn_max_age=0 if TESTING else 60,
     )
 }
@@ -166,11 +168,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One spelling per account: "Anna@X.se" and "anna@x.se" share their failure count.
+AXES_USERNAME_CALLABLE = "accounts.net.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.net.client_ip"
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Password reset requests: at most this many per client address and per e-mail address an hour.
+PASSWORD_RESET_RATE = int(env("PASSWORD_RESET_RATE", "5"))
 AXES_VERBOSE = False
 
 # --- Internationalisation ---
+# Every visible text goes through gettext. To add English: write locale/en, add ("en", ...) here and
+# django.middleware.locale.LocaleMiddleware after SessionMiddleware. Until then every page is Swedish
+# and says so (lang="sv"), whatever language the browser asks for.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
+LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
@@ -179,8 +191,12 @@ USE_TZ = True
 # --- Static and media files ---
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
-STATIC_ROOT.mkdir(exist_ok=True)
+# Built by collectstatic from the code, so it lives with the code (and in the image), not with the data.
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+try:
+    STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every start when it is missing
+except OSError:
+    pass
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/_media/"  # never routed: media is only streamed by permission-checked views
 STORAGES = {
@@ -224,12 +240,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Remiss <noreply@remiss.example.s
 # --- Cache and Celery: Redis when REDIS_URL is set, embedded otherwise ---
 # Tests use the real Redis when the test runner found one (TEST_REDIS_URL, set by scripts/test.sh).
 REDIS_URL = env("REDIS_URL") or (env("TEST_REDIS_URL") if TESTING else "")
+# Must exceed the longest task's hard time limit, or Redis delivers a running task a second time
+# (tests/test_worker.py checks every registered task against it).
+REDIS_VISIBILITY_TIMEOUT = 4 * 3600
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    # Must exceed the longest task (compilation hard limit), or Redis redelivers a running task.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": REDIS_VISIBILITY_TIMEOUT}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "remiss_cache"}}
     broker_dir = VAR_DIR / "celery" / "broker"

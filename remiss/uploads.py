@@ -15,8 +15,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 PDF_MAGIC = b"%PDF-"
+PDF_EOF = b"%%EOF"
+EOF_WINDOW = 2048  # %%EOF must be within this many bytes of the end (some writers add trailing bytes)
 
 
 def max_upload_bytes() -> int:
@@ -40,16 +43,58 @@ def validate_pdf(upload: UploadedFile) -> None:
             % {"size": filesizeformat(upload.size), "limit": max_upload_label()},
             code="size",
         )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if PDF_MAGIC not in head:
-        raise ValidationError(
-            _("Filen är inte en riktig PDF, även om namnet slutar på .pdf. Spara dokumentet som PDF och försök igen."),
-            code="content",
-        )
     if len(name) > 255:
         raise ValidationError(_("Filnamnet är för långt (högst 255 tecken)."), code="name")
+    _check_pdf_content(upload)
+
+
+NOT_A_PDF = _lazy(
+    "Filen är inte en riktig PDF, även om namnet slutar på .pdf. Spara dokumentet som PDF och försök igen."
+)
+
+
+def _check_pdf_content(upload: UploadedFile) -> None:
+    """The bytes must be a PDF: start with %PDF-, end with %%EOF, and parse (pypdf), unencrypted."""
+    try:
+        upload.seek(0)
+        head = upload.read(len(PDF_MAGIC))
+        upload.seek(max(upload.size - EOF_WINDOW, 0))
+        tail = upload.read(EOF_WINDOW)
+        if head != PDF_MAGIC:
+            raise ValidationError(NOT_A_PDF, code="content")
+        if PDF_EOF not in tail:
+            raise ValidationError(
+                _(
+                    "PDF-filen är ofullständig (slutet saknas). Den kan ha avbrutits när den sparades eller laddades upp."
+                ),
+                code="truncated",
+            )
+        upload.seek(0)
+        _parse_pdf(upload)
+    finally:
+        upload.seek(0)
+
+
+def _parse_pdf(upload: UploadedFile) -> None:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(upload, strict=False)
+        encrypted = reader.is_encrypted
+        if not encrypted:
+            len(reader.pages)  # reads the page tree: a file without one is not usable
+    except Exception:  # any failure to parse malformed input means: not a usable PDF
+        raise ValidationError(
+            _(
+                "Filen går inte att läsa som PDF. Den kan vara skadad; spara dokumentet som PDF på nytt och försök igen."
+            ),
+            code="unparseable",
+        ) from None
+    if encrypted:
+        raise ValidationError(
+            _("PDF-filen är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen."),
+            code="encrypted",
+        )
 
 
 def safe_filename(name: str, fallback: str = "dokument.pdf") -> str:

@@ -141,8 +141,14 @@ def missing_for_submission(response: Response) -> list[str]:
     # Kommuner and regioner decide in a meeting with minutes; a myndighet's head decides without one.
     if not response.minute_ref.strip() and response.recipient.organisation.kind != OrganisationKind.AGENCY:
         missing.append(_("Paragraf (§) i protokollet saknas."))
-    if not response.signatories.exists():
+    signatories = list(response.signatories.all())
+    if not signatories:
         missing.append(_("Minst en undertecknare (namn och titel) saknas."))
+    for signatory in signatories:
+        if not signatory.name.strip():
+            missing.append(_("Namn saknas för undertecknaren med titeln %(title)s.") % {"title": signatory.title})
+        elif not signatory.title.strip():
+            missing.append(_("Titel saknas för undertecknaren %(name)s.") % {"name": signatory.name})
     return missing
 
 
@@ -195,6 +201,11 @@ def _enqueue_render(submission_id: int) -> None:
     render_submission.delay(submission_id)
 
 
+def enqueue_render(submission_id: int) -> None:
+    """Queue the PDF of a submission (call it from ``transaction.on_commit``)."""
+    _enqueue_render(submission_id)
+
+
 def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool) -> Submission:
     is_late = deadline_is_late(response, now)
     number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -208,6 +219,9 @@ def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.date
         is_late=is_late,
         declined=declined,
     )
+    from .services.responses import freeze_attachments
+
+    freeze_attachments(response, submission)
     if enqueue:
         # robust: if the broker is down the row stays pending and the beat sweeper re-queues it.
         transaction.on_commit(lambda: _enqueue_render(submission.pk), robust=True)

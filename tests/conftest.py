@@ -36,6 +36,17 @@ def _plain_static(settings):
 
 
 @pytest.fixture
+def celery_eager():
+    """Run Celery tasks in-process, for unit tests that check what a task does (e.g. the mail it sends).
+    End-to-end paths use a real worker instead (``celery_worker``)."""
+    from remiss.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture
 def org(db):
     return f.OrganisationFactory(name="Nacka kommun", code="0182")
 

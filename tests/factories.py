@@ -191,7 +191,8 @@ def small_answer_pdf(snapshot: dict) -> bytes:
         for a in snapshot["answers"]
     )
     head = "Avstår från att yttra sig" if snapshot["declined"] else "Yttrande"
-    return HTML(string=f"<html lang='sv'><body><h1>{head} från {org}</h1>{rows}</body></html>").write_pdf()
+    html = f"<html lang='sv'><head><title>{head}</title></head><body><h1>{head} från {org}</h1>{rows}</body></html>"
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # tagged, like the real answer PDFs
 
 
 def make_submission(
@@ -235,3 +236,56 @@ def response_with_proposals(organisation, *, proposals: int = 3, sections: int =
         ProposalFactory(remiss=remiss, section=secs[i % sections], position=i)
     recipient = RecipientFactory(remiss=remiss, organisation=organisation)
     return m.Response.objects.create(recipient=recipient)
+
+
+# --- Real PDF bytes for upload tests (uploads are parsed with pypdf) ----------------------------------
+
+
+def tiny_pdf(pages: int = 1, *, password: str | None = None) -> bytes:
+    """A small, real PDF (blank A4 pages), optionally encrypted with ``password``."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def to_approved(response, drafter, reviewer):
+    """Write a summary, send for review and approve: the answer waits for its decision."""
+    from remiss import workflow
+    from remiss.services import responses as svc
+
+    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
+    workflow.send_for_review(response=response, by=drafter)
+    workflow.approve(response=response, by=reviewer)
+    response.refresh_from_db()
+    return response
+
+
+def decide(
+    response,
+    approver,
+    *,
+    signatories=(("Mats Gerdau", "Kommunstyrelsens ordförande"),),
+    decided_by="Kommunstyrelsen",
+    decision_date=dt.date(2026, 3, 2),
+    minute_ref="§ 45",
+):
+    """Record the decision (beslutsinstans, date, §, signatories) as the approver."""
+    from remiss.services import responses as svc
+
+    return svc.record_decision(
+        response=response,
+        by=approver,
+        decided_by=decided_by,
+        decision_date=decision_date,
+        minute_ref=minute_ref,
+        signatories=list(signatories),
+    )

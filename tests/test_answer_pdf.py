@@ -256,3 +256,78 @@ def test_user_text_cannot_make_the_pdf_fetch_anything(org, drafter):
     response.refresh_from_db()
     text = pdf_text(render_answer_pdf(build_snapshot(response)))
     assert "<img src=" in text  # shown as text, escaped, never fetched
+
+
+# --- A submission whose PDF cannot be made is not a dead end ----------------------------------------------
+
+
+def test_render_failed_for_good_tells_the_approvers_and_they_can_retry(
+    nacka_response, approver, reviewer, drafter, outsider, client_for, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    submission = submitted(nacka_response, approver, reviewer, drafter)
+    response = submission.response
+    Submission.objects.filter(pk=submission.pk).update(
+        status=SubmissionStatus.RENDERING, attempts=3, started_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert svc.stuck_submissions()[1] == [submission.pk]
+    to = [m.to[0] for m in mail.outbox]
+    assert approver.email in to and reviewer.email not in to
+    assert any("kunde inte skapas" in m.subject and "granskning" in m.body for m in mail.outbox)
+
+    review_url = reverse("respondent:review", args=[response.pk])
+    retry_url = reverse("respondent:submission_retry", args=[response.pk, submission.number])
+    html = client_for(approver).get(review_url).content.decode()
+    assert "PDF:en till version 1 kunde inte skapas" in html and "Försök igen" in html and retry_url in html
+    html = client_for(reviewer).get(review_url).content.decode()
+    assert "PDF:en till version 1 kunde inte skapas" in html and retry_url not in html
+    assert client_for(reviewer).post(retry_url).status_code == 403
+    assert client_for(outsider).post(retry_url).status_code == 404
+    assert Submission.objects.get().status == SubmissionStatus.FAILED
+
+    queued = []
+    monkeypatch.setattr(workflow, "_enqueue_render", queued.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client_for(approver).post(retry_url)
+    assert page.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.PENDING and submission.attempts == 0 and queued == [submission.pk]
+    assert client_for(approver).post(retry_url).status_code == 302  # nothing to retry now: a message, no change
+    assert Submission.objects.get().status == SubmissionStatus.PENDING
+    svc.render_submission(submission_id=submission.pk)
+    assert Submission.objects.get().status == SubmissionStatus.DONE and Receipt.objects.filter(submission=submission)
+
+
+def test_last_failed_attempt_in_the_task_also_tells_the_approvers(
+    nacka_response, approver, reviewer, drafter, django_capture_on_commit_callbacks
+):
+    submission = submitted(nacka_response, approver, reviewer, drafter)
+    Submission.objects.filter(pk=submission.pk).update(attempts=3)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.mark_render_failed(submission_id=submission.pk, error="disk full")
+    assert Submission.objects.get().status == SubmissionStatus.FAILED
+    assert [m.to[0] for m in mail.outbox] == [approver.email]
+
+
+def test_admin_lists_submissions_read_only_with_a_retry_action(
+    client, nacka_response, approver, reviewer, drafter, monkeypatch, django_capture_on_commit_callbacks
+):
+    submission = submitted(nacka_response, approver, reviewer, drafter)
+    Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.FAILED, error="disk full")
+    client.force_login(f.UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get("/admin/remiss/submission/?status__exact=failed")
+    assert listing.status_code == 200 and "Nacka kommun" in listing.content.decode()
+    detail = client.get(f"/admin/remiss/submission/{submission.pk}/change/")
+    assert detail.status_code == 200 and "disk full" in detail.content.decode()
+    assert 'name="status"' not in detail.content.decode()
+    assert client.get("/admin/remiss/submission/add/").status_code == 403
+    queued = []
+    monkeypatch.setattr(workflow, "_enqueue_render", queued.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post("/admin/remiss/submission/", {"action": "retry_render", "_selected_action": [submission.pk]})
+    assert page.status_code == 302
+    assert Submission.objects.get().status == SubmissionStatus.PENDING and queued == [submission.pk]

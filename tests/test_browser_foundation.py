@@ -16,12 +16,20 @@ def test_sign_in_see_start_page_and_switch_organisation(live_server, page, draft
     assert axe_violations(page) == []
 
     login(page, live_server, drafter.email, PASSWORD)
-    assert "Du arbetar för Nacka kommun" in page.locator("main").inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "Nacka kommun"
     assert axe_violations(page) == []
 
-    page.get_by_role("button", name="Arbeta för Värmdö kommun").click()
+    # The header switcher works from any page and brings the user back to it.
+    page.goto(f"{live_server.url}/remisser/")
+    page.get_by_label("Du arbetar för").select_option(label="Värmdö kommun")
+    page.get_by_role("button", name="Byt organisation").click()
     page.wait_for_load_state()
-    assert "Du arbetar för Värmdö kommun" in page.locator("main").inner_text()
+    assert page.url == f"{live_server.url}/remisser/"
+    assert "Du arbetar nu för Värmdö kommun" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Start").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Värmdö kommun"
     assert page.csp_errors == []
 
 
@@ -41,3 +49,15 @@ def test_skip_link_is_first_tab_stop_and_focus_is_visible(live_server, page, db)
     assert focused == "Hoppa till huvudinnehållet"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_start_pages_of_ministry_staff_and_the_public_pass_axe(live_server, page, staff, ministry, org):
+    remiss = f.PublishedRemissFactory(ministry=ministry, title="En öppen remiss")
+    f.RecipientFactory(remiss=remiss, organisation=org)
+    page.goto(f"{live_server.url}/")
+    assert "En öppen remiss" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    login(page, live_server, staff.email, PASSWORD)
+    assert "0 av 1" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    assert page.csp_errors == []

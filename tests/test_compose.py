@@ -1,47 +1,68 @@
-"""No container engine runs here: check that docker-compose.yml describes commands this project has."""
+"""No container engine runs here: check that docker-compose.yml and the Dockerfile describe commands this
+project has, and that the image's static files work with the production settings it runs with."""
 
+import importlib
 import importlib.util
 import re
 from pathlib import Path
 
+import yaml
+
+from tests.test_security_settings import PROD_KEY, manage
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def compose_services() -> dict[str, list[str]]:
-    """A tiny reader for our compose file: service name -> command list (JSON-style arrays)."""
-    text = (ROOT / "docker-compose.yml").read_text()
-    services, current = {}, None
-    in_services = False
-    for line in text.splitlines():
-        if line.startswith("services:"):
-            in_services = True
-            continue
-        if in_services and re.match(r"^\S", line):
-            in_services = False
-        if in_services and (m := re.match(r"^  (\w+):\s*$", line)):
-            current = m.group(1)
-            services[current] = []
-        elif in_services and current and (m := re.match(r"^\s+command: \[(.*)\]\s*$", line)):
-            services[current] = [part.strip().strip('"') for part in m.group(1).split(",")]
-    return services
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
 def test_compose_has_the_production_shape():
-    services = compose_services()
+    services = compose()["services"]
     assert set(services) == {"web", "worker", "beat", "db", "redis"}
+    for name in ("web", "worker", "beat"):
+        env = services[name]["environment"]
+        assert env["DEBUG"] == "0" and "SECRET_KEY" in env
+        assert env["DATABASE_URL"].startswith("postgres://") and env["REDIS_URL"].startswith("redis://")
 
 
 def test_each_app_command_exists_in_the_project():
-    services = compose_services()
-    web = services["web"]
+    services = compose()["services"]
+    web = services["web"]["command"]
     assert web[0] == "gunicorn" and importlib.util.find_spec("gunicorn")
     module, attr = web[1].split(":")
     assert getattr(importlib.import_module(module), attr)
     for name in ("worker", "beat"):
-        command = services[name]
-        assert command[:3] == ["celery", "-A", "remiss"], command
-        assert command[3] == name
+        command = services[name]["command"]
+        assert command[:4] == ["celery", "-A", "remiss", name], command
     from remiss.celery import app
 
     assert app.main == "remiss"
-    assert (ROOT / "Dockerfile").exists()
+
+
+def test_image_builds_static_files_for_the_settings_it_runs_with(tmp_path):
+    """The Dockerfile's collectstatic must run with production settings: the running container reads a
+    manifest that a DEBUG build does not write, and every page would be a 500."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    build = re.search(r"(DEBUG=\S+)\s+SECRET_KEY=(\S+)\s*\\?\s*python manage.py collectstatic", dockerfile)
+    assert build and build.group(1) == "DEBUG=0", "collectstatic must run with DEBUG=0 in the Dockerfile"
+    static_root = tmp_path / "static"
+    env = {"STATIC_ROOT": str(static_root), "REMISS_VAR_DIR": str(tmp_path / "var"), "ALLOWED_HOSTS": "testserver"}
+    collected = manage("collectstatic", "--noinput", "-v0", DEBUG="0", SECRET_KEY=build.group(2), **env)
+    assert collected.returncode == 0, collected.stderr
+    assert (static_root / "staticfiles.json").exists()
+    page = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.test import Client; r = Client().get('/konto/logga-in/', secure=True);"
+        "print(r.status_code); print(r.content.decode())",
+        DEBUG="0",
+        SECRET_KEY=PROD_KEY,
+        SECURE_SSL_REDIRECT="0",
+        **env,
+    )
+    assert page.returncode == 0, page.stderr
+    status, _, html = page.stdout.partition("\n")
+    assert status.strip() == "200", page.stdout[-2000:] + page.stderr[-2000:]
+    assert re.search(r'href="/static/vendor/bootstrap/bootstrap\.min\.[0-9a-f]{12}\.css"', html)

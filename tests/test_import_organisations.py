@@ -2,7 +2,7 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.importers import import_organisations
 from accounts.models import Organisation
@@ -68,6 +68,37 @@ def test_management_command_reports_counts_and_errors(tmp_path):
     path = tmp_path / "orgs.csv"
     path.write_text("code,name,kind,county\n0182,Nacka kommun,kommun,Stockholms län\n,X,planet,\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_organisations", str(path), stdout=out, stderr=err)
+    with pytest.raises(CommandError, match="1 rader kunde inte importeras"):  # a non-zero exit status
+        call_command("import_organisations", str(path), stdout=out, stderr=err)
     assert "1 skapade" in out.getvalue() and "1 fel" in out.getvalue()
     assert "rad 3:" in err.getvalue()
+    assert Organisation.objects.filter(name="Nacka kommun").exists()  # the good row is saved
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_utf8_is_reported_per_line_and_the_rest_imported(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        "code,name,kind,county\n0182,Nacka kommun,kommun,Stockholms län\n".encode()
+        + "0180,Stockholms kommun,kommun,Stockholms län\n".encode("latin-1")
+    )
+    report = import_organisations(path)
+    assert report.created == 1
+    assert report.errors == [(3, report.errors[0][1])] and "UTF-8" in report.errors[0][1]
+
+
+@pytest.mark.django_db
+def test_control_characters_and_duplicates_are_refused_with_a_swedish_reason():
+    csv_text = (
+        "code,name,kind,county\n"
+        ",Stats\x07kontoret,myndighet,\n"  # line 2: control character
+        "0182,Nacka kommun,kommun,Stockholms län\n"
+        "0120,Värmdö kommun,kommun,Stockholms län\n"
+        "0120,Nacka kommun,kommun,Stockholms län\n"  # line 5: renames 0120 to a name 0182 has
+    )
+    report = import_organisations(io.StringIO(csv_text))
+    reasons = dict(report.errors)
+    assert sorted(reasons) == [2, 5]
+    assert "styrtecken" in reasons[2]
+    assert "används redan" in reasons[5]
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == ["Nacka kommun", "Värmdö kommun"]

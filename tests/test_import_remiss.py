@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from remiss.importers import ImportFormatError, parse_numbered_text, parse_remiss_json
+from remiss.importers import ImportFormatError, parse_numbered_text, parse_pasted_text, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
 from tests import factories as f
 
@@ -79,6 +81,72 @@ def test_paste_numbered_text():
         parse_numbered_text("1 Rubrik\nRekommendation:")
 
 
+def test_paste_a_numbered_list_of_proposals():
+    pasted = parse_pasted_text(
+        "7.4.3 En samlad styrning\n"
+        "1. Regeringen ska stärka sin kompetens.\n"
+        "2) Regeringen ska inrätta en konsultationsordning\n"
+        "för kommunerna.\n"
+        "3. Rekommendation: Myndigheterna bör samordna sig.\n"
+    )
+    assert [(s.number, s.title) for s in pasted.sections] == [("7.4.3", "En samlad styrning")]
+    items = pasted.sections[0].items
+    assert [(i.kind, i.text) for i in items] == [
+        ("förslag", "Regeringen ska stärka sin kompetens."),
+        ("förslag", "Regeringen ska inrätta en konsultationsordning för kommunerna."),
+        ("rekommendation", "Myndigheterna bör samordna sig."),
+    ]
+    assert pasted.empty_headings == []
+
+
+def test_paste_reports_headings_without_proposals_instead_of_creating_empty_sections():
+    pasted = parse_pasted_text(
+        "7 Styrning och ledning\n7.1 Mål\n1. Regeringen ska sätta upp mål.\n"
+        "7.2 Uppföljning\nRegeringen ska följa upp målen.\n8 Ikraftträdande\n"
+    )
+    assert [s.number for s in pasted.sections] == ["7.1", "7.2"]
+    assert [(h.number, h.title) for h in pasted.empty_headings] == [
+        ("7", "Styrning och ledning"),
+        ("8", "Ikraftträdande"),
+    ]
+    assert all(section.items for section in pasted.sections)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "1. Regeringen ska stärka sin kompetens.\n2. Regeringen ska …",
+            "rad 1: raden ser ut som ett numrerat förslag",
+        ),
+        ("7 Styrning\n7.1 Mål\n", "Texten innehåller bara rubriker och inga förslag"),
+        ("", "Texten är tom."),
+    ],
+)
+def test_paste_explains_what_is_wrong(text, message):
+    with pytest.raises(ImportFormatError, match=re.escape(message)):
+        parse_pasted_text(text)
+
+
+def test_every_import_error_message_is_translatable():
+    """Each ImportFormatError message goes through gettext (``_("…")`` or ``_("…") % {...}``)."""
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "remiss" / "importers.py").read_text())
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ImportFormatError"
+    ]
+    assert len(calls) >= 15
+
+    def translated(node) -> bool:
+        if isinstance(node, ast.BinOp):
+            node = node.left
+        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_"
+
+    bare = [call.lineno for call in calls if not translated(call.args[1])]
+    assert bare == []
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
@@ -128,6 +196,28 @@ def test_ui_import_adds_sections_and_reports(client_for, staff, ministry):
         reverse("ministry:structure_import", args=[remiss.pk]), {"import-file": upload, "import-replace": "on"}
     )
     assert remiss.proposals.count() == 29 and remiss.sections.count() == 14
+
+
+@pytest.mark.django_db
+def test_ui_paste_adds_sections_and_tells_about_headings_left_out(client_for, staff, ministry):
+    remiss = f.RemissFactory(ministry=ministry)
+    text = "7 Styrning\n7.1 Mål\n1. Regeringen ska sätta upp mål.\n2. Regeringen ska följa upp dem.\n"
+    response = client_for(staff).post(
+        reverse("ministry:structure_paste", args=[remiss.pk]), {"paste-text": text}, follow=True
+    )
+    html = response.content.decode()
+    assert "2 förslag i 1 avsnitt har lagts till." in html
+    assert "Rubriker utan egna förslag lades inte till som avsnitt: 7 Styrning." in html
+    assert [s.number for s in remiss.sections.all()] == ["7.1"]
+    assert list(remiss.proposals.values_list("text", flat=True)) == [
+        "Regeringen ska sätta upp mål.",
+        "Regeringen ska följa upp dem.",
+    ]
+    bad = client_for(staff).post(
+        reverse("ministry:structure_paste", args=[remiss.pk]), {"paste-text": "1. Regeringen ska …"}
+    )
+    assert bad.status_code == 400 and "ser ut som ett numrerat förslag" in bad.content.decode()
+    assert remiss.sections.count() == 1
 
 
 @pytest.mark.django_db

@@ -11,10 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent, OrganisationKind
-from remiss.models import Proposal, Recipient, Remiss, RemissStatus, Response, ResponseStatus, Section
+from remiss.models import (
+    Proposal,
+    Publication,
+    Recipient,
+    Remiss,
+    RemissStatus,
+    Response,
+    ResponseStatus,
+    Section,
+)
 from tests import factories as f
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = f.tiny_pdf()
 
 
 @pytest.fixture
@@ -63,46 +72,71 @@ def ready(remiss):
 # --- permission matrix ---------------------------------------------------------------------------
 
 
-def ministry_urls(remiss):
+# (method, URL name, which object the URL needs besides the remiss)
+PER_REMISS = [
+    ("GET", "ministry:detail", None),
+    ("GET", "ministry:edit", None),
+    ("POST", "ministry:publish", None),
+    ("GET", "ministry:documents", None),
+    ("GET", "ministry:document_download", "doc_pk"),
+    ("POST", "ministry:document_delete", "doc_pk"),
+    ("GET", "ministry:structure", None),
+    ("POST", "ministry:structure_paste", None),
+    ("POST", "ministry:structure_import", None),
+    ("POST", "ministry:section_add", None),
+    ("GET", "ministry:section_edit", "section_pk"),
+    ("POST", "ministry:section_delete", "section_pk"),
+    ("POST", "ministry:section_move", "section_pk"),
+    ("POST", "ministry:proposal_add", None),
+    ("GET", "ministry:proposal_edit", "proposal_pk"),
+    ("POST", "ministry:proposal_delete", "proposal_pk"),
+    ("POST", "ministry:proposal_move", "proposal_pk"),
+    ("GET", "ministry:recipients", None),
+    ("POST", "ministry:recipients_add", None),
+    ("POST", "ministry:recipient_remove", "recipient_pk"),
+    ("GET", "ministry:recipient_extend", "recipient_pk"),
+    ("GET", "ministry:progress", None),
+    ("GET", "ministry:progress_csv", None),
+    ("GET", "ministry:answer_pdf", "submission_pk"),
+    ("GET", "ministry:publication_copy", "submission_pk"),
+    ("GET", "ministry:publication", "submission_pk"),
+    ("POST", "ministry:publication", "submission_pk"),
+    ("POST", "ministry:publication_reset", "submission_pk"),
+]
+WITHOUT_REMISS = [("GET", "ministry:list"), ("GET", "ministry:create"), ("POST", "ministry:create")]
+
+
+def matrix_objects(remiss) -> dict:
+    """One of everything a ministry URL can point to, in ``remiss``."""
     section = f.SectionFactory(remiss=remiss)
-    proposal = f.ProposalFactory(section=section)
-    recipient = f.RecipientFactory(remiss=remiss)
     document = remiss.documents.create(title="Betänkandet", original_name="b.pdf", size=len(PDF))
     document.file.save("b.pdf", SimpleUploadedFile("b.pdf", PDF))
-    pk = remiss.pk
-    per_remiss = [
-        ("GET", "ministry:detail", {}),
-        ("GET", "ministry:edit", {}),
-        ("POST", "ministry:publish", {}),
-        ("GET", "ministry:documents", {}),
-        ("GET", "ministry:document_download", {"doc_pk": document.pk}),
-        ("POST", "ministry:document_delete", {"doc_pk": document.pk}),
-        ("GET", "ministry:structure", {}),
-        ("POST", "ministry:structure_paste", {}),
-        ("POST", "ministry:structure_import", {}),
-        ("POST", "ministry:section_add", {}),
-        ("GET", "ministry:section_edit", {"section_pk": section.pk}),
-        ("POST", "ministry:section_delete", {"section_pk": section.pk}),
-        ("POST", "ministry:section_move", {"section_pk": section.pk}),
-        ("POST", "ministry:proposal_add", {}),
-        ("GET", "ministry:proposal_edit", {"proposal_pk": proposal.pk}),
-        ("POST", "ministry:proposal_delete", {"proposal_pk": proposal.pk}),
-        ("POST", "ministry:proposal_move", {"proposal_pk": proposal.pk}),
-        ("GET", "ministry:recipients", {}),
-        ("POST", "ministry:recipients_add", {}),
-        ("POST", "ministry:recipient_remove", {"recipient_pk": recipient.pk}),
-        ("GET", "ministry:recipient_extend", {"recipient_pk": recipient.pk}),
-        ("GET", "ministry:progress", {}),
-        ("GET", "ministry:progress_csv", {}),
-    ]
-    return [(method, reverse(name, kwargs={"pk": pk, **kw})) for method, name, kw in per_remiss]
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss))
+    redacted = Publication.objects.create(submission=submission, redacted_name="maskerad.pdf")
+    redacted.redacted_pdf.save("m.pdf", SimpleUploadedFile("m.pdf", PDF))
+    return {
+        "doc_pk": document.pk,
+        "section_pk": section.pk,
+        "proposal_pk": f.ProposalFactory(section=section).pk,
+        "recipient_pk": f.RecipientFactory(remiss=remiss).pk,
+        "submission_pk": submission.pk,
+    }
+
+
+def matrix_url(remiss, objects: dict, name: str, needs: str | None) -> str:
+    return reverse(name, kwargs={"pk": remiss.pk, **({needs: objects[needs]} if needs else {})})
+
+
+def ministry_urls(remiss):
+    objects = matrix_objects(remiss)
+    return [(method, matrix_url(remiss, objects, name, needs)) for method, name, needs in PER_REMISS]
 
 
 def test_every_ministry_view_is_in_the_matrix():
     from remiss.views import ministry_urls as module
 
     names = {p.name for p in module.urlpatterns} - {"home", "list", "create"}
-    assert len(names) == 23
+    assert len(names) == 27 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -110,7 +144,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 23
+    assert len(urls) == 28
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -119,11 +153,12 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
         response = getattr(anonymous, call)(url)
         assert response.status_code == 302 and response["Location"].startswith("/konto/logga-in/"), url
     # Nothing was changed by the attempts.
-    assert remiss.sections.count() == 1 and remiss.proposals.count() == 1 and remiss.recipients.count() == 1
+    assert remiss.sections.count() == 1 and remiss.proposals.count() == 1 and remiss.recipients.count() == 2
     assert remiss.documents.count() == 1
+    assert Publication.objects.get().redacted_pdf  # the reset was refused
     remiss.refresh_from_db()
     assert remiss.status == RemissStatus.DRAFT
-    assert AuditEvent.objects.filter(action="access.denied").count() >= 46
+    assert AuditEvent.objects.filter(action="access.denied").count() >= 56
 
 
 @pytest.mark.django_db
@@ -136,11 +171,19 @@ def test_owner_staff_reaches_every_view(remiss, client_for, staff):
 
 
 @pytest.mark.django_db
-def test_member_of_the_ministry_without_staff_role_gets_403(remiss, client_for, ministry):
-    colleague = f.MembershipFactory(organisation=ministry).user
+@pytest.mark.parametrize(("method", "name", "needs"), PER_REMISS + [(m, n, None) for m, n in WITHOUT_REMISS])
+def test_member_of_the_ministry_without_staff_role_gets_403(remiss, client_for, ministry, method, name, needs):
+    objects = matrix_objects(remiss)
+    colleague = f.MembershipFactory(organisation=ministry).user  # a member, but not ministry staff
+    without_remiss = name in {n for _m, n in WITHOUT_REMISS}
+    url = reverse(name) if without_remiss else matrix_url(remiss, objects, name, needs)
     client = client_for(colleague)
-    assert client.get(reverse("ministry:detail", args=[remiss.pk])).status_code == 403
-    assert client.get(reverse("ministry:list")).status_code == 403
+    response = client.post(url, form_data()) if method == "POST" else client.get(url)
+    assert response.status_code == 403, (method, url, response.status_code)
+    # Nothing was changed by the attempt.
+    assert remiss.sections.count() == 1 and remiss.recipients.count() == 2 and remiss.documents.count() == 1
+    assert Remiss.objects.count() == 1 and Publication.objects.get().redacted_pdf
+    assert AuditEvent.objects.filter(action="access.denied", actor=colleague).exists()
 
 
 @pytest.mark.django_db
@@ -225,6 +268,35 @@ def test_oversized_document_is_refused_with_the_limit(client_for, staff, remiss,
     assert response.status_code == 200 and "Största tillåtna storlek är 100" in html
     assert 'value="Bilaga 1"' in html
     assert remiss.documents.count() == 0
+
+
+def _truncated_pdf() -> bytes:
+    data = f.tiny_pdf(pages=3)
+    return data[: len(data) // 2]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<!DOCTYPE html><html><body><p>%PDF-1.7</p></body></html>", "Filen är inte en riktig PDF"),
+        (b"%PDF-1.4 garbage", "PDF-filen är ofullständig"),
+        (b"%PDF-1.4 garbage\n%%EOF\n", "Filen går inte att läsa som PDF"),
+        (_truncated_pdf(), "PDF-filen är ofullständig"),
+        (f.tiny_pdf(password="hemligt"), "PDF-filen är krypterad eller lösenordsskyddad"),
+    ],
+    ids=["html-renamed", "garbage", "garbage-with-eof", "truncated", "encrypted"],
+)
+def test_upload_must_be_a_real_pdf(client_for, staff, remiss, content, message):
+    client = client_for(staff)
+    upload = SimpleUploadedFile("betankande.pdf", content, content_type="application/pdf")
+    response = client.post(reverse("ministry:documents", args=[remiss.pk]), {"title": "Bilaga 1", "file": upload})
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html and 'value="Bilaga 1"' in html
+    assert remiss.documents.count() == 0
+    ok = SimpleUploadedFile("betankande.pdf", f.tiny_pdf(pages=2), content_type="application/pdf")
+    assert client.post(reverse("ministry:documents", args=[remiss.pk]), {"title": "B", "file": ok}).status_code == 302
+    assert remiss.documents.count() == 1
 
 
 @pytest.mark.django_db

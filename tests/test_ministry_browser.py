@@ -69,3 +69,31 @@ def test_create_fill_publish_and_see_it_on_the_public_page(live_server, page, st
     assert "Remisstiden ska vara minst sex veckor." in main and "Täby kommun" in main
     assert axe_violations(page) == []
     assert page.csp_errors == []
+
+
+def test_redact_an_answer_and_the_public_page_follows(live_server, page, staff, ministry, tmp_path):
+    remiss = f.PublishedRemissFactory(ministry=ministry, title="En remiss med svar", reference="Fi2026/05555")
+    f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
+    f.make_submission(f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name="Solna kommun")))
+    f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name="Sundbybergs kommun"))
+    login(page, live_server, staff.email, PASSWORD)
+    page.goto(f"{live_server.url}/departement/remisser/{remiss.pk}/uppfoljning/")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Publicering Solna kommun").click()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Publicera inte på webben").click()  # no reason given
+    assert "Formuläret innehåller fel" in page.locator("[data-error-summary]").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Skäl till att svaret inte publiceras på webben").fill("Innehåller personuppgifter")
+    page.get_by_role("button", name="Publicera inte på webben").click()
+    assert "Svaret publiceras inte längre på webben." in page.locator("main").inner_text()
+    redacted = tmp_path / "maskerad.pdf"
+    redacted.write_bytes(f.tiny_pdf())
+    page.get_by_label("Maskerad kopia (PDF)").set_input_files(str(redacted))
+    page.get_by_role("button", name="Ladda upp och publicera kopian").click()
+    assert "Den maskerade kopian publiceras nu" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/remisser/{remiss.pk}/")
+    assert "maskerad kopia" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    assert page.csp_errors == []

@@ -58,3 +58,47 @@ def test_demo_answers_go_through_the_workflow_and_are_public(client):
     assert reverse("public:answer_pdf", args=[sou.pk, goteborg.pk]) in page
     assert "Nacka kommun" in page and "Göteborgs kommun" in page
     assert answers.load() == ["Demosvar finns redan."]
+
+
+@pytest.mark.django_db
+def test_demo_remiss_has_its_missive_as_a_real_pdf_on_the_public_page(client):
+    import io
+
+    from django.urls import reverse
+    from pypdf import PdfReader
+
+    people.load()
+    lines = remisser.load()
+    assert any("Remissmissiv" in line for line in lines)
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    document = sou.documents.get(title="Remissmissiv")
+    data = document.file.open("rb").read()
+    document.file.close()
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Fi2018/02500/SFÖ" in text and "Remissinstanserna ombeds att yttra sig" in text
+    page = client.get(reverse("public:detail", args=[sou.pk])).content.decode()
+    url = reverse("public:document", args=[sou.pk, document.pk])
+    assert url in page and "Remissmissiv" in page
+    assert b"".join(client.get(url).streaming_content) == data
+    remisser.load()
+    assert sou.documents.count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_deadline_that_has_passed_is_moved_six_weeks_ahead():
+    import datetime as dt
+
+    people.load()
+    remisser.load()
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    past = timezone.localdate() - dt.timedelta(days=3)
+    Remiss.objects.filter(pk=sou.pk).update(deadline=past, status=RemissStatus.CLOSED, closed_at=timezone.now())
+    lines = remisser.load()
+    sou.refresh_from_db()
+    assert sou.status == RemissStatus.PUBLISHED and sou.closed_at is None
+    assert sou.deadline == timezone.localdate() + dt.timedelta(weeks=6)
+    assert any("flyttad 6 veckor fram" in line and str(past) in line for line in lines), lines
+    # A deadline still in the future is left alone.
+    assert not any("flyttad" in line for line in remisser.load())
+    sou.refresh_from_db()
+    assert sou.deadline == timezone.localdate() + dt.timedelta(weeks=6)

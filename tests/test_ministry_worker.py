@@ -28,6 +28,12 @@ def test_publishing_invites_every_recipient_through_the_worker(celery_worker, tm
     assert not Recipient.objects.filter(remiss=remiss, invited_at__isnull=True).exists(), (
         tmp_path / "var" / "worker.log"
     ).read_text()[-3000:]
+    for _ in range(20):  # the outcome is stored in the same transaction as invited_at
+        states = set(Recipient.objects.filter(remiss=remiss).values_list("invitation_status", "invitation_sent_count"))
+        if states == {("sent", 1)}:
+            break
+        time.sleep(0.3)
+    assert states == {("sent", 1)}
     mail_dir = tmp_path / "var" / "mail"
     for _ in range(20):  # the file backend writes just after the row is committed
         messages = [p.read_text() for p in mail_dir.glob("*.log")] if mail_dir.exists() else []

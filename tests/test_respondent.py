@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,7 +33,21 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def _tiny_pdf() -> bytes:
+    """A real, parseable one-page PDF (uploads are parsed, not only sniffed)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=72, height=72)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = _tiny_pdf()
 
 
 @pytest.fixture
@@ -66,7 +82,7 @@ def form_post(response, **overrides):
 # --- Inbox ------------------------------------------------------------------------------------
 
 
-def test_inbox_lists_own_remisser_with_days_left_and_creates_missing_response(client_for, drafter, org, other_org):
+def test_inbox_lists_own_remisser_with_days_left_without_changing_anything(client_for, drafter, org, other_org):
     remiss = f.PublishedRemissFactory(deadline=timezone.localdate() + dt.timedelta(days=10), title="Tillitsremissen")
     f.RecipientFactory(
         remiss=remiss,
@@ -81,7 +97,45 @@ def test_inbox_lists_own_remisser_with_days_left_and_creates_missing_response(cl
     assert page.status_code == 200
     assert "Tillitsremissen" in html and "Annans remiss" not in html and "Utkastremiss" not in html
     assert "20 dagar kvar" in html and "Nämndsammanträde" in html
-    assert Response.objects.filter(recipient__organisation=org).count() == 1
+    # No state change on GET (DESIGN §5): a recipient without a response row is shown as not started ...
+    assert not Response.objects.exists()
+    assert "Ej påbörjat" in html
+    # ... and the row is created by a POST, which leads to the form.
+    recipient = remiss.recipients.get()
+    page = client_for(drafter).post(reverse("respondent:start", args=[recipient.pk]))
+    response = Response.objects.get(recipient=recipient)
+    assert page.status_code == 302 and page["Location"] == reverse("respondent:form", args=[response.pk])
+    assert response.status == ResponseStatus.NOT_STARTED
+    # Posting again does not create a second row; the inbox now links straight to the form.
+    client_for(drafter).post(reverse("respondent:start", args=[recipient.pk]))
+    assert Response.objects.count() == 1
+    html = client_for(drafter).get(reverse("respondent:inbox")).content.decode()
+    assert reverse("respondent:form", args=[response.pk]) in html
+
+
+def test_start_is_post_only_and_scoped_to_the_own_organisation(client_for, drafter, outsider, staff, org):
+    recipient = f.RecipientFactory(remiss=f.PublishedRemissFactory(), organisation=org)
+    url = reverse("respondent:start", args=[recipient.pk])
+    assert client_for(drafter).get(url).status_code == 405
+    for user in (outsider, staff):
+        assert client_for(user).post(url).status_code == 404
+    draft = f.RecipientFactory(remiss=f.RemissFactory(), organisation=org)  # remiss not published
+    assert client_for(drafter).post(reverse("respondent:start", args=[draft.pk])).status_code == 404
+    assert not Response.objects.exists()
+
+
+def test_inbox_shows_who_is_working_editor_and_open_assignees(client_for, drafter, reviewer, approver, response):
+    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hej"})
+    p1, p2 = proposals_of(response)[:2]
+    Assignment.objects.create(response=response, proposal=p1, assignee=reviewer, assigned_by=drafter)
+    Assignment.objects.create(
+        response=response, proposal=p2, assignee=approver, assigned_by=drafter, done_at=timezone.now()
+    )
+    html = client_for(drafter).get(reverse("respondent:inbox")).content.decode()
+    assert "Vem arbetar med svaret" in html
+    assert drafter.get_full_name() in html  # the last editor
+    assert reviewer.get_full_name() in html  # an open assignment
+    assert approver.get_full_name() not in html  # a finished one is not "working"
 
 
 def test_inbox_shows_last_editor_and_my_tasks(client_for, drafter, reviewer, response):
@@ -356,11 +410,17 @@ def test_full_form_conflict_shows_both_texts_and_saves_the_rest(client_for, draf
     assert Answer.objects.get(proposal=p1).comment == "Hannas kommentar"
     assert Answer.objects.get(proposal=p2).stance == "no_view"
     assert Response.objects.get(pk=response.pk).summary == "Ny sammanfattning"
-    # The re-rendered form carries the current version: saving again means "keep mine".
-    assert f'name="version-{p1.pk}" value="1"' in html
+    # The re-rendered form keeps the version Berit loaded for the conflicting part (saving again
+    # conflicts again) and offers the explicit choice "my text" with the colleague's version.
+    assert f'name="version-{p1.pk}" value="0"' in html
+    assert f'name="resolve-{p1.pk}" value="mine:1"' in html
     page = client_for(approver).post(
         reverse("respondent:form", args=[response.pk]),
-        form_post(response, **{f"stance-{p1.pk}": "opposes", f"comment-{p1.pk}": "Beritas kommentar"}),
+        {
+            **form_post(response, **{f"stance-{p1.pk}": "opposes", f"comment-{p1.pk}": "Beritas kommentar"}),
+            f"version-{p1.pk}": 0,
+            f"resolve-{p1.pk}": "mine:1",
+        },
     )
     assert page.status_code == 302
     assert Answer.objects.get(proposal=p1).comment == "Beritas kommentar"
@@ -487,3 +547,317 @@ def test_query_count_of_form_page_does_not_grow_with_proposals(client_for, draft
     assert counts[1] <= counts[0], counts
     with django_assert_max_num_queries(counts[0]):
         client.get(reverse("respondent:form", args=[r.pk]))
+
+
+# --- Versions per text field, and the no-JS conflict page --------------------------------------------
+
+
+class _AnswerFormFields(HTMLParser):
+    """What a browser would post from ``#answer-form`` when the user presses Spara."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.data: dict[str, str] = {}
+        self.in_form = False
+        self.textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id") == "answer-form":
+            self.in_form = True
+        elif not self.in_form:
+            return
+        elif tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind in ("radio", "checkbox") and "checked" not in a:
+                return
+            self.data[a["name"]] = a.get("value") or ""
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.data[self.textarea] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
+        elif tag == "form":
+            self.in_form = False
+
+    def handle_data(self, data):
+        if self.in_form and self.textarea:
+            self.data[self.textarea] += data
+
+
+def posted_fields(html: bytes | str) -> dict[str, str]:
+    parser = _AnswerFormFields()
+    parser.feed(html.decode() if isinstance(html, bytes) else html)
+    return parser.data
+
+
+def test_each_text_field_carries_the_version_it_was_loaded_at(client_for, drafter, approver, response):
+    """A version belongs to one field: saving another field never makes a stale field look current."""
+    url = reverse("respondent:autosave", args=[response.pk])
+    form_url = reverse("respondent:form", args=[response.pk])
+    loaded = posted_fields(client_for(approver).get(form_url).content)  # Berit opens the page
+    assert {"version-summary", "version-general_comments", "version-consequence-economic"} <= set(loaded)
+    client_for(drafter).post(url, {"field": "summary", "text": "Hannas sammanfattning", "version": 0})
+    # Berit saves another text field: the answer carries that field's version only.
+    body = (
+        client_for(approver)
+        .post(
+            url,
+            {"field": "general_comments", "text": "Beritas synpunkter", "version": loaded["version-general_comments"]},
+        )
+        .json()
+    )
+    assert body["ok"] and "response_version" not in body
+    # Her summary still carries the version it was loaded at, so saving it is a conflict.
+    page = client_for(approver).post(
+        url, {"field": "summary", "text": "Beritas sammanfattning", "version": loaded["version-summary"]}
+    )
+    assert page.status_code == 409 and page.json()["conflict"]["theirs_text"] == "Hannas sammanfattning"
+    response.refresh_from_db()
+    assert (response.summary, response.general_comments) == ("Hannas sammanfattning", "Beritas synpunkter")
+    # A fresh page shows each field with its own version.
+    fresh = posted_fields(client_for(approver).get(form_url).content)
+    summary_version = Revision.objects.get(field="summary").version
+    general_version = Revision.objects.get(field="general_comments").version
+    assert summary_version != general_version
+    assert (fresh["version-summary"], fresh["version-general_comments"]) == (
+        str(summary_version),
+        str(general_version),
+    )
+
+
+def test_no_js_conflict_page_never_lets_spara_wipe_a_colleagues_text(client_for, drafter, approver, response):
+    p1, p2, p3 = proposals_of(response)[:3]
+    client = client_for(approver)
+    form_url = reverse("respondent:form", args=[response.pk])
+    loaded = posted_fields(client.get(form_url).content)  # Berit opens the page
+    # Meanwhile Hanna saves the summary and two answers.
+    svc.save_changes(
+        response=response,
+        by=drafter,
+        texts={"summary": "Hannas sammanfattning"},
+        text_versions={"summary": 0},
+        answers={p1.pk: ("supports", "Hannas kommentar", 0), p2.pk: ("partly", "Hannas andra kommentar", 0)},
+    )
+    # Berit changes 7.x p1 (a conflict) and p3 (no conflict) and leaves the rest as she loaded it.
+    data = {
+        **loaded,
+        f"stance-{p1.pk}": "opposes",
+        f"comment-{p1.pk}": "Beritas kommentar",
+        f"stance-{p3.pk}": "no_view",
+    }
+    page = client.post(form_url, data)
+    html = page.content.decode()
+    assert page.status_code == 409
+    conflict_box = html.split('class="alert alert-warning conflict"')[1].split("</div>")[0]
+    assert "Kollegans ställningstagande: <strong>Tillstyrker</strong>" in conflict_box  # a label, not "supports"
+    again = posted_fields(html)
+    # What was saved, or what Hanna changed and Berit did not, is shown as it is now ...
+    assert again["summary"] == "Hannas sammanfattning"
+    assert (again[f"stance-{p2.pk}"], again[f"comment-{p2.pk}"]) == ("partly", "Hannas andra kommentar")
+    assert again[f"stance-{p3.pk}"] == "no_view"
+    # ... and Berit's conflicting text is kept in its field.
+    assert (again[f"stance-{p1.pk}"], again[f"comment-{p1.pk}"]) == ("opposes", "Beritas kommentar")
+
+    # Pressing Spara again without choosing overwrites nothing: the conflict is shown again.
+    page = client.post(form_url, again)
+    assert page.status_code == 409
+    response.refresh_from_db()
+    assert response.summary == "Hannas sammanfattning"
+    assert Answer.objects.get(proposal=p1).comment == "Hannas kommentar"
+    assert (Answer.objects.get(proposal=p2).stance, Answer.objects.get(proposal=p2).comment) == (
+        "partly",
+        "Hannas andra kommentar",
+    )
+    assert Answer.objects.get(proposal=p3).stance == "no_view"
+
+    # Choosing "my text" in the conflict box saves Berit's text, and only that.
+    html = page.content.decode()
+    again = posted_fields(html)
+    mine = re.search(rf'name="resolve-{p1.pk}" value="(mine:\d+)"', html)
+    assert mine, html
+    again[f"resolve-{p1.pk}"] = mine.group(1)
+    page = client.post(form_url, again)
+    assert page.status_code == 302
+    answer = Answer.objects.get(proposal=p1)
+    assert (answer.stance, answer.comment) == ("opposes", "Beritas kommentar")
+    response.refresh_from_db()
+    assert response.summary == "Hannas sammanfattning"
+
+
+def test_no_js_conflict_choice_keep_the_colleagues_text(client_for, drafter, approver, response):
+    client = client_for(approver)
+    form_url = reverse("respondent:form", args=[response.pk])
+    loaded = posted_fields(client.get(form_url).content)
+    svc.save_changes(response=response, by=drafter, texts={"summary": "Hannas"}, text_versions={"summary": 0})
+    page = client.post(form_url, {**loaded, "summary": "Beritas"})
+    assert page.status_code == 409
+    again = posted_fields(page.content)
+    assert again["summary"] == "Beritas"
+    again["resolve-summary"] = "theirs"
+    assert client.post(form_url, again).status_code == 302
+    response.refresh_from_db()
+    assert response.summary == "Hannas"
+
+
+# --- Session limits -----------------------------------------------------------------------------------
+
+
+def test_absolute_session_limit_keeps_the_posted_answer_text(client, drafter, response, settings):
+    client.force_login(drafter)
+    session = client.session
+    session["auth_started"] -= settings.SESSION_ABSOLUTE_SECONDS + 1
+    session.save()
+    data = form_post(response, summary="Skrivet när sessionens längsta tid hade passerat")
+    page = client.post(reverse("respondent:form", args=[response.pk]), data)
+    assert page.status_code == 302 and "/konto/logga-in/" in page["Location"]
+    assert Response.objects.get(pk=response.pk).summary == ""  # signed out: nothing saved
+    client.force_login(drafter)
+    html = client.get(reverse("respondent:form", args=[response.pk])).content.decode()
+    assert "Skrivet när sessionens längsta tid hade passerat" in html and "återställd" in html
+
+
+# --- Receipts: submission time and receipt time ------------------------------------------------------
+
+
+def test_receipt_pages_show_submission_time_and_receipt_time_separately(client_for, drafter, anonymous, response):
+    from zoneinfo import ZoneInfo
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    submission = Submission.objects.create(
+        response=response,
+        number=1,
+        submitted_at=dt.datetime(2026, 1, 10, 9, 58, 12, tzinfo=stockholm),
+        status=SubmissionStatus.DONE,
+        pdf=SimpleUploadedFile("s.pdf", PDF),
+    )
+    receipt = Receipt.objects.create(
+        submission=submission,
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        issued_at=dt.datetime(2026, 1, 10, 10, 7, 45, tzinfo=stockholm),
+    )
+    html = anonymous.get(reverse("respondent:verify", args=[receipt.code])).content.decode()
+    assert "Inskickat och mottaget" in html and "10 januari 2026 09:58:12" in html
+    assert "Kvittens utfärdad" in html and "10 januari 2026 10:07:45" in html
+    received = html.split("Inskickat och mottaget")[1][:120]
+    assert "09:58:12" in received and "10:07:45" not in received
+    html = client_for(drafter).get(reverse("respondent:receipt", args=[response.pk, 1])).content.decode()
+    assert "Inskickat och mottaget" in html and "10 januari 2026 09:58:12" in html and "10:07:45" in html
+
+
+# --- Ministry staff never see a draft --------------------------------------------------------------------
+
+
+def test_ministry_staff_never_see_draft_text_on_any_ministry_or_public_page(client_for, drafter, staff, response):
+    marker = "UTKASTMARKÖR-7f3a"
+    p1 = proposals_of(response)[0]
+    svc.save_changes(
+        response=response,
+        by=drafter,
+        response_version=1,
+        texts={
+            "summary": f"{marker} sammanfattning",
+            "general_comments": f"{marker} generellt",
+            "consequence:economic": f"{marker} kostnader",
+        },
+        answers={p1.pk: ("opposes", f"{marker} kommentar", 0)},
+    )
+    Assignment.objects.create(response=response, proposal=p1, assignee=drafter, note=f"{marker} uppgift")
+    workflow.send_for_review(response=response, by=drafter, message=f"{marker} till granskning")
+    remiss = response.recipient.remiss
+    remiss.publicity = "immediate"
+    remiss.save(update_fields=["publicity"])
+    urls = [
+        reverse("ministry:list"),
+        reverse("ministry:detail", args=[remiss.pk]),
+        reverse("ministry:recipients", args=[remiss.pk]),
+        reverse("ministry:progress", args=[remiss.pk]),
+        reverse("ministry:progress_csv", args=[remiss.pk]),
+        reverse("ministry:progress_csv", args=[remiss.pk]) + "?del=forslag",
+        reverse("compilation:list", args=[remiss.pk]),
+        reverse("public:list"),
+        reverse("public:detail", args=[remiss.pk]),
+    ]
+    client = client_for(staff)
+    for url in urls:
+        page = client.get(url)
+        assert page.status_code == 200, (url, page.status_code)
+        body = b"".join(page.streaming_content) if page.streaming else page.content
+        assert marker.encode() not in body, url
+
+
+# --- Bilagor travel with the submission ------------------------------------------------------------------
+
+
+def test_attachments_are_frozen_with_each_submission_and_served_to_whom_may_see_it(
+    client_for, drafter, reviewer, approver, outsider, staff, other_staff, anonymous, response, monkeypatch
+):
+    from remiss.models import Publicity
+    from remiss.models.responses import SubmissionAttachment
+
+    monkeypatch.setattr(workflow, "_enqueue_render", lambda sid: None)
+    remiss = response.recipient.remiss
+    remiss.publicity = Publicity.AFTER_DEADLINE
+    remiss.save(update_fields=["publicity"])
+    client = client_for(drafter)
+    client.post(
+        reverse("respondent:attachment_add", args=[response.pk]),
+        {"title": "Protokollsutdrag", "file": SimpleUploadedFile("protokoll.pdf", PDF)},
+    )
+    draft_attachment = Attachment.objects.get()
+    f.to_approved(response, drafter, reviewer)
+    f.decide(response, approver)
+    first = workflow.submit_response(response=response, by=approver, enqueue=False)
+    frozen = first.attachments.get()
+    assert (frozen.title, frozen.original_name, frozen.size) == ("Protokollsutdrag", "protokoll.pdf", len(PDF))
+    assert frozen.sha256 == hashlib.sha256(PDF).hexdigest()
+    assert frozen.file.name != draft_attachment.file.name and "protokoll" not in frozen.file.name
+    svc.render_submission(submission_id=first.pk)
+    first.refresh_from_db()
+    assert first.status == SubmissionStatus.DONE
+
+    # A correction: the draft attachment is removed (its file deleted); the submitted copy stays.
+    workflow.reopen_for_correction(response=response, by=drafter)
+    client.post(reverse("respondent:attachment_remove", args=[response.pk, draft_attachment.pk]))
+    assert not Attachment.objects.exists()
+    workflow.send_for_review(response=response, by=drafter)
+    workflow.approve(response=response, by=reviewer)
+    second = workflow.submit_response(response=response, by=approver, enqueue=False)
+    assert second.attachments.count() == 0 and SubmissionAttachment.objects.filter(submission=first).count() == 1
+    assert frozen.file.storage.exists(frozen.file.name)
+
+    # Members: the receipt page links the attachment; it downloads with Content-Disposition.
+    member_url = reverse("respondent:submission_attachment", args=[response.pk, 1, frozen.pk])
+    assert member_url in client.get(reverse("respondent:receipt", args=[response.pk, 1])).content.decode()
+    download = client.get(member_url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert "attachment" in download["Content-Disposition"]
+    for user in (outsider, staff):
+        assert client_for(user).get(member_url).status_code == 404
+
+    # Before the answers are public: the owning ministry's staff only.
+    public_url = reverse("public:answer_attachment", args=[remiss.pk, first.pk, frozen.pk])
+    assert anonymous.get(public_url).status_code == 404
+    for user in (outsider, other_staff):
+        assert client_for(user).get(public_url).status_code == 404
+    download = client_for(staff).get(public_url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert "attachment" in download["Content-Disposition"]
+    assert public_url not in anonymous.get(reverse("public:detail", args=[remiss.pk])).content.decode()
+
+    # Once public: anyone, linked next to the answer PDF on the public page.
+    remiss.publicity = Publicity.IMMEDIATE
+    remiss.save(update_fields=["publicity"])
+    assert anonymous.get(public_url).status_code == 200
+    html = anonymous.get(reverse("public:detail", args=[remiss.pk])).content.decode()
+    assert public_url in html and "Protokollsutdrag" in html
+    # A submission of another remiss cannot be reached through this remiss's URL.
+    other = f.response_with_proposals(f.OrganisationFactory(), ministry=remiss.ministry)
+    assert (
+        anonymous.get(
+            reverse("public:answer_attachment", args=[other.recipient.remiss_id, first.pk, frozen.pk])
+        ).status_code
+        == 404
+    )

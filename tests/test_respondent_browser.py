@@ -165,6 +165,35 @@ def test_two_colleagues_editing_the_same_text_see_a_conflict(browser, live_serve
     assert Answer.objects.get(proposal=p1).comment == "Beritas formulering."
 
 
+def test_saving_another_field_never_lets_a_stale_field_overwrite_a_colleague(
+    browser, live_server, page, response, drafter, approver
+):
+    """Each text field carries its own version: Berit saving the general comments must not make her
+    stale summary look current, so her later summary save shows a conflict instead of overwriting."""
+    base = live_server.url
+    login(page, live_server, approver.email, PASSWORD)
+    page.goto(f"{base}/yttranden/{response.pk}/")  # Berit loads the page first
+    other = new_page(browser, live_server, drafter)
+    other.goto(f"{base}/yttranden/{response.pk}/")
+
+    hanna = other.locator("[data-field=summary]")
+    hanna.get_by_role("textbox").fill("Hannas sammanfattning.")
+    wait_saved(hanna)
+
+    general = page.locator("[data-field=general_comments]")
+    general.get_by_role("textbox").fill("Beritas generella synpunkter.")
+    wait_saved(general)
+    summary = page.locator("[data-field=summary]")
+    summary.get_by_role("textbox").fill("Beritas sammanfattning.")
+    conflict = summary.locator(".js-conflict")
+    conflict.wait_for()
+    assert "Hannas sammanfattning." in conflict.inner_text()
+    saved = Response.objects.get(pk=response.pk)
+    assert saved.summary == "Hannas sammanfattning."  # nothing overwritten
+    assert saved.general_comments == "Beritas generella synpunkter."
+    assert summary.get_by_role("textbox").input_value() == "Beritas sammanfattning."  # nothing lost
+
+
 def test_expired_session_keeps_text_and_saves_it_after_signing_in(browser, live_server, page, response, drafter):
     from django.contrib.sessions.models import Session
 
@@ -193,7 +222,9 @@ def test_text_typed_just_before_leaving_the_page_is_saved(browser, live_server, 
     page.get_by_role("link", name="Granskning och beslut").click()  # ... when the user leaves
     page.wait_for_load_state()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not Answer.objects.filter(proposal=p1, comment__startswith="Skrivet").exists():
+    while (
+        time.monotonic() < deadline and not Answer.objects.filter(proposal=p1, comment__startswith="Skrivet").exists()
+    ):
         time.sleep(0.2)
     answer = Answer.objects.get(proposal=p1)
     assert (answer.stance, answer.comment) == ("supports", "Skrivet och sedan direkt vidare.")

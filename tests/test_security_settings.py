@@ -42,6 +42,31 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_no_variables_at_all_runs_embedded_for_development(tmp_path):
+    bare = {"DATABASE_URL": "", "REDIS_URL": "", "REMISS_VAR_DIR": str(tmp_path)}
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL)",
+        **bare,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "filesystem://localhost//"]
+    # A SECRET_KEY without DEBUG is a deployment: production settings.
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE)",
+        SECRET_KEY=PROD_KEY,
+        ALLOWED_HOSTS="remiss.example.se",
+        **bare,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
 def test_production_refuses_a_weak_secret_key(tmp_path):
     result = manage("check", DEBUG="0", SECRET_KEY="django-insecure-short", REMISS_VAR_DIR=str(tmp_path))
     assert result.returncode != 0 and "too short or insecure" in result.stderr
@@ -90,6 +115,6 @@ def test_accessibility_statement_has_required_parts(client):
         "Hur vi har testat",
         "Rapportera brister",
         "digg.se",
-        "2026-11-23",
+        "2026-11-25",
     ]:
         assert part in html

@@ -24,22 +24,12 @@ def response(org, ministry):
 
 
 def decide(response, approver):
-    return svc.record_decision(
-        response=response,
-        by=approver,
-        decided_by="Kommunstyrelsen",
-        decision_date=dt.date(2026, 3, 2),
-        minute_ref="123",
-        signatories=[("Mats Gerdau", "Kommunstyrelsens ordförande"), ("", "")],
+    return f.decide(
+        response, approver, minute_ref="123", signatories=[("Mats Gerdau", "Kommunstyrelsens ordförande"), ("", "")]
     )
 
 
-def to_approved(response, drafter, reviewer):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
-    workflow.send_for_review(response=response, by=drafter)
-    workflow.approve(response=response, by=reviewer)
-    response.refresh_from_db()
-    return response
+to_approved = f.to_approved
 
 
 def test_full_path_records_transitions_and_audit(
@@ -278,3 +268,27 @@ def test_deadline_days_left_is_counted_in_stockholm():
     assert svc.days_left(deadline, late_evening) == 1
     assert svc.days_left(deadline, late_evening.astimezone(dt.UTC)) == 1
     assert svc.days_left(deadline, timezone.now()) is not None
+
+
+def test_every_signatory_needs_a_name_and_a_title(response, drafter, reviewer, approver):
+    to_approved(response, drafter, reviewer)
+    response = f.decide(
+        response, approver, signatories=[("Mats Gerdau", "Kommunstyrelsens ordförande"), ("Anna Lund", "")]
+    )
+    assert workflow.missing_for_submission(response) == ["Titel saknas för undertecknaren Anna Lund."]
+    with pytest.raises(workflow.WorkflowError, match="Titel saknas för undertecknaren Anna Lund"):
+        workflow.submit_response(response=response, by=approver, enqueue=False)
+    assert not Submission.objects.exists()
+    f.decide(
+        response,
+        approver,
+        signatories=[("Mats Gerdau", "Kommunstyrelsens ordförande"), ("Anna Lund", "Kommundirektör")],
+    )
+    assert workflow.missing_for_submission(response) == []
+
+
+def test_review_page_names_the_signatory_without_a_title(client_for, response, drafter, reviewer, approver):
+    to_approved(response, drafter, reviewer)
+    f.decide(response, approver, signatories=[("Mats Gerdau", "")])
+    html = client_for(approver).get(reverse("respondent:review", args=[response.pk])).content.decode()
+    assert "Titel saknas för undertecknaren Mats Gerdau." in html and "Skicka in yttrandet" not in html

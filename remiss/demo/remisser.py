@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Organisation, OrganisationKind, User
 from remiss.importers import ImportedItem, ImportedSection, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
+from remiss.pdf.base import render_pdf
 from remiss.services import remisser as services
 
 from . import DATA_DIR
@@ -90,6 +92,34 @@ def _recipients(ministry: Organisation) -> list[Organisation]:
     return chosen
 
 
+MISSIVE_TITLE = "Remissmissiv"
+DEMO_WEEKS = 6
+
+
+def _attach_missive(remiss: Remiss, staff: User | None) -> str | None:
+    """Render the missive as a small PDF (WeasyPrint) and attach it as the document "Remissmissiv"."""
+    if remiss.status not in services.EDITABLE or remiss.documents.filter(title=MISSIVE_TITLE).exists():
+        return None
+    context = {"remiss": remiss, "date": timezone.localdate(), "recipient_count": remiss.recipients.count()}
+    data = render_pdf("remiss/pdf/missive.html", context)
+    upload = SimpleUploadedFile("remissmissiv.pdf", data, content_type="application/pdf")
+    services.add_document(remiss=remiss, by=staff, title=MISSIVE_TITLE, upload=upload)
+    return f"Dokument bifogat: {MISSIVE_TITLE} ({len(data) // 1024} kB PDF)"
+
+
+def _keep_open(remiss: Remiss, staff: User | None) -> str | None:
+    """The demo deadline is set at the first load; when it has passed, move it ahead again."""
+    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED) or not remiss.deadline_passed():
+        return None
+    old = remiss.deadline
+    deadline = timezone.localdate() + dt.timedelta(weeks=DEMO_WEEKS)
+    services.reopen_remiss(remiss=remiss, by=staff, deadline=deadline)
+    return (
+        f"Demoremissens sista svarsdag ({old}) hade passerat: flyttad {DEMO_WEEKS} veckor fram till {deadline}"
+        " (remissen är öppen igen)."
+    )
+
+
 def load() -> list[str]:
     ministry = Organisation.objects.filter(name=MINISTRY, kind=OrganisationKind.MINISTRY).first()
     if ministry is None:
@@ -110,10 +140,14 @@ def load() -> list[str]:
         lines.append(f"Demoremiss skapad: {remiss.reference} med {remiss.proposals.count()} förslag")
     if remiss.status == RemissStatus.DRAFT:
         added = services.add_recipients(remiss=remiss, by=staff, organisations=_recipients(ministry))
+        lines += filter(None, [_attach_missive(remiss, staff)])
         services.publish_remiss(remiss=remiss, by=staff)
         lines.append(f"Demoremiss publicerad med {added} remissinstanser, sista svarsdag {remiss.deadline}")
     else:
         lines.append(f"Demoremiss finns redan: {remiss.reference} ({remiss.get_status_display()})")
+        lines += filter(None, [_keep_open(remiss, staff)])
+        remiss.refresh_from_db()
+        lines += filter(None, [_attach_missive(remiss, staff)])
     if not Remiss.objects.filter(ministry=ministry, reference=DRAFT_REFERENCE).exists():
         draft = services.create_remiss(
             ministry=ministry,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, OrganisationKind
-from remiss.importers import ImportFormatError, parse_numbered_text, parse_remiss_json
+from remiss.importers import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.models import ConsequenceQuestion, LatePolicy, ProposalKind, Publicity, Remiss
 from remiss.models.remisser import end_of_day
 from remiss.uploads import max_upload_label, validate_pdf
@@ -232,15 +232,18 @@ class PasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=500_000,
         help_text=_(
-            "En rad som ”7.1.1 Rubrik” börjar ett avsnitt. Följande rader blir förslag i avsnittet, en per rad. "
-            "Börja raden med ”Rekommendation:” eller ”Bedömning:” för andra typer; annars blir raden ett förslag."
+            "En rad som ”7.1.1 Rubrik” (avsnittsnummer och rubrik) börjar ett avsnitt. Raderna under den blir "
+            "förslag i avsnittet: en per rad, eller en numrerad lista (”1. Regeringen ska …”, ”2. …”) där "
+            "rader utan nummer fortsätter förslaget ovanför. Börja raden med ”Rekommendation:” eller "
+            "”Bedömning:” för andra typer. Rubriker utan egna förslag (till exempel en kapitelrubrik före "
+            "dess avsnitt) läggs inte till; du får veta vilka."
         ),
     )
     replace = forms.BooleanField(label=_("Ersätt befintliga avsnitt och förslag (bara i utkast)"), required=False)
 
     def clean_text(self):
         try:
-            return parse_numbered_text(self.cleaned_data["text"])
+            return parse_pasted_text(self.cleaned_data["text"])
         except ImportFormatError as error:
             raise ValidationError(str(error)) from None
 
@@ -323,3 +326,32 @@ class ProgressFilterForm(forms.Form):
         if self.is_valid():
             return {"kind": self.cleaned_data["kind"], "county": self.cleaned_data["county"]}
         return {"kind": "", "county": ""}
+
+
+class RedactedCopyForm(forms.Form):
+    file = forms.FileField(
+        label=_("Maskerad kopia (PDF)"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Kopian publiceras på webben i stället för originalet. Originalet och kvittensen ändras inte. "
+            "Högst %(limit)s; filen måste vara en riktig PDF."
+        ) % {"limit": max_upload_label()}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_pdf(upload)
+        return upload
+
+
+class WithholdForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Skäl till att svaret inte publiceras på webben"),
+        max_length=500,
+        help_text=_(
+            "Visas på den publika sidan, till exempel ”Innehåller personuppgifter om enskilda”. "
+            "Svaret kan fortfarande begäras ut som allmän handling."
+        ),
+    )

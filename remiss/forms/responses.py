@@ -3,6 +3,8 @@ paste silently); the limit is checked on the server and the text stays in the fi
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,35 @@ from remiss.models.responses import MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
 from remiss.uploads import max_upload_label, validate_pdf
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget, and each input tied to its help text and its error message
+    (aria-describedby, aria-invalid), for forms drawn by ``_plain_form.html``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.HiddenInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            widget.attrs.setdefault("class", css)
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_helptext"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            error_id = f"{self[name].auto_id}-error"
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = " ".join(filter(None, [error_id, attrs.get("aria-describedby", "")]))
+            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
 def _limit(value: str) -> None:
@@ -39,11 +70,15 @@ class AnswerForm(forms.Form):
     """The whole answer: response-level texts and one stance + comment per proposal.
 
     Field names: ``summary``, ``general_comments``, ``consequence-<key>``, ``stance-<proposal id>``,
-    ``comment-<proposal id>``, ``version-<proposal id>``, and ``response_version``."""
+    ``comment-<proposal id>``; every part carries the version it was loaded at in ``version-<name>``
+    (``version-summary``, ``version-consequence-<key>``, ``version-<proposal id>``). ``response_version``
+    (the response's version at load) stands in for a missing text version. After a conflict the page
+    offers ``resolve-<name>``: ``mine:<their version>`` (save mine over theirs) or ``theirs`` (keep
+    theirs, do not save mine); without a choice the part conflicts again."""
 
     response_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, response, proposals: list[Proposal], answers: dict, **kwargs):
+    def __init__(self, *args, response, proposals: list[Proposal], answers: dict, text_versions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.response = response
         self.proposals = proposals
@@ -53,6 +88,8 @@ class AnswerForm(forms.Form):
         for key, label in response.recipient.remiss.consequence_labels():
             self.fields[f"consequence-{key}"] = text_field(label, rows=4)
             self.consequence_keys.append(key)
+        for name in self.text_names():
+            self.fields[f"version-{name}"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
         for p in proposals:
             self.fields[f"stance-{p.pk}"] = forms.ChoiceField(
                 label=_("Ställningstagande till förslag %(label)s") % {"label": p.label},
@@ -66,9 +103,18 @@ class AnswerForm(forms.Form):
             )
             self.fields[f"version-{p.pk}"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
         if not self.is_bound:
-            self.initial.update(self._initial(response, answers))
+            self.initial.update(self.initial_data(response, answers, text_versions or {}))
 
-    def _initial(self, response, answers) -> dict:
+    def text_names(self) -> list[str]:
+        return ["summary", "general_comments"] + [f"consequence-{key}" for key in self.consequence_keys]
+
+    @staticmethod
+    def text_key(name: str) -> str:
+        """Form name → service key: ``consequence-economic`` → ``consequence:economic``."""
+        return name.replace("consequence-", "consequence:", 1) if name.startswith("consequence-") else name
+
+    def initial_data(self, response, answers, text_versions: dict[str, int]) -> dict:
+        """The values of a freshly loaded page (also used to redisplay what is saved)."""
         initial = {
             "response_version": response.version,
             "summary": response.summary,
@@ -76,6 +122,8 @@ class AnswerForm(forms.Form):
         }
         for key in self.consequence_keys:
             initial[f"consequence-{key}"] = (response.consequences or {}).get(key, "")
+        for name in self.text_names():
+            initial[f"version-{name}"] = text_versions.get(self.text_key(name), 0)
         for p in self.proposals:
             answer = answers.get(p.pk)
             initial[f"stance-{p.pk}"] = answer.stance if answer else ""
@@ -83,21 +131,41 @@ class AnswerForm(forms.Form):
             initial[f"version-{p.pk}"] = answer.version if answer else 0
         return initial
 
+    def resolution(self, name: str) -> tuple[str, int | None] | None:
+        """The user's choice in a conflict box: ("mine", their version), ("theirs", None) or None."""
+        value = str(self.data.get(f"resolve-{name}") or "").strip()
+        if value == "theirs":
+            return ("theirs", None)
+        match = re.fullmatch(r"mine:(\d{1,9})", value)
+        return ("mine", int(match.group(1))) if match else None
+
     def texts(self) -> dict[str, str]:
-        data = {"summary": self.cleaned_data["summary"], "general_comments": self.cleaned_data["general_comments"]}
-        for key in self.consequence_keys:
-            data[f"consequence:{key}"] = self.cleaned_data[f"consequence-{key}"]
-        return data
+        """Changed-or-not text of every response-level part, except those where the user chose
+        the colleague's text."""
+        return {
+            self.text_key(name): self.cleaned_data[name]
+            for name in self.text_names()
+            if (self.resolution(name) or ("",))[0] != "theirs"
+        }
+
+    def text_versions(self) -> dict[str, int]:
+        versions = {}
+        for name in self.text_names():
+            choice = self.resolution(name)
+            version = choice[1] if choice and choice[0] == "mine" else self.cleaned_data.get(f"version-{name}")
+            if version is not None:
+                versions[self.text_key(name)] = version
+        return versions
 
     def answers(self) -> dict[int, tuple[str, str, int]]:
-        return {
-            p.pk: (
-                self.cleaned_data[f"stance-{p.pk}"],
-                self.cleaned_data[f"comment-{p.pk}"],
-                self.cleaned_data[f"version-{p.pk}"] or 0,
-            )
-            for p in self.proposals
-        }
+        result = {}
+        for p in self.proposals:
+            choice = self.resolution(str(p.pk))
+            if choice and choice[0] == "theirs":
+                continue
+            version = choice[1] if choice else (self.cleaned_data[f"version-{p.pk}"] or 0)
+            result[p.pk] = (self.cleaned_data[f"stance-{p.pk}"], self.cleaned_data[f"comment-{p.pk}"], version)
+        return result
 
     def proposal_fields(self, proposal: Proposal) -> dict:
         return {
@@ -116,7 +184,7 @@ class AutosaveForm(forms.Form):
     version = forms.IntegerField(min_value=0)
 
 
-class MessageForm(forms.Form):
+class MessageForm(StyledForm):
     message = forms.CharField(
         label=_("Meddelande"),
         required=False,
@@ -125,7 +193,7 @@ class MessageForm(forms.Form):
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(StyledForm):
     reason = forms.CharField(
         label=_("Skäl att avstå"),
         max_length=1000,
@@ -134,7 +202,7 @@ class DeclineForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(StyledForm):
     decided_by = forms.CharField(
         label=_("Beslutsinstans"), max_length=200, required=False, help_text=_("Till exempel Kommunstyrelsen.")
     )
@@ -166,7 +234,7 @@ class SignatoryForm(forms.Form):
 SignatoryFormSet = forms.formset_factory(SignatoryForm, extra=2, max_num=10, absolute_max=20)
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(StyledForm):
     target = forms.ChoiceField(label=_("Avsnitt eller förslag"))
     assignee = forms.ModelChoiceField(label=_("Kollega"), queryset=None, empty_label=_("Välj kollega"))
     due_date = forms.DateField(
@@ -195,7 +263,7 @@ class AssignmentForm(forms.Form):
         return {"section": self.sections.get(key), "proposal": self.proposals.get(key)}
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(StyledForm):
     title = forms.CharField(label=_("Bilagans titel"), max_length=300, required=False)
     file = forms.FileField(label=_("PDF-fil"), validators=[validate_pdf])
 
@@ -204,5 +272,5 @@ class AttachmentForm(forms.Form):
         self.fields["file"].help_text = _("Endast PDF, högst %(size)s.") % {"size": max_upload_label()}
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(StyledForm):
     file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_pdf])

@@ -1,7 +1,9 @@
 from .compilations import Compilation, CompilationStatus
+from .publication import Publication
 from .remisser import (
     ConsequenceQuestion,
     Document,
+    InvitationStatus,
     LatePolicy,
     Proposal,
     ProposalKind,
@@ -34,9 +36,11 @@ __all__ = [
     "CompilationStatus",
     "ConsequenceQuestion",
     "Document",
+    "InvitationStatus",
     "LatePolicy",
     "Proposal",
     "ProposalKind",
+    "Publication",
     "Publicity",
     "Receipt",
     "Recipient",

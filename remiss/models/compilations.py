@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +18,9 @@ class CompilationStatus(models.TextChoices):
 
 
 def compilation_path(instance: Compilation, filename: str) -> str:
-    return f"compilations/{instance.remiss_id}/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
+    """No longer used by the model (``pipeline.finish`` names the files); kept only because migration
+    0001 imports it as the fields' old ``upload_to``. Delete once that migration no longer refers to it."""
+    return f"compilations/{instance.remiss_id}/{filename}"
 
 
 class Compilation(models.Model):
@@ -32,13 +32,21 @@ class Compilation(models.Model):
     step = models.CharField(_("steg"), max_length=200, blank=True)
     progress = models.PositiveSmallIntegerField(_("andel klar (%)"), default=0)
     error = models.TextField(blank=True)
+    # ``attempts`` only ever grows: it numbers every run of the pipeline and is the token each task
+    # carries, so a task left over from an earlier (cancelled, failed, retried) run is never current.
     attempts = models.PositiveIntegerField(default=0)
+    # Since the last start or retry: runs begun (capped by REMISS_COMPILATION_MAX_ATTEMPTS) and times
+    # sent to the workers (capped by REMISS_COMPILATION_MAX_SENDS, for a row that never starts).
+    run_attempts = models.PositiveIntegerField(default=0)
+    sends = models.PositiveIntegerField(default=0)
+    chunks_total = models.PositiveIntegerField(_("delar att rita"), default=0)
+    chunks_done = models.PositiveIntegerField(_("delar ritade"), default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to=compilation_path, blank=True)
-    xlsx = models.FileField(upload_to=compilation_path, blank=True)
-    csv = models.FileField(upload_to=compilation_path, blank=True)
+    pdf = models.FileField(upload_to="compilations/", blank=True)
+    xlsx = models.FileField(upload_to="compilations/", blank=True)
+    csv = models.FileField(upload_to="compilations/", blank=True)
     page_count = models.PositiveIntegerField(default=0)
     included = models.ManyToManyField("remiss.Submission", related_name="compilations", blank=True)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,9 +43,16 @@ class ConsequenceQuestion(models.TextChoices):
     BUSINESS = "business", _("Konsekvenser för företag")
 
 
+LAST_MOMENT = dt.time(23, 59, 59, 999999)
+
+
 def end_of_day(date: dt.date, time: dt.time | None = None) -> dt.datetime:
-    """The aware moment a deadline ends: the given time, or 23:59:59 Europe/Stockholm."""
-    return dt.datetime.combine(date, time or dt.time(23, 59, 59), tzinfo=STOCKHOLM)
+    """The last aware moment a deadline allows: the given time, or the very end of the day (Europe/Stockholm).
+
+    "Now <= end_of_day(d)" is the same as "now < the start of the next day": an answer submitted at
+    23:59:59.5 is on time, one at 00:00:00 the next day is late.
+    """
+    return dt.datetime.combine(date, time or LAST_MOMENT, tzinfo=STOCKHOLM)
 
 
 class Remiss(models.Model):
@@ -80,7 +88,8 @@ class Remiss(models.Model):
         verbose_name_plural = _("remisser")
         ordering = ["-published_at", "-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["ministry", "reference"], name="remiss_unique_reference_per_ministry")
+            # Diarienummer are compared case-insensitively (Fi2018/1 and fi2018/1 are the same case).
+            models.UniqueConstraint(Lower("reference"), "ministry", name="remiss_unique_reference_per_ministry")
         ]
 
     def __str__(self) -> str:
@@ -167,6 +176,12 @@ class Proposal(models.Model):
         return f"{self.section.number} ({self.position + 1})".strip()
 
 
+class InvitationStatus(models.TextChoices):
+    SENT = "sent", _("Inbjudan skickad")
+    FAILED = "failed", _("Inbjudan misslyckades")
+    NO_RECIPIENTS = "no_recipients", _("Ingen mottagare (inga medlemmar)")
+
+
 class Recipient(models.Model):
     remiss = models.ForeignKey(Remiss, on_delete=models.CASCADE, related_name="recipients")
     organisation = models.ForeignKey(
@@ -175,6 +190,14 @@ class Recipient(models.Model):
     extended_deadline = models.DateField(_("förlängd svarsdag"), null=True, blank=True)
     extension_reason = models.CharField(_("skäl för förlängning"), max_length=500, blank=True)
     invited_at = models.DateTimeField(_("inbjuden"), null=True, blank=True)
+    # Delivery of the invitation e-mail: the outcome of the latest attempt, per address.
+    invitation_status = models.CharField(
+        _("inbjudan"), max_length=20, choices=InvitationStatus.choices, blank=True, default=""
+    )
+    invitation_attempts = models.PositiveSmallIntegerField(_("försök att skicka inbjudan"), default=0)
+    invitation_sent_count = models.PositiveIntegerField(_("inbjudningar skickade"), default=0)
+    invitation_failed_addresses = models.JSONField(_("adresser som inte gick att nå"), default=list, blank=True)
+    invitation_error = models.CharField(_("fel vid utskick"), max_length=500, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -187,7 +210,22 @@ class Recipient(models.Model):
         return str(self.organisation)
 
     @property
+    def has_extension(self) -> bool:
+        """An extension that still gives this recipient more time than the remiss's own deadline."""
+        deadline = self.remiss.deadline
+        return bool(self.extended_deadline and (deadline is None or self.extended_deadline > deadline))
+
+    @property
+    def extension_is_moot(self) -> bool:
+        """An extension that the remiss's (later moved) deadline has overtaken: it no longer matters."""
+        return bool(self.extended_deadline and not self.has_extension)
+
+    @property
+    def effective_deadline(self) -> dt.date | None:
+        """The later of the remiss's deadline and this recipient's extension."""
+        return self.extended_deadline if self.has_extension else self.remiss.deadline
+
+    @property
     def deadline_at(self) -> dt.datetime | None:
-        if self.extended_deadline:
-            return end_of_day(self.extended_deadline, self.remiss.deadline_time)
-        return self.remiss.deadline_at
+        deadline = self.effective_deadline
+        return end_of_day(deadline, self.remiss.deadline_time) if deadline else None

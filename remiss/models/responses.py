@@ -258,3 +258,28 @@ class Receipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.sha256[:12]}"
+
+
+def submission_attachment_path(instance: SubmissionAttachment, filename: str) -> str:
+    return f"submissions/{instance.submission.response_id}/attachments/{uuid.uuid4().hex}.pdf"
+
+
+class SubmissionAttachment(models.Model):
+    """A bilaga as it was submitted: a copy of the file, frozen with its submission. Removing or
+    replacing the draft's attachment later changes nothing here; every version keeps its own."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("titel"), max_length=300)
+    file = models.FileField(_("fil"), upload_to=submission_attachment_path, blank=True)
+    original_name = models.CharField(_("filnamn"), max_length=255)
+    size = models.PositiveBigIntegerField(_("storlek"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("inskickad bilaga")
+        verbose_name_plural = _("inskickade bilagor")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,7 +1,10 @@
 """Reads for following a remiss: each recipient's progress and the stance counts of submitted answers.
 
-Ministry staff never see draft content: a response that is neither submitted nor declined is only
-"påbörjat" or "ej påbörjat". Stances are read from the newest submission's frozen snapshot.
+Ministry staff never see draft content: a response that has never been submitted or declined is
+only "påbörjat" or "ej påbörjat". Once an answer has come in, its newest submission decides the
+status and the stances (read from that submission's frozen snapshot) — also while the organisation
+has reopened the answer to correct it ("rättelse pågår", shown to the ministry only): the submitted
+version stays valid until a corrected one replaces it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from remiss.models import Answer, Proposal, Recipient, Remiss, ResponseStatus, Stance, Submission
+from remiss.models import Answer, InvitationStatus, Proposal, Recipient, Remiss, ResponseStatus, Stance, Submission
 
 NOT_STARTED, STARTED, SUBMITTED, LATE, DECLINED = "not_started", "started", "submitted", "late", "declined"
 PROGRESS_LABELS = {
@@ -30,6 +33,8 @@ PUBLIC_LABELS = {
     LATE: _("Inskickat för sent"),
     DECLINED: _("Avstått"),
 }
+CORRECTING_NOTE = _("rättelse pågår")
+FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 
 
 @dataclass
@@ -37,6 +42,7 @@ class RecipientProgress:
     recipient: Recipient
     state: str
     submission: Submission | None = None
+    correcting: bool = False  # a submitted answer has been reopened for correction
 
     @property
     def organisation(self):
@@ -44,7 +50,9 @@ class RecipientProgress:
 
     @property
     def label(self) -> str:
-        return str(PROGRESS_LABELS[self.state])
+        """The status for the ministry, with the correction note."""
+        label = str(PROGRESS_LABELS[self.state])
+        return f"{label} ({CORRECTING_NOTE})" if self.correcting else label
 
     @property
     def public_label(self) -> str:
@@ -52,11 +60,38 @@ class RecipientProgress:
 
     @property
     def deadline(self) -> dt.date | None:
-        return self.recipient.extended_deadline or self.recipient.remiss.deadline
+        return self.recipient.effective_deadline
 
     @property
     def submitted_at(self) -> dt.datetime | None:
         return self.submission.submitted_at if self.submission else None
+
+    @property
+    def publication(self):
+        """The ministry's publication choice for the newest submission (None: the original)."""
+        from remiss.permissions import publication_of
+
+        return publication_of(self.submission) if self.submission else None
+
+    @property
+    def invitation_label(self) -> str:
+        """Delivery of the invitation e-mail, e.g. "Inbjudan misslyckades (1 av 3 adresser)"."""
+        recipient = self.recipient
+        if not recipient.invitation_status:
+            if recipient.remiss.status == "draft":
+                return ""
+            return str(_("Inbjudan inte skickad ännu"))
+        label = recipient.get_invitation_status_display()
+        failed = len(recipient.invitation_failed_addresses)
+        if recipient.invitation_status == InvitationStatus.FAILED:
+            total = failed + recipient.invitation_sent_count
+            return _("%(label)s (%(failed)d av %(total)d adresser, försök %(attempts)d)") % {
+                "label": label,
+                "failed": failed,
+                "total": total,
+                "attempts": recipient.invitation_attempts,
+            }
+        return str(label)
 
 
 @dataclass
@@ -76,16 +111,25 @@ class ProposalCounts:
 def newest_submissions(remiss: Remiss) -> dict[int, Submission]:
     """The newest submission of each response of the remiss, by response id."""
     newest: dict[int, Submission] = {}
-    for submission in Submission.objects.filter(response__recipient__remiss=remiss).order_by("response_id", "-number"):
+    submissions = (
+        Submission.objects.filter(response__recipient__remiss=remiss)
+        .select_related("publication")
+        .order_by("response_id", "-number")
+    )
+    for submission in submissions:
         newest.setdefault(submission.response_id, submission)
     return newest
 
 
 def _state(status: str | None, submission: Submission | None) -> str:
+    if submission is not None:
+        if submission.declined:
+            return DECLINED
+        return LATE if submission.is_late else SUBMITTED
     if status == ResponseStatus.DECLINED:
         return DECLINED
     if status == ResponseStatus.SUBMITTED:
-        return LATE if submission and submission.is_late else SUBMITTED
+        return SUBMITTED
     if status in (None, ResponseStatus.NOT_STARTED):
         return NOT_STARTED
     return STARTED
@@ -101,8 +145,10 @@ def recipient_progress(remiss: Remiss, *, kind: str = "", county: str = "") -> l
     rows = []
     for recipient in recipients:
         response = getattr(recipient, "response", None)
+        status = response.status if response else None
         submission = newest.get(response.pk) if response else None
-        rows.append(RecipientProgress(recipient, _state(response.status if response else None, submission), submission))
+        correcting = submission is not None and status not in FINAL
+        rows.append(RecipientProgress(recipient, _state(status, submission), submission, correcting))
     return rows
 
 
@@ -112,24 +158,28 @@ def state_counts(rows: list[RecipientProgress]) -> list[tuple[str, str, int]]:
 
 
 def stance_counts(remiss: Remiss) -> list[ProposalCounts]:
-    """Per proposal, the stances of submitted (not declined) answers, from the newest snapshot."""
+    """Per proposal, the stances of submitted (not declined) answers, from the newest submission's
+    snapshot — also for an answer reopened for correction. Draft content is never read."""
     proposals = list(remiss.proposals.select_related("section"))
     result = {p.pk: ProposalCounts(proposal=p) for p in proposals}
     newest = newest_submissions(remiss)
-    submitted = remiss.recipients.filter(response__status=ResponseStatus.SUBMITTED).values_list(
-        "response__id", flat=True
-    )
-    without_snapshot = []
-    for response_id in submitted:
-        submission = newest.get(response_id)
-        if submission is None or not submission.snapshot.get("answers"):
-            without_snapshot.append(response_id)
-            continue
+    for submission in newest.values():
         if submission.declined:
             continue
-        stances = {a.get("proposal_id"): a.get("stance", "") for a in submission.snapshot.get("answers", [])}
-        _count(result, stances)
-    for response_id in without_snapshot:
+        if submission.snapshot.get("answers"):
+            stances = {a.get("proposal_id"): a.get("stance", "") for a in submission.snapshot["answers"]}
+            _count(result, stances)
+    # Answers marked submitted without a snapshot (data from before snapshots existed): the live rows
+    # are the submitted ones, since the response is frozen while submitted.
+    frozen_without_snapshot = [
+        response_id
+        for response_id in remiss.recipients.filter(response__status=ResponseStatus.SUBMITTED).values_list(
+            "response__id", flat=True
+        )
+        if response_id not in newest or not newest[response_id].snapshot.get("answers")
+        if not (response_id in newest and newest[response_id].declined)
+    ]
+    for response_id in frozen_without_snapshot:
         stances = dict(Answer.objects.filter(response_id=response_id).values_list("proposal_id", "stance"))
         _count(result, stances)
     return [result[p.pk] for p in proposals]

@@ -16,8 +16,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import audit
@@ -26,14 +27,17 @@ from remiss.importers import ImportedRemiss, ImportedSection
 from remiss.models import (
     Answer,
     Document,
+    InvitationStatus,
     Proposal,
     ProposalKind,
+    Publicity,
     Recipient,
     Remiss,
     RemissStatus,
     Response,
     ResponseStatus,
     Section,
+    Submission,
 )
 from remiss.models.remisser import end_of_day
 from remiss.uploads import validate_pdf
@@ -118,6 +122,25 @@ def _move(items: list, item, direction: str) -> bool:
     return True
 
 
+def _reference_taken(ministry: Organisation, reference: str, *, exclude: int | None = None) -> bool:
+    """Diarienummer are unique per ministry, compared case-insensitively (as the DB constraint does)."""
+    others = Remiss.objects.filter(ministry=ministry, reference__iexact=reference.strip())
+    return others.exclude(pk=exclude).exists() if exclude else others.exists()
+
+
+def _reference_error(reference: str) -> RemissError:
+    return RemissError(
+        _("Diarienumret %(ref)s används redan av en annan remiss från departementet.") % {"ref": reference}
+    )
+
+
+def _audit_value(value: Any) -> Any:
+    """A JSON-safe copy of a field value for the audit log."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
 def _locked(remiss: Remiss) -> Remiss:
     """Re-read and lock the remiss row so concurrent changes see one state."""
     return Remiss.objects.select_for_update().select_related("ministry").get(pk=remiss.pk)
@@ -134,21 +157,19 @@ def create_remiss(*, ministry: Organisation, by: User | None, **fields: Any) -> 
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     _check_deadline_in_future(fields.get("deadline"), fields.get("deadline_time"))
-    if Remiss.objects.filter(ministry=ministry, reference=fields.get("reference", "")).exists():
-        raise RemissError(
-            _("Diarienumret %(ref)s används redan av en annan remiss från departementet.")
-            % {"ref": fields["reference"]}
-        )
+    if _reference_taken(ministry, fields.get("reference", "")):
+        raise _reference_error(fields["reference"])
     try:
         with transaction.atomic():
             remiss = Remiss.objects.create(ministry=ministry, created_by=by, **fields)
     except IntegrityError:
-        raise RemissError(
-            _("Diarienumret %(ref)s används redan av en annan remiss från departementet.")
-            % {"ref": fields.get("reference")}
-        ) from None
+        raise _reference_error(fields.get("reference", "")) from None
     _record("remiss.created", remiss=remiss, by=by)
     return remiss
+
+
+# Changes after publishing that recipients are told about (besides sections, proposals and documents).
+NOTIFIED_FIELDS = ("deadline", "deadline_time", "consequence_questions", "late_policy")
 
 
 @transaction.atomic
@@ -167,27 +188,68 @@ def update_remiss(*, remiss: Remiss, by: User | None, **fields: Any) -> Remiss:
         )
         if remiss.status == RemissStatus.PUBLISHED and not fields.get("deadline", remiss.deadline):
             raise RemissError(_("En publicerad remiss måste ha en sista svarsdag."))
-    if (
-        "reference" in changed
-        and Remiss.objects.filter(ministry=remiss.ministry, reference=changed["reference"])
-        .exclude(pk=remiss.pk)
-        .exists()
-    ):
+    if "reference" in changed and _reference_taken(remiss.ministry, changed["reference"], exclude=remiss.pk):
+        raise _reference_error(changed["reference"])
+    if changed.get("publicity") == Publicity.AFTER_DEADLINE and _answers_already_public(remiss):
         raise RemissError(
-            _("Diarienumret %(ref)s används redan av en annan remiss från departementet.")
-            % {"ref": changed["reference"]}
+            _(
+                "Remissvaren är redan publicerade på webben. Det går inte längre att ändra till att de "
+                "blir offentliga först efter sista svarsdag."
+            )
         )
+    old = {name: _audit_value(getattr(remiss, name)) for name in changed}
     for name, value in changed.items():
         setattr(remiss, name, value)
-    remiss.save()
-    _record("remiss.updated", remiss=remiss, by=by, data={"fields": sorted(changed)})
-    if remiss.status == RemissStatus.PUBLISHED and ({"deadline", "deadline_time"} & set(changed)):
-        _enqueue(
-            "notify_remiss_changed",
-            remiss.pk,
-            _("Sista svarsdag har ändrats till %(date)s.") % {"date": remiss.deadline.isoformat()},
-        )
+    try:
+        with transaction.atomic():
+            remiss.save()
+    except IntegrityError:
+        raise _reference_error(changed.get("reference", remiss.reference)) from None
+    _record(
+        "remiss.updated",
+        remiss=remiss,
+        by=by,
+        data={
+            "fields": sorted(changed),
+            "changes": {name: {"old": old[name], "new": _audit_value(value)} for name, value in changed.items()},
+        },
+    )
+    if remiss.status == RemissStatus.PUBLISHED:
+        notices = _change_notices(remiss, set(changed) & set(NOTIFIED_FIELDS))
+        if notices:
+            _enqueue("notify_remiss_changed", remiss.pk, " ".join(notices))
     return remiss
+
+
+def _answers_already_public(remiss: Remiss) -> bool:
+    """Answers have been shown on the web: the remiss published them at once and some came in."""
+    return (
+        remiss.status != RemissStatus.DRAFT
+        and remiss.publicity == Publicity.IMMEDIATE
+        and Submission.objects.filter(response__recipient__remiss=remiss).exists()
+    )
+
+
+def _change_notices(remiss: Remiss, fields: set[str]) -> list[str]:
+    """Swedish sentences telling recipients what changed in the remiss's rules."""
+    notices = []
+    if {"deadline", "deadline_time"} & fields:
+        when = date_format(remiss.deadline, "j F Y")
+        if remiss.deadline_time:
+            when += " " + _("kl.") + " " + remiss.deadline_time.strftime("%H:%M")
+        notices.append(_("Sista svarsdag har ändrats till %(date)s.") % {"date": when})
+    if "consequence_questions" in fields:
+        labels = [str(label) for _key, label in remiss.consequence_labels()]
+        if labels:
+            notices.append(_("Remissinstanserna ombeds nu beskriva: %(questions)s.") % {"questions": ", ".join(labels)})
+        else:
+            notices.append(_("Remissen ställer inte längre några frågor om konsekvenser."))
+    if "late_policy" in fields:
+        notices.append(
+            _("Regeln för svar efter sista svarsdag har ändrats: %(rule)s.")
+            % {"rule": str(remiss.get_late_policy_display()).lower()}
+        )
+    return notices
 
 
 def completeness_problems(remiss: Remiss, now: dt.datetime | None = None) -> list[str]:
@@ -234,6 +296,22 @@ def close_remiss(*, remiss: Remiss, by: User | None = None) -> Remiss:
     remiss.closed_at = timezone.now()
     remiss.save(update_fields=["status", "closed_at", "updated_at"])
     _record("remiss.closed", remiss=remiss, by=by, data={"automatic": by is None})
+    return remiss
+
+
+@transaction.atomic
+def reopen_remiss(*, remiss: Remiss, by: User | None, deadline: dt.date) -> Remiss:
+    """Open a remiss again with a new deadline in the future (published or closed, e.g. the demo remiss
+    when its deadline has passed). Recipients are told about the new deadline."""
+    remiss = _locked(remiss)
+    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+        raise RemissError(_("Bara en publicerad eller stängd remiss kan öppnas igen."))
+    _check_deadline_in_future(deadline, remiss.deadline_time)
+    old = {"deadline": _audit_value(remiss.deadline), "status": remiss.status}
+    remiss.deadline, remiss.status, remiss.closed_at = deadline, RemissStatus.PUBLISHED, None
+    remiss.save(update_fields=["deadline", "status", "closed_at", "updated_at"])
+    _record("remiss.reopened", remiss=remiss, by=by, data={"old": old, "deadline": deadline.isoformat()})
+    _enqueue("notify_remiss_changed", remiss.pk, " ".join(_change_notices(remiss, {"deadline"})))
     return remiss
 
 
@@ -543,19 +621,34 @@ def remove_recipient(*, recipient: Recipient, by: User | None) -> None:
     _record("remiss.recipient_removed", remiss=remiss, by=by, data={"organisation": organisation_id, "name": name})
 
 
+EXTENDABLE = (RemissStatus.DRAFT, RemissStatus.PUBLISHED, RemissStatus.CLOSED)
+
+
 @transaction.atomic
-def extend_deadline(*, recipient: Recipient, by: User | None, until: dt.date | None, reason: str) -> Recipient:
-    """Give one recipient a later deadline (or remove the extension with ``until=None``)."""
+def extend_deadline(
+    *, recipient: Recipient, by: User | None, until: dt.date | None, reason: str, now: dt.datetime | None = None
+) -> Recipient:
+    """Give one recipient a later deadline (or remove the extension with ``until=None``).
+
+    Also possible after the remiss has closed: the remiss stays closed for everyone else, while this
+    recipient may answer until the extension ends (the workflow uses ``Recipient.deadline_at``).
+    """
     remiss = _locked(recipient.remiss)
-    _check_editable(remiss)
+    if remiss.status not in EXTENDABLE:
+        raise RemissError(_("Remissen är arkiverad och kan inte längre ändras."))
+    recipient = Recipient.objects.select_for_update().select_related("organisation").get(pk=recipient.pk)
     if until is not None:
         if not remiss.deadline or until <= remiss.deadline:
             raise RemissError(_("Den förlängda svarsdagen måste vara senare än remissens sista svarsdag."))
+        if end_of_day(until, remiss.deadline_time) <= (now or timezone.now()):
+            raise RemissError(_("Den förlängda svarsdagen måste ligga i framtiden."))
         if not reason.strip():
             raise RemissError(_("Ange ett skäl för förlängningen."))
+    old = recipient.extended_deadline
     recipient.extended_deadline = until
     recipient.extension_reason = reason.strip() if until else ""
     recipient.save(update_fields=["extended_deadline", "extension_reason"])
+    recipient.remiss = remiss
     _record(
         "remiss.deadline_extended",
         remiss=remiss,
@@ -563,21 +656,27 @@ def extend_deadline(*, recipient: Recipient, by: User | None, until: dt.date | N
         obj=recipient,
         data={
             "organisation": recipient.organisation_id,
+            "old": old.isoformat() if old else None,
             "until": until.isoformat() if until else None,
             "reason": recipient.extension_reason,
+            "remiss_status": remiss.status,
         },
     )
-    if remiss.status == RemissStatus.PUBLISHED:
+    if remiss.status in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
         _enqueue("notify_extension", recipient.pk)
     return recipient
 
 
 # --- invitations and reminders (called by the tasks) ----------------------------------------------------
 
+MAX_INVITATION_ATTEMPTS = 3
+
 
 @transaction.atomic
 def mark_invited(*, recipient_id: int) -> Recipient | None:
-    """Set ``invited_at`` once. Returns the locked recipient if it still needs an invitation, else None."""
+    """Claim a recipient's first invitation: set ``invited_at`` once (the time of the first attempt).
+    Returns the locked recipient if it still needs an invitation, else None. The outcome of sending
+    is stored by ``record_invitation``."""
     recipient = (
         Recipient.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("remiss", "organisation")
@@ -591,9 +690,73 @@ def mark_invited(*, recipient_id: int) -> Recipient | None:
     return recipient
 
 
+@transaction.atomic
+def claim_invitation_retry(*, recipient_id: int) -> Recipient | None:
+    """Lock a recipient whose invitation failed and may be tried again; None if not (any more)."""
+    return (
+        Recipient.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("remiss", "organisation")
+        .filter(
+            pk=recipient_id,
+            invitation_status=InvitationStatus.FAILED,
+            invitation_attempts__lt=MAX_INVITATION_ATTEMPTS,
+            remiss__status=RemissStatus.PUBLISHED,
+        )
+        .first()
+    )
+
+
+def recipients_to_retry() -> list[int]:
+    """Recipients of published remisser whose invitation failed, with attempts left (for the sweep)."""
+    return list(
+        Recipient.objects.filter(
+            remiss__status=RemissStatus.PUBLISHED,
+            invitation_status=InvitationStatus.FAILED,
+            invitation_attempts__lt=MAX_INVITATION_ATTEMPTS,
+        ).values_list("pk", flat=True)
+    )
+
+
+def record_invitation(*, recipient: Recipient, sent: Sequence[str], failed: Sequence[str], error: str = "") -> None:
+    """Store the outcome of one attempt to send the invitation: per address, failed ones kept for a retry."""
+    recipient.invitation_attempts += 1
+    recipient.invitation_sent_count += len(sent)
+    recipient.invitation_failed_addresses = list(failed)
+    recipient.invitation_error = error[:500] if failed else ""
+    if failed:
+        recipient.invitation_status = InvitationStatus.FAILED
+    elif recipient.invitation_sent_count:
+        recipient.invitation_status = InvitationStatus.SENT
+    else:
+        recipient.invitation_status = InvitationStatus.NO_RECIPIENTS
+    recipient.save(
+        update_fields=[
+            "invitation_attempts",
+            "invitation_sent_count",
+            "invitation_failed_addresses",
+            "invitation_error",
+            "invitation_status",
+        ]
+    )
+    if failed:
+        audit.record(
+            "recipient.invitation_failed",
+            organisation=recipient.remiss.ministry,
+            obj=recipient,
+            data={
+                "remiss": recipient.remiss_id,
+                "attempt": recipient.invitation_attempts,
+                "failed": len(failed),
+                "sent": len(sent),
+                "final": recipient.invitation_attempts >= MAX_INVITATION_ATTEMPTS,
+            },
+            actor_label="system",
+        )
+
+
 def reminder_due(recipient: Recipient, today: dt.date) -> int | None:
     """The reminder (days before the deadline) this recipient should get today, if any."""
-    deadline = recipient.extended_deadline or recipient.remiss.deadline
+    deadline = recipient.effective_deadline
     if not deadline or not recipient.invited_at:
         return None
     days_left = (deadline - today).days
@@ -615,14 +778,20 @@ def reminder_sent(recipient: Recipient, days: int) -> bool:
 
 
 def recipients_to_remind(today: dt.date) -> list[tuple[Recipient, int]]:
-    """Recipients of published remisser who have neither submitted nor declined and are due a reminder."""
-    recipients = (
-        Recipient.objects.filter(remiss__status=RemissStatus.PUBLISHED, invited_at__isnull=False)
+    """Recipients who have neither submitted nor declined and are due a reminder: of published
+    remisser, and of closed ones when the recipient has an extension that is still running."""
+    running = Q(remiss__status=RemissStatus.PUBLISHED) | Q(
+        remiss__status=RemissStatus.CLOSED, extended_deadline__gte=today
+    )
+    candidates = (
+        Recipient.objects.filter(running, invited_at__isnull=False)
         .exclude(response__status__in=FINISHED)
+        .exclude(response__submissions__isnull=False)  # answered once; a correction is under way
         .select_related("remiss__ministry", "organisation")
+        .distinct()
     )
     due = []
-    for recipient in recipients:
+    for recipient in candidates:
         days = reminder_due(recipient, today)
         if days is not None:
             due.append((recipient, days))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -41,7 +41,7 @@ from remiss.models import (
     Submission,
     SubmissionStatus,
 )
-from remiss.models.responses import MAX_TEXT_LENGTH
+from remiss.models.responses import MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL, SubmissionAttachment
 from remiss.permissions import PUBLIC_STATUSES
 
 log = logging.getLogger(__name__)
@@ -67,11 +67,27 @@ class Conflict:
     theirs_at: dt.datetime | None
     version: int  # post this version to overwrite theirs with yours
 
+    @property
+    def theirs_stance_label(self) -> str:
+        """The colleague's stance as the user reads it ("Avstyrker"), "Ej besvarad" when empty."""
+        return str(dict(Stance.choices).get(self.theirs_stance, NOT_ANSWERED_LABEL))
+
+    @property
+    def form_name(self) -> str:
+        """The field's suffix in the answer form: ``summary``, ``consequence-<key>`` or ``<proposal id>``."""
+        kind, _sep, rest = self.field.partition(":")
+        if kind == "answer":
+            return rest
+        if kind == "consequence":
+            return f"consequence-{rest}"
+        return self.field
+
     def as_json(self) -> dict:
         return {
             "field": self.field,
             "theirs_text": self.theirs_text,
             "theirs_stance": self.theirs_stance,
+            "theirs_stance_label": self.theirs_stance_label if self.theirs_stance else "",
             "theirs_author": self.theirs_author,
             "theirs_at": timezone.localtime(self.theirs_at).strftime("%H:%M") if self.theirs_at else "",
             "version": self.version,
@@ -89,6 +105,7 @@ class SaveConflict(ResponseError):
 @dataclass
 class SaveResult:
     response_version: int
+    text_versions: dict[str, int] = field(default_factory=dict)  # each text field's version after the save
     answer_versions: dict[int, int] = field(default_factory=dict)
     saved: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
@@ -98,21 +115,59 @@ class SaveResult:
 # --- Inbox --------------------------------------------------------------------------------------
 
 
-def ensure_responses(organisation: Organisation | None) -> None:
-    """Create the (empty) Response for every published remiss the organisation is invited to."""
+def invited_recipients(organisation: Organisation | None) -> QuerySet[Recipient]:
+    """The organisation's invitations to published (or closed/archived) remisser; none for ministries."""
     if organisation is None or organisation.is_ministry:
-        return
-    missing = Recipient.objects.filter(
-        organisation=organisation, remiss__status__in=PUBLIC_STATUSES, response__isnull=True
-    ).values_list("pk", flat=True)
-    for recipient_id in missing:
-        Response.objects.get_or_create(recipient_id=recipient_id)
+        return Recipient.objects.none()
+    return Recipient.objects.filter(organisation=organisation, remiss__status__in=PUBLIC_STATUSES)
 
 
-def inbox(responses: QuerySet[Response]) -> QuerySet[Response]:
-    return responses.select_related("recipient__remiss__ministry", "recipient__organisation", "updated_by").order_by(
-        "recipient__remiss__deadline", "recipient__remiss__title"
+def inbox_rows(organisation: Organisation | None, now: dt.datetime | None = None) -> list[dict]:
+    """One row per invitation: the remiss, its response (None until someone starts; reading the
+    inbox never creates one), days left, and who is working on it (last editor, open assignees).
+    Four queries whatever the number of remisser."""
+    now = now or timezone.now()
+    recipients = list(
+        invited_recipients(organisation)
+        .select_related("remiss__ministry", "organisation")
+        .order_by("remiss__deadline", "remiss__title", "pk")
     )
+    responses = {
+        r.recipient_id: r for r in Response.objects.filter(recipient__in=recipients).select_related("updated_by")
+    }
+    assignees: dict[int, list[str]] = {}
+    for a in (
+        Assignment.objects.filter(response__in=list(responses.values()), done_at__isnull=True)
+        .select_related("assignee")
+        .order_by("due_date", "id")
+    ):
+        names = assignees.setdefault(a.response_id, [])
+        if a.assignee.get_full_name() not in names:
+            names.append(a.assignee.get_full_name())
+    rows = []
+    for recipient in recipients:
+        response = responses.get(recipient.pk)
+        deadline_at = recipient.deadline_at
+        rows.append(
+            {
+                "recipient": recipient,
+                "remiss": recipient.remiss,
+                "response": response,
+                "deadline_at": deadline_at,
+                "days_left": days_left(deadline_at, now),
+                "assignees": assignees.get(response.pk, []) if response else [],
+            }
+        )
+    return rows
+
+
+@transaction.atomic
+def start_response(*, recipient: Recipient, by: User) -> Response:
+    """The response row of an invitation, created on the first POST (never on a GET)."""
+    if not Membership.objects.filter(user=by, organisation_id=recipient.organisation_id).exists():
+        raise ResponseError(_("Du är inte medlem i organisationen som svarar på remissen."))
+    response, _created = Response.objects.get_or_create(recipient=recipient)
+    return response
 
 
 def days_left(deadline_at: dt.datetime | None, now: dt.datetime | None = None) -> int | None:
@@ -176,7 +231,19 @@ def form_data(response: Response) -> dict:
         "next_unanswered": next_unanswered,
         "assignments": assignments,
         "attachments": list(response.attachments.all()),
+        "text_versions": text_field_versions(response),
     }
+
+
+def text_field_versions(response: Response) -> dict[str, int]:
+    """Each response-level text field's own version: the version of its latest revision (0 if never
+    saved). The page sends it back with the field, so a save detects a colleague's change to that
+    field, whatever happened to the other fields meanwhile. One query."""
+    keys = response_field_keys(response)
+    versions = dict.fromkeys(keys, 0)
+    rows = response.revisions.filter(field__in=keys).values("field").annotate(latest=Max("version"))
+    versions.update({row["field"]: row["latest"] for row in rows})
+    return versions
 
 
 # --- Saving text with optimistic versions -------------------------------------------------------------
@@ -267,13 +334,18 @@ def save_changes(
     by: User,
     response_version: int | None = None,
     texts: dict[str, str] | None = None,
+    text_versions: dict[str, int] | None = None,
     answers: dict[int, tuple[str, str, int]] | None = None,
 ) -> SaveResult:
     """Save changed fields. ``texts``: {"summary"|"general_comments"|"consequence:<key>": text};
-    ``answers``: {proposal_id: (stance, comment, version loaded)}. Fields a colleague changed since
-    the loaded version, with a different text, are not written but returned as conflicts; the rest
-    is saved, each change with a Revision."""
-    texts, answers = texts or {}, answers or {}
+    ``text_versions``: the version each of those fields was loaded at (see ``text_field_versions``;
+    ``response_version``, the response's version when the page was loaded, stands in for a field
+    missing there); ``answers``: {proposal_id: (stance, comment, version loaded)}.
+
+    A field a colleague changed after the version the user loaded is merged three-way (base = the
+    text at the loaded version): if both changed it differently it is not written but returned as
+    a conflict. The rest is saved, each change with a Revision."""
+    texts, answers, text_versions = texts or {}, answers or {}, text_versions or {}
     locked = Response.objects.select_for_update(of=("self",)).select_related("recipient__remiss").get(pk=response.pk)
     _check_editor(locked, by)
     if locked.status == ResponseStatus.NOT_STARTED and (texts or answers):
@@ -286,20 +358,24 @@ def save_changes(
     allowed_keys = set(response_field_keys(locked))
     revisions: list[Revision] = []
 
-    # Response-level fields share Response.version.
+    # Response-level fields: Response.version numbers their revisions, but each field is checked
+    # against its own latest revision, never against the other fields' saves.
     changed: dict[str, str] = {}
     for key, text in texts.items():
         if key not in allowed_keys:
             raise ResponseError(_("Okänt fält."))
         text = _check_text(text, field_label(locked, key))
         current = _get_response_field(locked, key)
+        latest = _latest(locked, key)
+        field_version = latest.version if latest else 0
+        result.text_versions[key] = field_version
         if text == current:
             continue
-        if response_version is not None and response_version < locked.version:
-            base = _base(locked, key, response_version)
+        loaded = text_versions.get(key, response_version)
+        if loaded is not None and field_version > loaded:
+            base = _base(locked, key, loaded)
             merged, conflicted = _merge(text, base.text if base else "", current)
             if conflicted:
-                latest = _latest(locked, key)
                 result.conflicts.append(
                     Conflict(
                         key,
@@ -307,11 +383,12 @@ def save_changes(
                         "",
                         current,
                         "",
-                        latest.author.get_full_name() if latest and latest.author else "",
-                        latest.created_at if latest else None,
-                        locked.version,
+                        latest.author.get_full_name() if latest.author else "",
+                        latest.created_at,
+                        field_version,
                     )
                 )
+                result.text_versions[key] = loaded
                 continue
             if merged == current:
                 continue
@@ -322,6 +399,7 @@ def save_changes(
         for key, text in changed.items():
             _set_response_field(locked, key, text)
             revisions.append(Revision(response=locked, field=key, text=text, version=locked.version, author=by))
+            result.text_versions[key] = locked.version
         locked.updated_by = by
         locked.save()
         result.saved += list(changed)
@@ -660,13 +738,20 @@ def mark_render_failed(*, submission_id: int, error: str) -> None:
         submission.error = error[:2000]
         submission.save(update_fields=["status", "error"])
         if final:
-            audit.record(
-                "submission.failed",
-                organisation=submission.response.recipient.organisation,
-                obj=submission,
-                data={"error": error[:500]},
-                actor_label="system",
-            )
+            _failed_for_good(submission, error)
+
+
+def _failed_for_good(submission: Submission, error: str) -> None:
+    """Record and tell: the audit log, and an e-mail to the organisation's approvers (the submitter
+    is one), who can try again from the review page."""
+    audit.record(
+        "submission.failed",
+        organisation=submission.response.recipient.organisation,
+        obj=submission,
+        data={"error": error[:500]},
+        actor_label="system",
+    )
+    transaction.on_commit(lambda: notify_render_failed(submission_id=submission.pk), robust=True)
 
 
 def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[int]]:
@@ -686,6 +771,7 @@ def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[i
                 s.status = SubmissionStatus.FAILED
                 s.error = (s.error + "\n" if s.error else "") + "Gav upp efter upprepade försök."
                 s.save(update_fields=["status", "error"])
+                _failed_for_good(s, s.error)
                 failed.append(s.pk)
             else:
                 s.status = SubmissionStatus.PENDING
@@ -693,6 +779,96 @@ def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[i
                 s.save(update_fields=["status", "started_at"])
                 requeue.append(s.pk)
     return requeue, failed
+
+
+@transaction.atomic
+def retry_render(*, submission: Submission, by: User) -> Submission:
+    """Queue a submission whose PDF failed for good for rendering again, with fresh attempts. An
+    approver of the organisation may do it (from the review page), and so may an administrator
+    (from the Django admin)."""
+    from remiss.workflow import enqueue_render
+
+    locked = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("response__recipient__organisation")
+        .get(pk=submission.pk)
+    )
+    response = locked.response
+    membership = workflow.membership_of(by, response)
+    is_admin = bool(by.is_active and by.is_staff)
+    if not is_admin and (membership is None or not membership.is_approver):
+        raise ResponseError(_("Bara en beslutsfattare kan försöka skapa PDF:en igen."))
+    if locked.status != SubmissionStatus.FAILED:
+        raise ResponseError(_("PDF:en har inte misslyckats, så det finns inget att försöka igen."))
+    locked.status = SubmissionStatus.PENDING
+    locked.attempts = 0
+    locked.started_at = timezone.now()  # the sweeper waits its time limit before it re-queues
+    locked.save(update_fields=["status", "attempts", "started_at"])
+    audit.record(
+        "submission.retried",
+        actor=by,
+        organisation=response.recipient.organisation,
+        obj=locked,
+        data={"number": locked.number, "previous_error": locked.error[:500]},
+    )
+    transaction.on_commit(lambda: enqueue_render(locked.pk), robust=True)
+    return locked
+
+
+def failed_submissions(response: Response) -> list[Submission]:
+    return list(response.submissions.filter(status=SubmissionStatus.FAILED).order_by("-number"))
+
+
+def notify_render_failed(*, submission_id: int) -> None:
+    """E-mail the organisation's approvers that a submission's PDF could not be made."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from remiss import notifications
+
+    submission = Submission.objects.select_related(
+        "response__recipient__organisation", "response__recipient__remiss", "submitted_by"
+    ).get(pk=submission_id)
+    recipient = submission.response.recipient
+    context = {
+        "submission": submission,
+        "organisation": recipient.organisation,
+        "remiss": recipient.remiss,
+        "review_url": settings.SITE_URL + reverse("respondent:review", args=[submission.response_id]),
+    }
+    subject = render_to_string("remiss/email/render_failed_subject.txt", context).strip()
+    notifications.send_to_members(
+        recipient.organisation, subject, "remiss/email/render_failed_body.txt", context, roles=["is_approver"]
+    )
+
+
+# --- Submitted attachments ------------------------------------------------------------------------
+
+
+def freeze_attachments(response: Response, submission: Submission) -> list[SubmissionAttachment]:
+    """Copy the response's attachments into the submission: the file under a new generated name,
+    with title, original name, size and SHA-256, so later edits of the draft change nothing."""
+    from django.core.files.base import ContentFile
+
+    frozen = []
+    for position, attachment in enumerate(response.attachments.order_by("uploaded_at", "id")):
+        item = SubmissionAttachment(
+            submission=submission,
+            title=attachment.title,
+            original_name=attachment.original_name,
+            size=attachment.size,
+            position=position,
+        )
+        if attachment.file and attachment.file.storage.exists(attachment.file.name):
+            with attachment.file.open("rb") as source:
+                data = source.read()
+            item.size = len(data)
+            item.sha256 = hashlib.sha256(data).hexdigest()
+            item.file.save(attachment.original_name or "bilaga.pdf", ContentFile(data), save=False)
+        item.save()
+        frozen.append(item)
+    return frozen
 
 
 def newest_submission(response: Response) -> Submission | None:
@@ -720,6 +896,15 @@ def notify_submitted(*, receipt_id: int) -> None:
         "receipt_url": settings.SITE_URL
         + reverse("respondent:receipt", args=[submission.response_id, submission.number]),
         "verify_url": settings.SITE_URL + reverse("respondent:verify", args=[receipt.code]),
+        # The ministry's staff may download these at once (the public once the answers are public).
+        "attachments": [
+            (
+                a.title,
+                settings.SITE_URL
+                + reverse("public:answer_attachment", args=[recipient.remiss_id, submission.pk, a.pk]),
+            )
+            for a in submission.attachments.exclude(file="")
+        ],
     }
     subject = render_to_string("remiss/email/receipt_subject.txt", context).strip()
     notifications.send_to_members(recipient.organisation, subject, "remiss/email/receipt_body.txt", context)

@@ -1,7 +1,9 @@
 """Invitations, change notices and reminders to the remisslista; closing remisser at the deadline.
 
 Thin tasks: take ids, re-fetch, call the services. Idempotent: ``Recipient.invited_at`` is set once,
-a reminder is recorded in the audit log before the next run looks for it.
+at the first attempt, and the outcome per address is stored on the recipient (``invitation_status``);
+the sweep retries failed addresses a limited number of times. A reminder is recorded in the audit
+log before the next run looks for it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "send_invitations",
+    "retry_invitation",
     "invitation_sweep",
     "notify_remiss_changed",
     "notify_extension",
@@ -34,7 +37,7 @@ __all__ = [
 def _context(remiss: Remiss, recipient: Recipient | None = None) -> dict:
     from django.conf import settings
 
-    deadline = (recipient.extended_deadline if recipient and recipient.extended_deadline else None) or remiss.deadline
+    deadline = recipient.effective_deadline if recipient else remiss.deadline
     return {
         "remiss": remiss,
         "recipient": recipient,
@@ -42,6 +45,21 @@ def _context(remiss: Remiss, recipient: Recipient | None = None) -> dict:
         "remiss_url": settings.SITE_URL + reverse("public:detail", args=[remiss.pk]),
         "start_url": settings.SITE_URL + reverse("start"),
     }
+
+
+def _invite(recipient: Recipient, only: list[str] | None = None):
+    remiss = recipient.remiss
+    result = send_to_members(
+        recipient.organisation,
+        _("Remiss: %(title)s (%(ref)s)") % {"title": remiss.title[:120], "ref": remiss.reference},
+        "remiss/email/invitation.txt",
+        _context(remiss, recipient),
+        only=only,
+    )
+    services.record_invitation(
+        recipient=recipient, sent=result.sent, failed=result.failed, error="; ".join(result.errors)
+    )
+    return result
 
 
 @shared_task(name="remiss.send_invitations", soft_time_limit=600, time_limit=660)
@@ -58,21 +76,27 @@ def send_invitations(remiss_id: int) -> dict:
             recipient = services.mark_invited(recipient_id=recipient_id)
             if recipient is None:
                 continue
-            remiss = recipient.remiss
-            result = send_to_members(
-                recipient.organisation,
-                _("Remiss: %(title)s (%(ref)s)") % {"title": remiss.title[:120], "ref": remiss.reference},
-                "remiss/email/invitation.txt",
-                _context(remiss, recipient),
-            )
+            result = _invite(recipient)
         invited += 1
         failed += len(result.failed)
     return {"invited": invited, "failed_addresses": failed}
 
 
+@shared_task(name="remiss.retry_invitation", soft_time_limit=300, time_limit=330)
+def retry_invitation(recipient_id: int) -> dict:
+    """Send the invitation again to the addresses that failed last time (if attempts are left)."""
+    with transaction.atomic():
+        recipient = services.claim_invitation_retry(recipient_id=recipient_id)
+        if recipient is None:
+            return {"retried": False}
+        result = _invite(recipient, only=list(recipient.invitation_failed_addresses))
+    return {"retried": True, "sent": len(result.sent), "failed": len(result.failed)}
+
+
 @shared_task(name="remiss.invitation_sweep")
-def invitation_sweep() -> list[int]:
-    """Re-enqueue invitations for published remisser with recipients not yet invited (lost jobs)."""
+def invitation_sweep() -> dict:
+    """Re-enqueue invitations for published remisser with recipients not yet invited (lost jobs), and
+    retry invitations that failed (up to ``MAX_INVITATION_ATTEMPTS`` attempts in all)."""
     remiss_ids = list(
         Remiss.objects.filter(status=RemissStatus.PUBLISHED, recipients__invited_at__isnull=True)
         .values_list("pk", flat=True)
@@ -80,7 +104,10 @@ def invitation_sweep() -> list[int]:
     )
     for remiss_id in remiss_ids:
         send_invitations.delay(remiss_id)
-    return remiss_ids
+    retries = services.recipients_to_retry()
+    for recipient_id in retries:
+        retry_invitation.delay(recipient_id)
+    return {"remisser": remiss_ids, "retried": retries}
 
 
 @shared_task(name="remiss.notify_remiss_changed")
@@ -103,7 +130,7 @@ def notify_remiss_changed(remiss_id: int, description: str) -> int:
 @shared_task(name="remiss.notify_extension")
 def notify_extension(recipient_id: int) -> bool:
     recipient = Recipient.objects.filter(pk=recipient_id).select_related("remiss__ministry", "organisation").first()
-    if recipient is None or recipient.remiss.status != RemissStatus.PUBLISHED:
+    if recipient is None or recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
         return False
     send_to_members(
         recipient.organisation,

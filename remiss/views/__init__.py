@@ -5,7 +5,19 @@ from django.views.decorators.csrf import requires_csrf_token
 
 
 def start(request):
-    return render(request, "start.html")
+    """A summary for each kind of user: the ministry's remisser, the organisation's open invitations
+    and tasks, or (signed out) the open remisser."""
+    from remiss import permissions
+    from remiss.services import dashboard
+
+    context = {}
+    if permissions.staff_membership(request):
+        context["ministry_remisser"] = dashboard.ministry_remisser(request)
+    elif getattr(request, "membership", None):
+        context.update(dashboard.respondent_summary(request))
+    else:
+        context["open_remisser"] = dashboard.public_open_remisser()
+    return render(request, "start.html", context)
 
 
 def accessibility(request):

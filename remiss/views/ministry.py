@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation, OrganisationKind
 from remiss import permissions
+from remiss.compilation.spreadsheet import _cell as csv_cell
 from remiss.forms.ministry import (
     DocumentForm,
     ExtensionForm,
@@ -29,11 +30,14 @@ from remiss.forms.ministry import (
     ProgressFilterForm,
     ProposalForm,
     RecipientSearchForm,
+    RedactedCopyForm,
     RemissForm,
     SectionForm,
+    WithholdForm,
 )
 from remiss.models import RemissStatus, Stance
 from remiss.services import progress
+from remiss.services import publication as publishing
 from remiss.services import remisser as services
 from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import max_upload_label, serve_file
@@ -337,7 +341,7 @@ def proposal_move(request, pk: int, proposal_pk: int):
     return _to_structure(remiss, f"proposal-{proposal.pk}")
 
 
-def _import(request, remiss, form, sections, source: str, reports=None):
+def _import(request, remiss, form, sections, source: str, reports=None, empty_headings=()):
     try:
         with transaction.atomic():
             if reports and not remiss.reports and remiss.status == RemissStatus.DRAFT:
@@ -352,6 +356,12 @@ def _import(request, remiss, form, sections, source: str, reports=None):
         request,
         _("%(count)d förslag i %(sections)d avsnitt har lagts till.") % {"count": count, "sections": len(sections)},
     )
+    if empty_headings:
+        messages.warning(
+            request,
+            _("Rubriker utan egna förslag lades inte till som avsnitt: %(headings)s.")
+            % {"headings": "; ".join(f"{h.number} {h.title}" for h in empty_headings)},
+        )
     return _to_structure(remiss)
 
 
@@ -362,7 +372,8 @@ def structure_paste(request, pk: int):
     form = PasteForm(request.POST, prefix="paste")
     if not form.is_valid():
         return _structure_page(request, remiss, status=400, paste_form=form)
-    return _import(request, remiss, form, form.cleaned_data["text"], "text")
+    pasted = form.cleaned_data["text"]
+    return _import(request, remiss, form, pasted.sections, "text", empty_headings=pasted.empty_headings)
 
 
 @login_required
@@ -503,11 +514,21 @@ def progress_view(request, pk: int):
     )
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
+class _SafeWriter:
+    """A CSV writer that neutralises cells a spreadsheet would run as a formula (=, +, -, @ …)."""
+
+    def __init__(self, stream):
+        self.writer = csv.writer(stream, delimiter=";")
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([csv_cell(value) for value in row])
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, _SafeWriter]:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    return response, csv.writer(response, delimiter=";")
+    return response, _SafeWriter(response)
 
 
 @login_required
@@ -550,6 +571,7 @@ def progress_csv(request, pk: int):
             _("Sista svarsdag"),
             _("Skäl för förlängning"),
             _("Inskickat"),
+            _("Inbjudan"),
         ]
     )
     for row in progress.recipient_progress(remiss, **filters.values()):
@@ -561,8 +583,78 @@ def progress_csv(request, pk: int):
                 org.county,
                 row.label,
                 row.deadline.isoformat() if row.deadline else "",
-                row.recipient.extension_reason,
+                row.recipient.extension_reason if row.recipient.has_extension else "",
                 row.submitted_at.isoformat() if row.submitted_at else "",
+                row.invitation_label,
             ]
         )
     return response
+
+
+# --- submitted answers: the ministry's copy and the web publication (DESIGN §5, GDPR) -----------
+
+
+@login_required
+def answer_pdf(request, pk: int, submission_pk: int):
+    """The original PDF of a submitted answer, for the ministry (whatever is published on the web)."""
+    remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
+    if not submission.pdf:
+        return render(request, "404.html", status=404)
+    name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
+    return serve_file(submission.pdf, name)
+
+
+@login_required
+def publication(request, pk: int, submission_pk: int):
+    """Upload a redacted publication copy, or withhold the answer from the web with a reason."""
+    remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    redact_form = RedactedCopyForm(
+        request.POST if action == "redact" else None, request.FILES if action == "redact" else None, prefix="redact"
+    )
+    withhold_form = WithholdForm(request.POST if action == "withhold" else None, prefix="withhold")
+    form = {"redact": redact_form, "withhold": withhold_form}.get(action)
+    if form is not None and form.is_valid():
+        try:
+            if action == "redact":
+                publishing.publish_redacted_copy(
+                    submission=submission, by=request.user, upload=form.cleaned_data["file"]
+                )
+                messages.success(request, _("Den maskerade kopian publiceras nu i stället för originalet."))
+            else:
+                publishing.withhold_publication(
+                    submission=submission, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Svaret publiceras inte längre på webben."))
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("ministry:publication", pk=remiss.pk, submission_pk=submission.pk)
+    context = {
+        "submission": submission,
+        "organisation": submission.response.recipient.organisation,
+        "current": permissions.publication_of(submission),
+        "redact_form": redact_form,
+        "withhold_form": withhold_form,
+        "upload_limit": max_upload_label(),
+    }
+    return _tab(request, remiss, "remiss/ministry/publication.html", context, status=200 if form is None else 400)
+
+
+@login_required
+@require_POST
+def publication_reset(request, pk: int, submission_pk: int):
+    remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
+    publishing.publish_original(submission=submission, by=request.user)
+    messages.success(request, _("Originalet publiceras nu på webben."))
+    return redirect("ministry:publication", pk=remiss.pk, submission_pk=submission.pk)
+
+
+@login_required
+def publication_copy(request, pk: int, submission_pk: int):
+    """The redacted publication copy, for the ministry to check what the public gets."""
+    remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
+    current = permissions.publication_of(submission)
+    if current is None or not current.redacted_pdf:
+        return render(request, "404.html", status=404)
+    return serve_file(current.redacted_pdf, f"Publiceringskopia {current.redacted_name}")

@@ -35,4 +35,16 @@ urlpatterns = [
     path("remisser/<int:pk>/remisslista/<int:recipient_pk>/forlang/", v.recipient_extend, name="recipient_extend"),
     path("remisser/<int:pk>/uppfoljning/", v.progress_view, name="progress"),
     path("remisser/<int:pk>/uppfoljning.csv", v.progress_csv, name="progress_csv"),
+    path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
+    path("remisser/<int:pk>/svar/<int:submission_pk>/publicering/", v.publication, name="publication"),
+    path(
+        "remisser/<int:pk>/svar/<int:submission_pk>/publicering/original/",
+        v.publication_reset,
+        name="publication_reset",
+    ),
+    path(
+        "remisser/<int:pk>/svar/<int:submission_pk>/publicering/kopia.pdf",
+        v.publication_copy,
+        name="publication_copy",
+    ),
 ]

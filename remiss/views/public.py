@@ -45,9 +45,12 @@ def _answers(remiss):
     """The newest public submission of each response, ordered by organisation name."""
     newest = {}
     for submission in permissions.public_submissions(remiss).select_related(
-        "response__recipient__organisation", "receipt"
+        "response__recipient__organisation", "receipt", "publication"
     ):
         newest.setdefault(submission.response_id, submission)
+    for submission in newest.values():
+        submission.web = permissions.publication_of(submission)  # a redacted copy, withheld, or None
+        submission.web_attachments = _web_attachments(submission)
     return sorted(newest.values(), key=lambda s: s.response.recipient.organisation.name)
 
 
@@ -83,11 +86,43 @@ def _public_submission(request, pk: int, submission_pk: int):
 
 
 def answer_pdf(request, pk: int, submission_pk: int):
+    """The published PDF: the ministry's redacted copy if there is one, else the original; nothing
+    (with the reason) when the ministry withheld the answer from the web."""
     remiss, submission = _public_submission(request, pk, submission_pk)
-    if not submission.pdf:
+    web = permissions.publication_of(submission)
+    if web is not None and web.withheld:
+        context = {"remiss": remiss, "submission": submission, "web": web}
+        return render(request, "remiss/public/withheld.html", context, status=404)
+    file = web.redacted_pdf if web is not None and web.redacted_pdf else submission.pdf
+    if not file:
         return render(request, "404.html", status=404)
     name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
-    return serve_file(submission.pdf, name, inline=True)
+    return serve_file(file, name, inline=True)
+
+
+def _attachments_on_web(submission) -> bool:
+    """Submitted bilagor go on the web with the original answer only: not when the ministry withheld
+    the answer or published a redacted copy of it (the attachments are not redacted)."""
+    web = permissions.publication_of(submission)
+    return web is None or not (web.withheld or web.redacted_pdf)
+
+
+def _web_attachments(submission) -> list:
+    return list(submission.attachments.exclude(file="")) if _attachments_on_web(submission) else []
+
+
+def answer_attachment(request, pk: int, submission_pk: int, attachment_pk: int):
+    """A submitted bilaga: for anyone when the answer is public on the web; for the owning
+    ministry's staff from the moment it is submitted."""
+    remiss = permissions.get_public_remiss(request, pk)
+    submission = permissions.public_submissions(remiss).filter(pk=submission_pk).first()
+    if submission is None or not _attachments_on_web(submission):
+        staff = permissions.staff_membership(request)
+        if staff is None or staff.organisation_id != remiss.ministry_id:
+            permissions.deny(request, "submission attachment", not_found=True)
+        submission = get_object_or_404(permissions.submissions_visible_to_ministry(remiss), pk=submission_pk)
+    attachment = get_object_or_404(submission.attachments.exclude(file=""), pk=attachment_pk)
+    return serve_file(attachment.file, attachment.original_name)
 
 
 def answer_receipt(request, pk: int, submission_pk: int):
@@ -95,6 +130,10 @@ def answer_receipt(request, pk: int, submission_pk: int):
     receipt = getattr(submission, "receipt", None)
     if receipt is None:
         return render(request, "404.html", status=404)
-    return render(
-        request, "remiss/public/receipt.html", {"remiss": remiss, "submission": submission, "receipt": receipt}
-    )
+    context = {
+        "remiss": remiss,
+        "submission": submission,
+        "receipt": receipt,
+        "attachments": _web_attachments(submission),
+    }
+    return render(request, "remiss/public/receipt.html", {**context, "web": permissions.publication_of(submission)})

@@ -12,4 +12,9 @@ urlpatterns = [
     path("remisser/<int:pk>/dokument/<int:doc_pk>/", v.document_download, name="document"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/kvittens/", v.answer_receipt, name="answer_receipt"),
+    path(
+        "remisser/<int:pk>/svar/<int:submission_pk>/bilagor/<int:attachment_pk>/",
+        v.answer_attachment,
+        name="answer_attachment",
+    ),
 ]

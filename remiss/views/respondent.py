@@ -66,14 +66,25 @@ def member_view(view):
 
 @login_required
 def inbox(request):
-    svc.ensure_responses(request.organisation)
-    rows = []
-    now = timezone.now()
-    for response in svc.inbox(permissions.responses_for_organisation(request)):
-        deadline_at = response.recipient.deadline_at
-        rows.append({"response": response, "deadline_at": deadline_at, "days_left": svc.days_left(deadline_at, now)})
+    """Read-only (no state change on GET): an invitation without a response row is shown as not
+    started, and the row is created by ``start`` (POST)."""
+    rows = svc.inbox_rows(request.organisation)
     tasks = svc.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
+
+
+@login_required
+@require_POST
+def start(request, recipient_pk):
+    recipient = svc.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
+    if recipient is None:
+        permissions.deny(request, "recipient", not_found=True)
+    try:
+        response = svc.start_response(recipient=recipient, by=request.user)
+    except svc.ResponseError as error:
+        messages.error(request, str(error))
+        return redirect("respondent:inbox")
+    return redirect("respondent:form", pk=response.pk)
 
 
 @login_required
@@ -112,7 +123,12 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
             item["fields"] = form.proposal_fields(item["proposal"])
             item["conflict"] = conflicts_by_field.get(f"answer:{item['proposal'].pk}")
     consequences = [
-        {"field": form[f"consequence-{key}"], "key": key, "conflict": conflicts_by_field.get(f"consequence:{key}")}
+        {
+            "field": form[f"consequence-{key}"],
+            "version": form[f"version-consequence-{key}"],
+            "key": key,
+            "conflict": conflicts_by_field.get(f"consequence:{key}"),
+        }
         for key in form.consequence_keys
     ]
     assignment_form = None
@@ -134,17 +150,52 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
         "conflicts": conflicts,
         "summary_conflict": conflicts_by_field.get("summary"),
         "general_conflict": conflicts_by_field.get("general_comments"),
+        "summary_version": form["version-summary"],
+        "general_version": form["version-general_comments"],
         "assignment_form": assignment_form,
         "attachment_form": AttachmentForm() if editable else None,
     }
     return render(request, "remiss/respondent/form.html", context, status=status)
 
 
+def _form_kwargs(response, data) -> dict:
+    return {
+        "response": response,
+        "proposals": data["proposals"],
+        "answers": data["answers"],
+        "text_versions": data["text_versions"],
+    }
+
+
+def _conflict_page(request, response, posted, conflicts):
+    """After a save with conflicts: every part shows what is saved now, with its current version,
+    except the conflicting parts, which keep the user's text and the version the user loaded, so
+    pressing Spara again cannot overwrite a colleague's text unless the user chooses to."""
+    response.refresh_from_db()
+    data = svc.form_data(response)
+    kwargs = _form_kwargs(response, data)
+    fresh = AnswerForm(**kwargs)
+    values = {name: "" if value is None else str(value) for name, value in fresh.initial.items()}
+    for conflict in conflicts:
+        name = conflict.form_name
+        if conflict.field.startswith("answer:"):
+            keep = [f"stance-{name}", f"comment-{name}", f"version-{name}"]
+        else:
+            keep = [name, f"version-{name}"]
+        for field_name in keep:
+            values[field_name] = posted.get(field_name, "")
+        if not conflict.field.startswith("answer:") and not posted.get(f"version-{name}"):
+            values[f"version-{name}"] = posted.get("response_version", "")
+    form = AnswerForm(values, **kwargs)
+    form.is_valid()
+    return _form_page(request, response, form, data, conflicts=conflicts, status=409)
+
+
 @member_view
 def answer_form(request, pk):
     response = permissions.get_response_for_member(request, pk)
     data = svc.form_data(response)
-    kwargs = {"response": response, "proposals": data["proposals"], "answers": data["answers"]}
+    kwargs = _form_kwargs(response, data)
     if request.method == "POST":
         if not (permissions.can_edit(request.membership) and response.status in workflow.EDITABLE):
             permissions.deny(request, "response: not editable")
@@ -157,20 +208,14 @@ def answer_form(request, pk):
                 by=request.user,
                 response_version=form.cleaned_data["response_version"],
                 texts=form.texts(),
+                text_versions=form.text_versions(),
                 answers=form.answers(),
             )
         except svc.ResponseError as error:
             form.add_error(None, str(error))
             return _form_page(request, response, form, data)
         if result.conflicts:
-            posted = request.POST.copy()
-            posted["response_version"] = str(result.response_version)
-            for pid, version in result.answer_versions.items():
-                posted[f"version-{pid}"] = str(version)
-            response.refresh_from_db()
-            form = AnswerForm(posted, **kwargs)
-            form.is_valid()
-            return _form_page(request, response, form, svc.form_data(response), conflicts=result.conflicts, status=409)
+            return _conflict_page(request, response, request.POST, result.conflicts)
         messages.success(request, _saved_label(result.saved_at) if result.saved else _("Inga ändringar att spara."))
         return redirect("respondent:form", pk=response.pk)
     stash = request.session.get(STASH_KEY)
@@ -204,22 +249,18 @@ def autosave(request, pk):
             )
             new_version = result.answer_versions.get(pid, version)
         else:
-            result = svc.save_changes(response=response, by=request.user, response_version=version, texts={key: text})
-            new_version = result.response_version
+            # The version this field was loaded at; other fields' versions play no part.
+            result = svc.save_changes(
+                response=response, by=request.user, texts={key: text}, text_versions={key: version}
+            )
+            new_version = result.text_versions.get(key, version)
     except svc.ResponseError as error:
         return JsonResponse({"error": str(error)}, status=400)
     if result.conflicts:
         return JsonResponse(
             {"error": str(svc.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
         )
-    return JsonResponse(
-        {
-            "ok": True,
-            "version": new_version,
-            "response_version": result.response_version,
-            "saved_label": _saved_label(result.saved_at),
-        }
-    )
+    return JsonResponse({"ok": True, "version": new_version, "saved_label": _saved_label(result.saved_at)})
 
 
 # --- Review, decision, submission ---------------------------------------------------------------
@@ -255,6 +296,8 @@ def _review_page(
         "signatories": signatories,
         "decline_form": decline_form or DeclineForm(),
         "submissions": response.submissions.select_related("receipt"),
+        "failed_submissions": svc.failed_submissions(response),
+        "can_retry": bool(membership and membership.is_approver),
     }
     return render(request, "remiss/respondent/review.html", context, status=status)
 
@@ -340,6 +383,20 @@ def decline(request, pk):
         return _review_page(request, response, decline_form=form, status=400)
     messages.success(request, _("Organisationen avstår från att yttra sig. Beskedet är inskickat."))
     return redirect("respondent:receipt", pk=response.pk, number=submission.number)
+
+
+@login_required
+@require_POST
+def submission_retry(request, pk, number):
+    """Try again to make the PDF of a submission whose rendering failed for good (approvers)."""
+    response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
+    submission = get_object_or_404(response.submissions, number=number)
+    try:
+        svc.retry_render(submission=submission, by=request.user)
+        messages.success(request, _("PDF:en och kvittensen skapas nu igen."))
+    except svc.ResponseError as error:
+        messages.error(request, str(error))
+    return redirect("respondent:review", pk=response.pk)
 
 
 # --- History ----------------------------------------------------------------------------------------
@@ -468,6 +525,7 @@ def receipt(request, pk, number):
         "receipt": Receipt.objects.filter(submission=submission).first(),
         "newest": svc.newest_submission(response),
         "done": submission.status == SubmissionStatus.DONE,
+        "attachments": submission.attachments.exclude(file=""),
     }
     return render(request, "remiss/respondent/receipt.html", context)
 
@@ -478,6 +536,15 @@ def submission_pdf(request, pk, number):
     submission = get_object_or_404(response.submissions, number=number, status=SubmissionStatus.DONE)
     org = response.recipient.organisation.name
     return serve_file(submission.pdf, f"Yttrande {response.recipient.remiss.reference} {org} v{number}.pdf")
+
+
+@login_required
+def submission_attachment(request, pk, number, attachment_pk):
+    """A bilaga as it was submitted with version ``number`` (members of the organisation)."""
+    response = permissions.get_response_for_member(request, pk)
+    submission = get_object_or_404(response.submissions, number=number)
+    attachment = get_object_or_404(submission.attachments.exclude(file=""), pk=attachment_pk)
+    return serve_file(attachment.file, attachment.original_name)
 
 
 def verify(request, code):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("uppgifter/", v.my_tasks, name="tasks"),
     path("uppgifter/<int:pk>/klar/", v.task_done, name="task_done"),
     path("kvittens/<uuid:code>/", v.verify, name="verify"),
+    path("inbjudan/<int:recipient_pk>/borja/", v.start, name="start"),
     path("<int:pk>/", v.answer_form, name="form"),
     path("<int:pk>/spara/", v.autosave, name="autosave"),
     path("<int:pk>/granskning/", v.review, name="review"),
@@ -24,4 +25,10 @@ urlpatterns = [
     path("<int:pk>/bilagor/<int:attachment_pk>/ta-bort/", v.attachment_remove, name="attachment_remove"),
     path("<int:pk>/inskickat/<int:number>/", v.receipt, name="receipt"),
     path("<int:pk>/inskickat/<int:number>/pdf/", v.submission_pdf, name="submission_pdf"),
+    path("<int:pk>/inskickat/<int:number>/forsok-igen/", v.submission_retry, name="submission_retry"),
+    path(
+        "<int:pk>/inskickat/<int:number>/bilagor/<int:attachment_pk>/",
+        v.submission_attachment,
+        name="submission_attachment",
+    ),
 ]

@@ -2,6 +2,9 @@
 // Each part of the answer (data-field) is saved on its own while typing (debounced) and when the
 // user leaves it. Unsaved text is also kept in localStorage, so a failed save, an expired session
 // or a closed tab never loses it. A conflict (a colleague saved something else) shows both texts.
+// Every part carries its own version (the one it was loaded at, or the one its own last save
+// returned); a save of one part never changes another part's version, so the server can always
+// tell whether a colleague changed this part since the user saw it.
 (function () {
   "use strict";
   var DELAY = 1200;
@@ -14,7 +17,6 @@
     var loginUrl = form.dataset.loginUrl;
     var storeKey = "remiss-draft-" + form.dataset.response;
     var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-    var responseVersion = form.querySelector("input[name=response_version]");
     var globalState = document.getElementById("global-save-state");
     var pending = 0;
     var hint = form.querySelector(".autosave-hint");
@@ -30,7 +32,9 @@
       this.radios = el.querySelectorAll("input[type=radio]");
       this.state = el.querySelector(".save-state");
       this.isAnswer = this.key.indexOf("answer:") === 0;
-      this.versionInput = this.isAnswer ? el.querySelector("input[name='version-" + this.key.slice(7) + "']") : responseVersion;
+      // version-<proposal id>, version-summary, version-consequence-<key>
+      var name = this.isAnswer ? this.key.slice(7) : this.key.replace(":", "-");
+      this.versionInput = el.querySelector("input[name='version-" + name + "']");
       this.timer = null;
       this.dirty = false;
       this.saving = false;
@@ -87,9 +91,7 @@
     };
     Group.prototype.handle = function (status, data) {
       if (status === 200 && data.ok) {
-        this.versionInput.value = data.version;
-        if (!this.isAnswer) { responseVersion.value = data.response_version; }
-        if (data.response_version) { responseVersion.value = Math.max(+responseVersion.value, data.response_version); }
+        this.versionInput.value = data.version;  // this part's version only
         this.failed = false;
         this.clearConflict();
         if (this.dirty) {
@@ -192,6 +194,7 @@
     var groups = {};
     Array.prototype.forEach.call(form.querySelectorAll(".autosave-group[data-field]"), function (el) {
       var g = new Group(el);
+      if (!g.versionInput) { return; }  // without its own version a part is saved with the form only
       groups[g.key] = g;
       if (g.textarea) {
         g.textarea.addEventListener("input", function () { g.changed(false); });

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from accounts.importers import import_organisations
 
@@ -13,10 +14,15 @@ class Command(BaseCommand):
         try:
             report = import_organisations(path)
         except OSError as exc:
-            raise CommandError(f"Kan inte läsa {path}: {exc}") from exc
+            raise CommandError(_("Kan inte läsa %(path)s: %(error)s") % {"path": path, "error": exc.strerror}) from exc
         for line, reason in report.errors:
-            self.stderr.write(f"rad {line}: {reason}")
-        self.stdout.write(
-            f"{report.created} skapade, {report.updated} uppdaterade, {report.unchanged} oförändrade, "
-            f"{len(report.errors)} fel"
-        )
+            self.stderr.write(_("rad %(line)s: %(reason)s") % {"line": line, "reason": reason})
+        summary = _("%(created)s skapade, %(updated)s uppdaterade, %(unchanged)s oförändrade, %(errors)s fel") % {
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "errors": len(report.errors),
+        }
+        self.stdout.write(summary)
+        if report.errors:  # the good rows are saved; the exit status still tells a script that some were not
+            raise CommandError(_("%(n)s rader kunde inte importeras (se ovan).") % {"n": len(report.errors)})

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, OrganisationKind
 from remiss.importers import ImportFormatError, parse_remiss_json
@@ -20,20 +21,28 @@ class Command(BaseCommand):
         try:
             imported = parse_remiss_json(file.read_bytes())
         except OSError as error:
-            raise CommandError(f"Kan inte läsa {file}: {error.strerror}") from None
+            raise CommandError(
+                _("Kan inte läsa %(file)s: %(error)s") % {"file": file, "error": error.strerror}
+            ) from None
         except ImportFormatError as error:
             raise CommandError(f"{file}: {error}") from None
         name = ministry or imported.department
         if not name:
-            raise CommandError("Ange departement med --ministry (filen saknar 'department').")
+            raise CommandError(_("Ange departement med --ministry (filen saknar 'department')."))
         organisation = Organisation.objects.filter(name__iexact=name, kind=OrganisationKind.MINISTRY).first()
         if organisation is None:
-            raise CommandError(f"Departementet '{name}' finns inte i registret.")
+            raise CommandError(_("Departementet '%(name)s' finns inte i registret.") % {"name": name})
         try:
             remiss = create_remiss_from_import(ministry=organisation, by=None, imported=imported)
         except RemissError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            f"Remiss {remiss.pk} skapad som utkast: {remiss.reference}, "
-            f"{len(imported.sections)} avsnitt, {imported.proposal_count} förslag ({organisation.name})."
+            _("Remiss %(pk)d skapad som utkast: %(ref)s, %(sections)d avsnitt, %(proposals)d förslag (%(ministry)s).")
+            % {
+                "pk": remiss.pk,
+                "ref": remiss.reference,
+                "sections": len(imported.sections),
+                "proposals": imported.proposal_count,
+                "ministry": organisation.name,
+            }
         )

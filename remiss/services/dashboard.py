@@ -1,0 +1,61 @@
+"""What the start page shows each kind of user: a short, read-only summary with links onward."""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest
+
+from remiss import permissions
+from remiss.models import Remiss, RemissStatus, ResponseStatus
+from remiss.services import responses as response_services
+
+FINISHED = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
+SHOWN = 6
+
+
+def ministry_remisser(request: HttpRequest) -> QuerySet[Remiss]:
+    """The ministry's current remisser, open ones first by deadline, with how many have answered.
+    "Answered" counts submissions and declines only: never a draft (DESIGN §2)."""
+    return (
+        permissions.remisser_for_staff(request)
+        .exclude(status=RemissStatus.ARCHIVED)
+        .annotate(
+            recipient_count=Count("recipients", distinct=True),
+            answered_count=Count(
+                "recipients",
+                filter=Q(recipients__response__submissions__isnull=False),
+                distinct=True,
+            ),
+        )
+        .annotate(
+            rank=Case(
+                When(status=RemissStatus.PUBLISHED, then=Value(0)),
+                When(status=RemissStatus.DRAFT, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "deadline", "-created_at")[:SHOWN]
+    )
+
+
+def respondent_summary(request: HttpRequest) -> dict:
+    """Open invitations of the active organisation (nearest deadline first) and the user's open tasks."""
+    rows = response_services.inbox_rows(request.organisation)
+    open_rows = [
+        row
+        for row in rows
+        if row["remiss"].status == RemissStatus.PUBLISHED
+        and (row["response"] is None or row["response"].status not in FINISHED)
+    ]
+    tasks = response_services.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    return {"open_rows": open_rows[:SHOWN], "open_count": len(open_rows), "tasks": tasks[:SHOWN]}
+
+
+def public_open_remisser() -> QuerySet[Remiss]:
+    return (
+        permissions.public_remisser()
+        .filter(status=RemissStatus.PUBLISHED)
+        .select_related("ministry")
+        .order_by("deadline", "-published_at")[:SHOWN]
+    )
