@@ -7,9 +7,16 @@ Generates N respondents' snapshots (stances at random, comments of 40–250 word
 renders each respondent's answer PDF as submission would (setup, not timed), then times:
 
 - ``wall_s``: a cold compilation with the real library (remiss.compilation): figures → chunks rendered
-  on ``--workers`` processes → pypdf merge, TOC, outline, page stamps → XLSX and CSV;
+  and turned into part files, and the answer PDFs turned into part files, on ``--workers``
+  processes → merge of the part files (pages, one structure tree, TOC, outline, page stamps) →
+  XLSX and CSV;
 - ``incremental_wall_s``: the same after one more answer arrives (the chunk cache is warm);
-- ``naive_wall_s``: the same content in one WeasyPrint call (null with --skip-naive).
+- ``naive_wall_s``: the same content in one WeasyPrint call, tagged like the product (null with
+  --skip-naive).
+
+The answer PDFs are rendered with the real answer template (``remiss.pdf.answer``), PDF/UA-1 as at
+submission. ``--untagged`` renders chunks without tags and merges without structure trees, to
+measure what tagging costs.
 
 Runs on a throwaway REMISS_VAR_DIR without a database. The last line printed is one JSON object.
 """
@@ -148,49 +155,36 @@ def make_snapshot(index: int, proposals: list[dict], seed: int) -> dict:
     }
 
 
-def answer_html(snapshot: dict) -> str:
-    from django.utils.html import escape
-
-    org = escape(snapshot["organisation"]["name"])
-    body = [
-        f"<h1>Yttrande från {org}</h1><p>Diarienummer {escape(snapshot['remiss']['reference'])}</p>",
-        f"<h2>Sammanfattning</h2><p>{escape(snapshot['summary'])}</p>",
-        f"<h2>Generella synpunkter</h2><p>{escape(snapshot['general_comments'])}</p>",
-    ]
-    for a in snapshot["answers"]:
-        body.append(
-            f"<h3>{escape(a['label'])}</h3><p><i>{escape(a['text'])}</i></p>"
-            f"<p><b>{escape(a['stance_label'] or 'Ej besvarad')}</b></p><p>{escape(a['comment'])}</p>"
-        )
-    return "".join(body)
-
-
-ANSWER_CSS = (
-    "@page{size:A4;margin:25mm 22mm;@bottom-right{content:'Sida ' counter(page) ' av ' counter(pages)}}"
-    "html{font-family:'DejaVu Serif',serif;font-size:11pt;line-height:1.4}"
-)
-
-
 def render_answer(args: tuple[int, dict]) -> tuple[int, str, int]:
-    """Per-answer PDF, as rendered at submission (setup, not timed)."""
+    """Per-answer PDF as submission renders it: the real template (templates/remiss/pdf/answer.html)
+    through ``remiss.pdf.answer.render_answer_pdf``, tagged PDF/UA-1 (setup, not timed)."""
     index, snapshot = args
-    from django.core.files.storage import default_storage
-    from weasyprint import HTML
-
-    from remiss.pdf.base import save_atomically
-
-    html = f"<html lang='sv'><head><style>{ANSWER_CSS}</style></head><body>{answer_html(snapshot)}</body></html>"
-    data = HTML(string=html).write_pdf()
     from types import SimpleNamespace
 
+    import pikepdf
+    from django.core.files.storage import default_storage
+
+    from remiss.pdf.answer import render_answer_pdf
+    from remiss.pdf.base import save_atomically
+
+    data = render_answer_pdf(snapshot)
     name = f"submissions/bench/{index}.pdf"
     save_atomically(SimpleNamespace(storage=default_storage, name=""), name, data)
-    from pypdf import PdfReader
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return index, name, len(pdf.pages)
 
-    return index, name, len(PdfReader(io.BytesIO(data)).pages)
+
+def answer_body(snapshot: dict) -> str:
+    """The answer template's body, for the naive single-call render."""
+    from django.template.loader import render_to_string
+
+    from remiss.pdf.answer import TEMPLATE, answer_context
+
+    html = render_to_string(TEMPLATE, answer_context(snapshot))
+    return re.search(r"<body>(.*)</body>", html, re.S).group(1)
 
 
-def rows_for(snapshots: list[dict], pdfs: dict[int, str]) -> list[dict]:
+def rows_for(snapshots: list[dict], pdfs: dict[int, str], pages: dict[int, int]) -> list[dict]:
     rows = []
     for index, snap in enumerate(snapshots):
         rows.append(
@@ -203,7 +197,7 @@ def rows_for(snapshots: list[dict], pdfs: dict[int, str]) -> list[dict]:
                     "is_late": False,
                     "declined": False,
                     "pdf": pdfs[index],
-                    "page_count": 0,
+                    "page_count": pages[index],
                     "snapshot": snap,
                 },
             }
@@ -258,13 +252,12 @@ def compile_once(figures: dict, pool, out: Path) -> dict:
 
     t0 = time.perf_counter()
     parts = chunks.plan(figures)
-    missing = [p for p in parts if p["type"] == "chunk" and not chunks.is_cached(p)]
+    missing = [p for p in parts if not chunks.is_cached(p)]  # chunks to render, answer PDFs to prepare
     rendered = sum(pool.map(_ensure_batch, pipeline.batches(missing, target=32), chunksize=1))
     t_render = time.perf_counter() - t0
     t1 = time.perf_counter()
-    data, pages = pipeline.build_document(figures, parts, title="Sammanställning")
+    pages = pipeline.build_document(figures, parts, title="Sammanställning", output=str(out))
     t_merge = time.perf_counter() - t1
-    out.write_bytes(data)
     spreadsheet.build_xlsx(figures)
     spreadsheet.build_csv(figures)
     return {
@@ -272,10 +265,11 @@ def compile_once(figures: dict, pool, out: Path) -> dict:
         "render": t_render,
         "merge": t_merge,
         "pages": pages,
-        "chunks": len(missing),
+        "chunks": sum(1 for p in missing if p["type"] == "chunk"),
+        "answer_parts": sum(1 for p in missing if p["type"] == "file"),
         "rendered": rendered,
         "parts": len(parts),
-        "bytes": len(data),
+        "bytes": out.stat().st_size,
     }
 
 
@@ -296,17 +290,24 @@ def naive(figures: dict, snapshots: list[dict]) -> tuple[float, int]:
         if part["type"] == "chunk":
             bodies.append(render_to_string(chunks.TEMPLATES[part["kind"]], part["context"]))
     body = "".join(re.search(r"<body>(.*)</body>", b, re.S).group(1) + '<div class="pb"></div>' for b in bodies)
-    body += "".join(f"<section class='answer'>{answer_html(s)}</section>" for s in snapshots)
+    body += "".join(f"<section class='answer'>{answer_body(s)}</section>" for s in snapshots)
     html = (
         "<html lang='sv'><head><link rel='stylesheet' href='static:///css/pdf-compilation.css'>"
         "<style>.pb{page-break-after:always} .answer{page-break-before:always}"
         "@page{@bottom-center{content:'sida ' counter(page) ' av ' counter(pages)}}</style>"
         f"</head><body>{body}</body></html>"
     )
-    data = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=url_fetcher).write_pdf()
-    from pypdf import PdfReader
+    data = HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=url_fetcher).write_pdf(pdf_tags=tagged())
+    import pikepdf
 
-    return time.perf_counter() - t0, len(PdfReader(io.BytesIO(data)).pages)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return time.perf_counter() - t0, len(pdf.pages)
+
+
+def tagged() -> bool:
+    from remiss.compilation import conf
+
+    return conf.tagged()
 
 
 def main() -> None:
@@ -316,8 +317,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--untagged", action="store_true", help="chunks and merge without structure tree")
+    parser.add_argument("--keep", metavar="PDF", help="copy the cold compilation's PDF here")
     args = parser.parse_args()
 
+    if args.untagged:
+        os.environ["REMISS_COMPILATION_TAGGED"] = "0"
     var_dir = tempfile.mkdtemp(prefix="remiss-bench-")
     setup_django(var_dir)
     proposals = make_proposals(args.proposals)
@@ -331,16 +336,19 @@ def main() -> None:
         rendered = setup_pool.map(render_answer, list(enumerate(snapshots + [extra])), chunksize=4)
         setup_s = time.perf_counter() - t0
     pdfs = {i: name for i, name, _ in rendered}
+    pages = {i: count for i, _, count in rendered}
     answer_pages = sum(p for i, _, p in rendered if i < len(snapshots))
     print(f"setup: {len(snapshots) + 1} answer PDFs ({answer_pages} pages) in {setup_s:.1f} s", file=sys.stderr)
 
     pool = ctx.Pool(args.workers, maxtasksperchild=200)
-    figures = figures_for(rows_for(snapshots, pdfs), proposals)
+    figures = figures_for(rows_for(snapshots, pdfs, pages), proposals)
     cold = compile_once(figures, pool, out)
     print(f"cold: {cold}", file=sys.stderr)
+    if args.keep:
+        shutil.copy(out, args.keep)
 
     snapshots.append(extra)
-    figures = figures_for(rows_for(snapshots, pdfs), proposals)
+    figures = figures_for(rows_for(snapshots, pdfs, pages), proposals)
     incremental = compile_once(figures, pool, out)
     print(f"incremental: {incremental}", file=sys.stderr)
     pool.close()
@@ -350,7 +358,7 @@ def main() -> None:
     naive_pages = None
     if not args.skip_naive:
         snapshots.pop()
-        naive_wall, naive_pages = naive(figures_for(rows_for(snapshots, pdfs), proposals), snapshots)
+        naive_wall, naive_pages = naive(figures_for(rows_for(snapshots, pdfs, pages), proposals), snapshots)
         print(f"naive: {naive_wall:.1f} s, {naive_pages} pages", file=sys.stderr)
 
     peak_kb = max(
@@ -366,10 +374,19 @@ def main() -> None:
                 "wall_s": round(cold["wall"], 2),
                 "chunks": cold["chunks"],
                 "peak_rss_mb": round(peak_kb / 1024, 1),
+                # the process that plans and merges (the rest: the worker processes, incl. setup's)
+                "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "naive_wall_s": None if naive_wall is None else round(naive_wall, 2),
                 "naive_pages": naive_pages,
                 "incremental_wall_s": round(incremental["wall"], 2),
                 "incremental_chunks": incremental["chunks"],
+                "incremental_answer_parts": incremental["answer_parts"],
+                "tagged": tagged(),
+                "render_s": round(cold["render"], 2),
+                "merge_s": round(cold["merge"], 2),
+                "incremental_render_s": round(incremental["render"], 2),
+                "incremental_merge_s": round(incremental["merge"], 2),
+                "bytes": cold["bytes"],
                 "setup_answer_pdfs_s": round(setup_s, 2),
                 "date": dt.date.today().isoformat(),
             }

@@ -203,6 +203,7 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     summary = book.worksheets[0]
     rows = list(summary.iter_rows(values_only=True))
     assert rows[0] == (
+        "Avsnitt",
         "Förslag",
         "Förslagstext",
         "Tillstyrker",
@@ -212,11 +213,13 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
         "Ej besvarad",
         "Totalt",
     )
-    assert rows[1][0] == p1.label and rows[1][2:] == (3, 0, 2, 0, 0, 5)
-    assert rows[3][0] == p3.label and rows[3][2:] == (0, 1, 1, 1, 2, 5)
+    assert rows[1][:2] == ("5.1 Skolans styrning", p1.label) and rows[1][3:] == (3, 0, 2, 0, 0, 5)
+    assert rows[3][:2] == ("6.2 Finansiering", p3.label) and rows[3][3:] == (0, 1, 1, 1, 2, 5)
     detail = list(book.worksheets[1].iter_rows(values_only=True))
+    assert detail[0] == ("Organisation", "Avsnitt", "Förslag", "Förslagstext", "Ställningstagande", "Kommentar")
     assert (
         "Nacka kommun",
+        "5.1 Skolans styrning",
         p2.label,
         p2.text,
         "Avstyrker",
@@ -225,7 +228,7 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     assert len(detail) == 1 + 5 * 3
     with compilation.csv.open("rb") as handle:
         lines = list(csv.reader(io.StringIO(handle.read().decode("utf-8-sig")), delimiter=";"))
-    assert lines[0][0] == "Organisation" and len(lines) == 16
+    assert lines[0][:2] == ["Organisation", "Avsnitt"] and len(lines) == 16
 
 
 def test_spreadsheet_neutralises_formulas(small, staff):
@@ -233,7 +236,23 @@ def test_spreadsheet_neutralises_formulas(small, staff):
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, '=HYPERLINK("http://x")')})
     compilation = compile_now(small["remiss"], staff)
     detail = list(load_workbook(compilation.xlsx.path).worksheets[1].iter_rows(values_only=True))
-    assert any(row[4] == '\'=HYPERLINK("http://x")' for row in detail)
+    assert any(row[5] == '\'=HYPERLINK("http://x")' for row in detail)
+
+
+def test_spreadsheet_neutralises_formulas_in_section_and_proposal_labels(small, staff):
+    section = f.SectionFactory(remiss=small["remiss"], number="=1+1", title="@SUM(A1)", position=9)
+    proposal = f.ProposalFactory(section=section, text="+Ett förslag som börjar med plus.", position=0)
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={proposal: (S, "Tyresö tillstyrker.")})
+    compilation = compile_now(small["remiss"], staff)
+    book = load_workbook(compilation.xlsx.path)
+    summary = list(book.worksheets[0].iter_rows(values_only=True))
+    assert ("'=1+1 @SUM(A1)", "'=1+1 (1)", "'+Ett förslag som börjar med plus.") in [row[:3] for row in summary]
+    detail = list(book.worksheets[1].iter_rows(values_only=True))
+    assert ("Tyresö kommun", "'=1+1 @SUM(A1)", "'=1+1 (1)") in [row[:3] for row in detail]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", cell.coordinate
 
 
 def test_a_new_answer_makes_the_compilation_out_of_date_and_reuses_chunks(small, staff):
@@ -294,6 +313,7 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
         params=data.normalise_params({}),
         status=CompilationStatus.RUNNING,
         attempts=1,
+        run_attempts=1,
         heartbeat_at=old,
     )
     fresh = Compilation.objects.create(
@@ -310,7 +330,9 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
     assert len(callbacks) == 1
     stuck.refresh_from_db()
     assert stuck.status == CompilationStatus.QUEUED
-    Compilation.objects.filter(pk=stuck.pk).update(status=CompilationStatus.RUNNING, attempts=2, heartbeat_at=old)
+    Compilation.objects.filter(pk=stuck.pk).update(
+        status=CompilationStatus.RUNNING, attempts=2, run_attempts=2, heartbeat_at=old
+    )
     assert service.sweep_stale() == {"requeued": [], "failed": [stuck.pk]}
     stuck.refresh_from_db()
     fresh.refresh_from_db()
@@ -361,3 +383,376 @@ def test_big_proposals_are_cut_into_blocks_and_one_answer_rerenders_one_block_ea
     compilation = compile_now(small["remiss"], staff, appendix=False)
     assert sorted(rendered) == ["comments"] * 3 + ["list"] + ["proposal"] * 3
     assert "Tyresö tillstyrker skolpengen." in pdf_text(compilation)
+
+
+# --- Tagged PDF (accessibility) ------------------------------------------------------------------
+
+
+def _structure(path):
+    """(pdf, [(tag, page index)] of every structure element, page index of each outline title)."""
+    import pikepdf
+
+    pdf = pikepdf.open(path)
+    page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    elements = []
+
+    def walk(node, page):
+        if not isinstance(node, pikepdf.Dictionary) or "/S" not in node:
+            return
+        page = page_of.get(node.Pg.objgen, page) if "/Pg" in node else page
+        elements.append((str(node.S), page))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            walk(kid, page)
+
+    walk(pdf.Root.StructTreeRoot.K, None)
+    with pdf.open_outline() as outline:
+        starts = {}
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop()
+            starts[item.title] = page_of[item.destination[0].objgen]
+            stack.extend(item.children)
+    return pdf, elements, starts
+
+
+def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_appendix(small, staff):
+    import pikepdf
+
+    compilation = compile_now(small["remiss"], staff)
+    pdf, elements, starts = _structure(compilation.pdf.path)
+    root = pdf.Root
+    assert root.MarkInfo.Marked is True
+    assert str(root.Lang) == "sv"
+    assert root.ViewerPreferences.DisplayDocTitle is True
+    assert str(pdf.docinfo.Title) == "Remissammanställning: Betänkandet Bättre skola (SOU 2026:7)"
+    assert root.StructTreeRoot.K.S == "/Document"
+    front_end, appendix_start = starts["Remisslista"], starts["Bilaga: fullständiga remissvar"]
+    assert front_end >= 1 and appendix_start > front_end
+    front = [tag for tag, page in elements if page is not None and page < front_end]
+    body = [tag for tag, page in elements if page is not None and front_end <= page < appendix_start]
+    appendix = [tag for tag, page in elements if page is not None and page > appendix_start]
+    assert front.count("/H1") >= 2 and "/L" in front  # title page, table of contents
+    assert "/Table" in body and "/H2" in body and "/BlockQuote" in body
+    assert appendix.count("/H1") >= 6  # one per answer, from the answer PDFs rendered at submission
+    assert [tag for tag, _ in elements].count("/Document") == 1
+    # Every page's marked content resolves through the merged ParentTree to elements on that page.
+    tree = pikepdf.NumberTree(root.StructTreeRoot.ParentTree)
+    keys = [int(page.obj.StructParents) for page in pdf.pages]
+    assert len(set(keys)) == len(pdf.pages)
+    for page, key in zip(pdf.pages, keys, strict=True):
+        for element in tree[key]:
+            if isinstance(element, pikepdf.Dictionary) and "/Pg" in element:
+                assert element.Pg.objgen == page.obj.objgen
+    assert int(root.StructTreeRoot.ParentTreeNextKey) > max(keys)
+    # The stamped page numbers are pagination artifacts, outside the structure tree.
+    assert b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC" in pdf.pages[-1].Contents[-1].read_bytes()
+    assert f"sida {len(pdf.pages)} av {len(pdf.pages)}" in PdfReader(compilation.pdf.path).pages[-1].extract_text()
+
+
+def structure_problems(path) -> list[str]:
+    """What a tagged-PDF checker would object to in the structure tree (a scripted subset of the
+    PDF/UA checks of veraPDF): every MCID in a page's content is listed by exactly one structure
+    element in the tree, and the page's /StructParents entry in the ParentTree points at that
+    element; elements' /P and /Pg are right; qpdf finds no syntax problems."""
+    import re
+
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    pdf = pikepdf.open(path)
+    problems = list(pdf.check_pdf_syntax())
+    page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    root = pdf.Root.StructTreeRoot
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    seen: set[tuple[int, int]] = set()
+    stack = [(kid, root, None) for kid in (root.K if isinstance(root.K, Array) else [root.K])]
+    while stack:
+        element, parent, page = stack.pop()
+        if element.objgen in seen:
+            problems.append(f"element {element.objgen} is in the tree twice")
+            continue
+        seen.add(element.objgen)
+        if element.P.objgen != parent.objgen:
+            problems.append(f"element {element.objgen}: /P is not its parent")
+        page = element.get("/Pg", page)
+        if page is not None and page.objgen not in page_of:
+            problems.append(f"element {element.objgen}: /Pg is not a page")
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, Array) else [] if kids is None else [kids]:
+            if isinstance(kid, int) or (isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR):
+                on = page if isinstance(kid, int) else kid.get("/Pg", page)
+                mcid = (page_of[on.objgen], int(kid if isinstance(kid, int) else kid.MCID))
+                if mcid in owner:
+                    problems.append(f"MCID {mcid} is listed twice")
+                owner[mcid] = element.objgen
+            elif isinstance(kid, Dictionary) and "/S" in kid:
+                stack.append((kid, element, page))
+    parent_tree = {int(key): value for key, value in pikepdf.NumberTree(root.ParentTree).items()}
+    in_content = 0
+    for index, page in enumerate(pdf.pages):
+        contents = page.obj.Contents
+        data = b"\n".join(c.read_bytes() for c in (contents if isinstance(contents, Array) else [contents]))
+        mcids = [int(m) for m in re.findall(rb"/MCID\s+(\d+)", data)]
+        in_content += len(mcids)
+        if not mcids:
+            continue
+        entry = parent_tree.get(int(page.obj.get("/StructParents", -1)))
+        if entry is None:
+            problems.append(f"page {index}: /StructParents is not in the ParentTree")
+            continue
+        for mcid in mcids:
+            listed = entry[mcid] if mcid < len(entry) else None
+            if owner.get((index, mcid)) is None:
+                problems.append(f"page {index}: MCID {mcid} is in no structure element")
+            elif not isinstance(listed, Dictionary) or listed.objgen != owner[(index, mcid)]:
+                problems.append(f"page {index}: the ParentTree entry of MCID {mcid} is not its element")
+    if len(owner) != in_content:
+        problems.append(f"{len(owner)} MCIDs in the tree, {in_content} in the content")
+    if parent_tree and int(root.ParentTreeNextKey) <= max(parent_tree):
+        problems.append("ParentTreeNextKey is not above every key")
+    return problems
+
+
+def test_every_marked_content_of_the_compiled_pdf_belongs_to_exactly_one_element(small, staff, settings):
+    import pikepdf
+
+    settings.REMISS_COMPILATION_BLOCK = 1  # comment blocks as separate chunks too
+    compilation = compile_now(small["remiss"], staff)
+    assert structure_problems(compilation.pdf.path) == []
+    pdf = pikepdf.open(compilation.pdf.path)
+    elements = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"]
+    # WeasyPrint's one /Span per line is folded into its block element: far fewer elements than
+    # lines, and no span left that holds nothing but marked content.
+    assert not [e for e in elements if e.S == "/Span" and set(e.keys()) <= {"/Type", "/S", "/P", "/Pg", "/K"}]
+    text = pdf_text(compilation)
+    assert "Regionen avstyrker en nationell skolpeng." in text and "Skolverket välkomnar uppdraget." in text
+
+
+def test_title_page_counts_the_answers_in_scope(small, staff):
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    title_page = PdfReader(compilation.pdf.path).pages[0].extract_text()
+    assert "Antal svar" in title_page and "5 svar, 1 avstår" in title_page
+    without_late = compile_now(small["remiss"], staff, appendix=False, include_late=False)
+    title_page = PdfReader(without_late.pdf.path).pages[0].extract_text()
+    assert "4 svar, 1 avstår" in title_page and "Utan sena svar" in title_page
+
+
+# --- Scope ---------------------------------------------------------------------------------------
+
+
+def test_kind_and_county_filters_are_combined(small):
+    p1 = small["proposals"][0]
+    malmo = f.RecipientFactory(
+        remiss=small["remiss"], organisation=f.OrganisationFactory(name="Malmö stad", county="Skåne län")
+    )
+    f.RecipientFactory(
+        remiss=small["remiss"],
+        organisation=f.OrganisationFactory(name="Region Skåne", kind=OrganisationKind.REGION, county="Skåne län"),
+    )
+    f.make_submission(malmo, answers={p1: (O, "Malmö avstyrker.")})
+    figures = data.gather(small["remiss"], {"kinds": ["kommun"], "counties": ["Skåne län"]})
+    assert [r["name"] for r in figures["recipients"]] == ["Malmö stad"]
+    assert counts_of(figures, p1.label)["opposes"] == 1 and figures["answer_count"] == 1
+    assert figures["scope"] == [
+        "Alla avsnitt",
+        "Typ av remissinstans: Kommun",
+        "Län: Skåne län",
+        "Med sena svar",
+        "Med bilaga med fullständiga svar",
+    ]
+    # Within one filter the values are alternatives.
+    both = data.gather(small["remiss"], {"counties": ["Skåne län", "Stockholms län"], "kinds": ["region"]})
+    assert [r["name"] for r in both["recipients"]] == ["Region Skåne", "Region Stockholm"]
+    # An empty filter lets everyone through: the county alone takes every kind in it.
+    skane = data.gather(small["remiss"], {"counties": ["Skåne län"]})
+    assert [r["name"] for r in skane["recipients"]] == ["Malmö stad", "Region Skåne"]
+
+
+def test_a_late_decline_follows_the_include_late_choice(small):
+    late = f.RecipientFactory(remiss=small["remiss"], organisation=f.OrganisationFactory(name="Sundbybergs stad"))
+    submission = f.make_submission(late, declined=True, is_late=True)
+    with_late = data.gather(small["remiss"], {})
+    assert with_late["declined_count"] == 2
+    assert {r["name"]: r["status_label"] for r in with_late["recipients"]}["Sundbybergs stad"] == "Avstått"
+    without = data.gather(small["remiss"], {"include_late": False})
+    assert without["declined_count"] == 1
+    assert "Sundbybergs stad" not in [a["organisation"] for a in without["answers"]]
+    assert {r["name"]: r["status_label"] for r in without["recipients"]}["Sundbybergs stad"] == "Inkommit för sent"
+    assert submission not in data.counted_submissions(small["remiss"], {"include_late": False})
+    assert submission in data.counted_submissions(small["remiss"], {})
+
+
+# --- Runs, attempts and the sweep ----------------------------------------------------------------
+
+
+def test_a_stale_finish_task_from_an_earlier_run_does_not_mark_the_compilation_done(
+    small, staff, django_capture_on_commit_callbacks
+):
+    from remiss.tasks.compilations import finish_compilation, render_compilation_batch
+
+    compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    first = service.begin_attempt(compilation_id=compilation.pk)
+    missing = pipeline.prepare(compilation_id=compilation.pk, attempt=first)
+    service.cancel_compilation(compilation=compilation, by=staff)
+    with django_capture_on_commit_callbacks(execute=False):
+        service.retry_compilation(compilation=compilation, by=staff)
+    second = service.begin_attempt(compilation_id=compilation.pk)
+    assert second == first + 1  # the run counter keeps counting over a retry
+    # The cancelled run's leftover tasks arrive now: they must not count as the current run.
+    assert render_compilation_batch(compilation.pk, first, missing[:1]) == 0
+    assert finish_compilation(compilation.pk, first) is False
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.RUNNING and compilation.attempts == second
+    assert not compilation.pdf and compilation.chunks_done == 0
+    # The current run finishes normally, with its own plan file.
+    missing = pipeline.prepare(compilation_id=compilation.pk, attempt=second)
+    assert pipeline.plan_name(compilation.pk, second) != pipeline.plan_name(compilation.pk, first)
+    pipeline.render_batch(compilation_id=compilation.pk, attempt=second, batch=missing)
+    assert finish_compilation(compilation.pk, second) is True
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.DONE and compilation.run_attempts == 1
+
+
+def test_a_compilation_that_never_starts_is_failed_after_a_few_sends(
+    small, staff, settings, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.REMISS_COMPILATION_STALE_SECONDS = 60
+    settings.REMISS_COMPILATION_MAX_SENDS = 2
+    with django_capture_on_commit_callbacks(execute=False):
+        compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    assert compilation.sends == 1
+    Compilation.objects.filter(pk=compilation.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert service.sweep_stale() == {"requeued": [compilation.pk], "failed": []}
+    assert len(callbacks) == 1
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.QUEUED and compilation.sends == 2
+    assert service.sweep_stale() == {"requeued": [], "failed": []}  # just re-sent: not stale yet
+    later = timezone.now() + dt.timedelta(minutes=2)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert service.sweep_stale(now=later) == {"requeued": [], "failed": [compilation.pk]}
+    assert callbacks == []
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.FAILED
+    assert "kom aldrig igång" in compilation.error and "2 gånger" in compilation.error
+    # A retry starts the count again.
+    with django_capture_on_commit_callbacks(execute=False):
+        service.retry_compilation(compilation=compilation, by=staff)
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.QUEUED and compilation.sends == 1
+
+
+def test_a_running_compilation_with_a_fresh_heartbeat_is_not_claimed_twice(small, staff, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.REMISS_COMPILATION_STALE_SECONDS = 60
+    compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    first = service.begin_attempt(compilation_id=compilation.pk)
+    assert first == 1
+    assert service.begin_attempt(compilation_id=compilation.pk) is None  # a duplicate delivery
+    compilation.refresh_from_db()
+    assert compilation.attempts == 1 and compilation.run_attempts == 1
+    Compilation.objects.filter(pk=compilation.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    assert service.begin_attempt(compilation_id=compilation.pk) == 2  # its worker died: take it over
+    assert not service.is_current(compilation_id=compilation.pk, attempt=first)
+
+
+def test_progress_moves_with_every_rendered_chunk(small, staff, settings, monkeypatch):
+    from remiss.compilation import chunks
+
+    settings.REMISS_COMPILATION_BLOCK = 1  # many small chunks
+    compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
+    seen = []
+    original = chunks.ensure_chunk
+
+    def observe(chunk):
+        row = Compilation.objects.get(pk=compilation.pk)
+        seen.append((row.chunks_done, row.chunks_total, row.progress))
+        return original(chunk)
+
+    monkeypatch.setattr(chunks, "ensure_chunk", observe)
+    assert pipeline.build(compilation_id=compilation.pk)
+    total = seen[0][1]
+    assert total == len(seen) >= 8
+    assert [done for done, _, _ in seen] == list(range(total))
+    progress = [p for _, _, p in seen]
+    assert progress[0] == 5 and progress == sorted(progress) and 75 <= progress[-1] < 90
+    compilation.refresh_from_db()
+    assert compilation.chunks_done == total and compilation.progress == 100
+
+
+# --- Files ---------------------------------------------------------------------------------------
+
+
+def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, staff, settings):
+    import os
+    import time
+    from pathlib import Path
+
+    from django.core.files.storage import default_storage
+
+    from remiss.compilation import chunks, cleanup
+
+    p1 = small["proposals"][0]
+    media = Path(settings.MEDIA_ROOT)
+    first = compile_now(small["remiss"], staff, appendix=False)
+    first_keys = {p.stem for p in (media / chunks.CACHE_DIR).glob(f"*/*{chunks.CACHE_SUFFIX}")}
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (O, "Tyresö avstyrker.")})
+    second = compile_now(small["remiss"], staff, appendix=False)
+    used = set(
+        default_storage.open(pipeline.manifest_name(second.pk, second.attempts, small["remiss"].pk))
+        .read()
+        .decode()
+        .split()
+    )
+    superseded = first_keys - used
+    assert superseded and used - first_keys
+    # A cancelled run left its plan and a half-finished output behind.
+    cancelled = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    attempt = service.begin_attempt(compilation_id=cancelled.pk)
+    pipeline.prepare(compilation_id=cancelled.pk, attempt=attempt)
+    orphan = media / "compilations" / str(small["remiss"].pk) / f"{cancelled.pk}-{attempt}.pdf"
+    orphan.write_bytes(b"%PDF-")
+    service.cancel_compilation(compilation=cancelled, by=staff)
+    fresh_unused = media / chunks.cache_name("0" * 64)
+    fresh_unused.parent.mkdir(parents=True, exist_ok=True)
+    fresh_unused.write_bytes(b"%PDF-")
+    plan = media / pipeline.plan_name(cancelled.pk, attempt)
+    young = cleanup.clean_files()  # everything is fresh: a run may be writing these right now
+    assert young == {"cache": 0, "plans": 0, "outputs": 0, "partial": 0} and plan.exists() and orphan.exists()
+    old = time.time() - 40 * 86400
+    for path in (media / chunks.CACHE_DIR).glob(f"*/*{chunks.CACHE_SUFFIX}"):
+        if path != fresh_unused:
+            os.utime(path, (old, old))
+    two_hours_ago = time.time() - 7200
+    for path in (plan, orphan):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+
+    removed = cleanup.clean_files()
+
+    left = {p.stem for p in (media / chunks.CACHE_DIR).glob(f"*/*{chunks.CACHE_SUFFIX}")}
+    assert removed["cache"] == len(superseded) and not (superseded & left)
+    assert used <= left and fresh_unused.stem in left  # used by the newest, or used recently
+    assert removed["plans"] == 1 and not plan.exists()
+    assert removed["outputs"] == 1 and not orphan.exists()
+    for kept in (first, second):  # every finished compilation keeps its files
+        assert Path(kept.pdf.path).exists() and Path(kept.xlsx.path).exists()
+    assert cleanup.clean_files() == {"cache": 0, "plans": 0, "outputs": 0, "partial": 0}
+    # The newest compilation's chunks are all still there: compiling the same again renders nothing.
+    compile_now(small["remiss"], staff, appendix=False)
+    assert {p.stem for p in (media / chunks.CACHE_DIR).glob(f"*/*{chunks.CACHE_SUFFIX}")} == left
+
+
+def test_clean_up_runs_on_the_beat_schedule():
+    from remiss.celery import app
+    from remiss.schedule import BEAT_SCHEDULE
+
+    entry = BEAT_SCHEDULE["clean-compilation-files"]
+    assert entry["task"] == "remiss.compilation.clean_files" and entry["task"] in app.tasks

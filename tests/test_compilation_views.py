@@ -212,3 +212,42 @@ def test_out_of_date_marking_and_compare(staff, remiss, done, other_org, client_
     assert newer in second.included.all()
     bad = client.get(reverse("compilation:compare", args=[remiss.pk, second.pk]), {"med": "abc"})
     assert bad.status_code == 400 and "Välj en av" in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    "status,cancel,retry",
+    [
+        (CompilationStatus.QUEUED, True, False),
+        (CompilationStatus.RUNNING, True, False),
+        (CompilationStatus.FAILED, False, True),
+        (CompilationStatus.CANCELLED, False, True),
+        (CompilationStatus.DONE, False, False),
+    ],
+)
+def test_the_polled_status_block_carries_the_right_button(staff, remiss, client_for, status, cancel, retry):
+    """The buttons live in the block htmx swaps, so a failure seen while watching offers "Försök igen"
+    and a finished compilation loses "Avbryt" without a reload."""
+    compilation = Compilation.objects.create(
+        remiss=remiss, created_by=staff, params=data.normalise_params({}), status=status, error="Fel."
+    )
+    partial = client_for(staff).get(reverse("compilation:status", args=[remiss.pk, compilation.pk])).content.decode()
+    assert ("Avbryt sammanställningen" in partial) is cancel
+    assert (reverse("compilation:cancel", args=[remiss.pk, compilation.pk]) in partial) is cancel
+    assert ("Försök igen" in partial) is retry
+    assert (reverse("compilation:retry", args=[remiss.pk, compilation.pk]) in partial) is retry
+    assert ('name="csrfmiddlewaretoken"' in partial) is (cancel or retry)
+
+
+def test_progress_shows_chunks_done(staff, remiss, client_for):
+    compilation = Compilation.objects.create(
+        remiss=remiss, created_by=staff, status=CompilationStatus.RUNNING, chunks_total=40, chunks_done=13, progress=32
+    )
+    partial = client_for(staff).get(reverse("compilation:status", args=[remiss.pk, compilation.pk])).content.decode()
+    assert "13 av 40 delar klara" in partial and "32 % klart" in partial
+
+
+def test_scope_form_explains_how_kind_and_county_combine(staff, remiss, client_for):
+    html = client_for(staff).get(reverse("compilation:list", args=[remiss.pk])).content.decode()
+    assert "Typ och län gäller tillsammans" in html and "bara kommunerna i Skåne" in html
+    assert 'aria-describedby="id_include_late_help"' in html
+    assert "Gäller även besked om att avstå som kom in för sent." in html

@@ -4,6 +4,10 @@ A chunk's cache key is the SHA-256 of its template, its context and the template
 chunk is rendered once and reused by every later compilation whose inputs for it are unchanged:
 after one new answer only the chunks that answer lands in are rendered again.
 
+The cache holds part files (``partfile``), the form the merge copies as bytes: a chunk's is made
+right after it is rendered, an answer PDF's (keyed by the PDF's SHA-256) the first time a
+compilation includes the answer. Both are made on the workers.
+
 Comments of one proposal and stance are cut into blocks with content-defined boundaries (a block
 ends after an organisation whose id hashes to 0 modulo ``block_divisor``), so inserting one
 organisation changes one block, not every block after it.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import time
 from pathlib import Path
@@ -25,9 +30,10 @@ from django.utils.translation import gettext as _
 
 from remiss.pdf import render_pdf, save_atomically
 
-from . import conf
+from . import conf, partfile
 
 CACHE_DIR = "compilation-cache"
+CACHE_SUFFIX = ".part"
 TEMPLATES = {
     "list": "remiss/pdf/compilation_list.html",
     "proposal": "remiss/pdf/compilation_proposal.html",
@@ -55,7 +61,9 @@ def sources_version() -> str:
 
 def make_chunk(kind: str, context: dict, *, bookmarks: list | None = None, weight: int = 1) -> dict:
     payload = json.dumps(
-        {"t": TEMPLATES[kind], "c": context, "v": sources_version()}, sort_keys=True, ensure_ascii=False
+        {"t": TEMPLATES[kind], "c": context, "v": sources_version(), "tags": conf.tagged(), "f": partfile.FORMAT},
+        sort_keys=True,
+        ensure_ascii=False,
     )
     key = hashlib.sha256(payload.encode()).hexdigest()
     return {
@@ -68,24 +76,48 @@ def make_chunk(kind: str, context: dict, *, bookmarks: list | None = None, weigh
     }
 
 
+def file_part(name: str, bookmarks: list) -> dict:
+    """A part reusing a stored PDF (an answer rendered at submission), keyed by its content."""
+    digest = hashlib.sha256(f"file:{partfile.FORMAT}:{conf.tagged()}:".encode())
+    with default_storage.open(name, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {"type": "file", "name": name, "key": digest.hexdigest(), "bookmarks": bookmarks, "weight": 1}
+
+
 def cache_name(key: str) -> str:
-    return f"{CACHE_DIR}/{key[:2]}/{key}.pdf"
+    return f"{CACHE_DIR}/{key[:2]}/{key}{CACHE_SUFFIX}"
 
 
-def is_cached(chunk: dict) -> bool:
-    return default_storage.exists(cache_name(chunk["key"]))
+def is_cached(part: dict) -> bool:
+    return default_storage.exists(cache_name(part["key"]))
+
+
+def touch(keys: list[str]) -> None:
+    """Mark cached chunks as used now: the clean-up task deletes entries unused for days."""
+    import os
+
+    for key in keys:
+        try:
+            os.utime(default_storage.path(cache_name(key)))
+        except FileNotFoundError:
+            pass
 
 
 def render_chunk(chunk: dict) -> bytes:
     return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged())
 
 
-def ensure_chunk(chunk: dict) -> bool:
-    """Render and store the chunk unless cached. Returns True when it rendered."""
-    if is_cached(chunk):
+def ensure_chunk(part: dict) -> bool:
+    """Store the part file of a chunk (rendering it) or of a stored PDF, unless cached. Returns True
+    when it made one."""
+    if is_cached(part):
         return False
-    data = render_chunk(chunk)
-    save_atomically(SimpleNamespace(storage=default_storage, name=""), cache_name(chunk["key"]), data)
+    if part["type"] == "file":
+        data = partfile.make(default_storage.path(part["name"]), tagged=conf.tagged())
+    else:
+        data = partfile.make(io.BytesIO(render_chunk(part)), tagged=conf.tagged())
+    save_atomically(SimpleNamespace(storage=default_storage, name=""), cache_name(part["key"]), data)
     delay = conf.chunk_delay()
     if delay:
         time.sleep(delay)
@@ -164,15 +196,15 @@ def plan(figures: dict) -> list[dict]:
         for answer in figures["answers"]:
             title = answer["organisation"] + (_(" (avstår)") if answer["declined"] else "")
             if answer["pdf"] and default_storage.exists(answer["pdf"]):
-                parts.append({"type": "file", "name": answer["pdf"], "bookmarks": [(title, 1)]})
+                parts.append(file_part(answer["pdf"], [(title, 1)]))
             else:  # not rendered yet or lost: a short stand-in from the snapshot
                 parts.append(make_chunk("answer", {**header, "answer": answer}, bookmarks=[(title, 1)]))
     return parts
 
 
 def part_path(part: dict) -> str:
-    name = part["name"] if part["type"] == "file" else cache_name(part["key"])
-    return default_storage.path(name)
+    """Where the part's part file is (see ``ensure_chunk``)."""
+    return default_storage.path(cache_name(part["key"]))
 
 
 def media_root() -> str:

@@ -23,7 +23,20 @@ def stale_seconds() -> int:
 
 
 def max_attempts() -> int:
+    """Runs begun per start or retry before a compilation that keeps dying is failed."""
     return _get("REMISS_COMPILATION_MAX_ATTEMPTS", 3)
+
+
+def max_sends() -> int:
+    """Times a queued compilation is sent to the workers (once at start, then by the sweep every
+    ``stale_seconds``) before it is failed as never started: no worker is taking jobs."""
+    return _get("REMISS_COMPILATION_MAX_SENDS", 4)
+
+
+def cache_days() -> int:
+    """Cached chunks unused for this many days, and not used by the newest compilation of a remiss
+    and scope, are deleted by the clean-up task."""
+    return _get("REMISS_COMPILATION_CACHE_DAYS", 14)
 
 
 def block_divisor() -> int:
@@ -37,8 +50,9 @@ def chunk_delay() -> float:
 
 
 def tagged() -> bool:
-    """Render chunks as tagged PDF. pypdf drops structure trees when merging, so off by default."""
-    return bool(_get("REMISS_COMPILATION_TAGGED", 0))
+    """Render chunks and front matter as tagged PDF (``merge.StructureMerger`` merges the trees).
+    0 renders them untagged: only for measuring what tagging costs (docs/benchmarks.md)."""
+    return bool(_get("REMISS_COMPILATION_TAGGED", 1))
 
 
 def soft_time_limit() -> int:

@@ -65,17 +65,20 @@ def sort_key(name: str) -> str:
 
 
 def recipients_in_scope(remiss: Remiss, params: dict) -> list[Recipient]:
+    """Recipients of the chosen kinds AND in the chosen counties (an empty filter lets everyone through;
+    within one filter any chosen value matches): kinds ["kommun"] + counties ["Skåne län"] gives the
+    kommuner in Skåne."""
     qs = Recipient.objects.filter(remiss=remiss).select_related("organisation")
-    if params["kinds"] or params["counties"]:
-        from django.db.models import Q
-
-        condition = Q()
-        if params["kinds"]:
-            condition |= Q(organisation__kind__in=params["kinds"])
-        if params["counties"]:
-            condition |= Q(organisation__county__in=params["counties"])
-        qs = qs.filter(condition)
+    if params["kinds"]:
+        qs = qs.filter(organisation__kind__in=params["kinds"])
+    if params["counties"]:
+        qs = qs.filter(organisation__county__in=params["counties"])
     return sorted(qs, key=lambda r: sort_key(r.organisation.name))
+
+
+def is_included(*, is_late: bool, include_late: bool) -> bool:
+    """Whether a submission counts: late ones (answers and declines alike) only with "include late"."""
+    return include_late or not is_late
 
 
 def latest_submissions(remiss: Remiss) -> dict[int, Submission]:
@@ -98,7 +101,7 @@ def counted_submissions(remiss: Remiss, params: dict) -> list[Submission]:
     result = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)
-        if submission and (params["include_late"] or not submission.is_late or submission.declined):
+        if submission and is_included(is_late=submission.is_late, include_late=params["include_late"]):
             result.append(submission)
     return result
 
@@ -132,8 +135,15 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
     else:
         lines.append(_("Alla avsnitt"))
     kinds = dict(OrganisationKind.choices)
-    who = [str(kinds.get(k, k)) for k in params["kinds"]] + list(params["counties"])
-    lines.append(_("Remissinstanser: %(list)s") % {"list": ", ".join(who)} if who else _("Alla remissinstanser"))
+    if params["kinds"] or params["counties"]:
+        if params["kinds"]:
+            lines.append(
+                _("Typ av remissinstans: %(list)s") % {"list": ", ".join(str(kinds.get(k, k)) for k in params["kinds"])}
+            )
+        if params["counties"]:
+            lines.append(_("Län: %(list)s") % {"list": ", ".join(params["counties"])})
+    else:
+        lines.append(_("Alla remissinstanser"))
     lines.append(_("Med sena svar") if params["include_late"] else _("Utan sena svar"))
     lines.append(_("Med bilaga med fullständiga svar") if params["appendix"] else _("Utan bilaga"))
     return lines
@@ -184,10 +194,12 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
 # --- Pure figures --------------------------------------------------------------------------------
 
 
-def recipient_status(submission: dict | None) -> str:
+def recipient_status(submission: dict | None, *, include_late: bool = True) -> str:
+    """Svarat / avstått / ej svarat / inkommit för sent. A late decline counts as "avstått" when
+    late answers are included, and as "inkommit för sent" when they are left out."""
     if submission is None:
         return STATUS_MISSING
-    if submission["declined"]:
+    if submission["declined"] and (include_late or not submission["is_late"]):
         return STATUS_DECLINED
     return STATUS_LATE if submission["is_late"] else STATUS_ANSWERED
 
@@ -203,9 +215,9 @@ def build_figures(
     by_proposal: dict[int, dict[str, list[dict]]] = {p["id"]: {} for p in proposals}
     for row in sorted(rows, key=lambda r: sort_key(r["organisation"]["name"])):
         org, sub = row["organisation"], row["submission"]
-        status = recipient_status(sub)
+        status = recipient_status(sub, include_late=params["include_late"])
         status_counts[status] += 1
-        included = sub is not None and (params["include_late"] or not sub["is_late"] or sub["declined"])
+        included = sub is not None and is_included(is_late=sub["is_late"], include_late=params["include_late"])
         recipients.append(
             {
                 "name": org["name"],

@@ -22,9 +22,20 @@ class CompilationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=[c for c in OrganisationKind.choices if c[0] != OrganisationKind.MINISTRY],
-        help_text=_("Välj inget (och inget län) för att ta med alla remissinstanser."),
+        help_text=_(
+            "Välj en eller flera typer, eller ingen för att ta med alla typer. Typ och län gäller "
+            "tillsammans: väljer du Kommun och Skåne län kommer bara kommunerna i Skåne med."
+        ),
     )
-    counties = forms.MultipleChoiceField(label=_("Län"), required=False, widget=forms.CheckboxSelectMultiple)
+    counties = forms.MultipleChoiceField(
+        label=_("Län"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Välj ett eller flera län, eller inget för att ta med alla län. Remissinstanser utan län, till "
+            "exempel myndigheter, kommer bara med när inget län är valt."
+        ),
+    )
     appendix = forms.BooleanField(
         label=_("Ta med en bilaga med varje svar i sin helhet"),
         required=False,
@@ -36,6 +47,7 @@ class CompilationForm(forms.Form):
         required=False,
         initial=True,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        help_text=_("Gäller även besked om att avstå som kom in för sent."),
     )
 
     def __init__(self, *args, remiss: Remiss, **kwargs):
@@ -48,6 +60,9 @@ class CompilationForm(forms.Form):
             .order_by("organisation__county")
         )
         self.fields["counties"].choices = [(c, c) for c in counties]
+        for name in ("appendix", "include_late"):
+            if self.fields[name].help_text:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_help"
 
     def params(self) -> dict:
         return {key: self.cleaned_data[key] for key in ("sections", "kinds", "counties", "appendix", "include_late")}

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 from django.core.files.storage import default_storage
@@ -19,7 +22,7 @@ from remiss.models import Compilation
 from remiss.pdf import render_pdf, save_atomically
 
 from . import chunks as chunking
-from . import merge, service, spreadsheet
+from . import conf, merge, service, spreadsheet
 from .data import gather
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,29 @@ def _store(name: str, data: bytes) -> str:
     return save_atomically(SimpleNamespace(storage=default_storage, name=""), name, data)
 
 
+def _store_with(name: str, write):
+    """Like ``_store`` for a file too big to hold twice in memory: ``write(path)`` writes it to a
+    temporary name beside the target, which is then moved into place. Returns what ``write`` returns."""
+    target = Path(default_storage.path(name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=".tmp")
+    os.close(handle)
+    try:
+        result = write(tmp)
+        with open(tmp, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def manifest_name(compilation_id: int, attempt: int, remiss_id: int) -> str:
+    """The cache keys a finished compilation used, one a line (read by ``cleanup``)."""
+    return f"compilations/{remiss_id}/{compilation_id}-{attempt}.chunks"
+
+
 def prepare(*, compilation_id: int, attempt: int) -> list[dict]:
     """Gather the figures, store the plan, and return the chunks that still need rendering."""
     compilation = Compilation.objects.select_related("remiss__ministry").get(pk=compilation_id)
@@ -46,13 +72,14 @@ def prepare(*, compilation_id: int, attempt: int) -> list[dict]:
     parts = chunking.plan(figures)
     stored = {"figures": figures, "parts": [{k: v for k, v in p.items() if k != "context"} for p in parts]}
     _store(plan_name(compilation_id, attempt), json.dumps(stored, ensure_ascii=False).encode())
-    missing = [p for p in parts if p["type"] == "chunk" and not chunking.is_cached(p)]
+    # Chunks not rendered yet, and answer PDFs not yet turned into part files (see chunks.ensure_chunk).
+    missing = [p for p in parts if not chunking.is_cached(p)]
     _check(
         compilation_id,
         attempt,
-        step=_("Skapar delarna (%(n)s av %(total)s behöver ritas)")
-        % {"n": len(missing), "total": sum(1 for p in parts if p["type"] == "chunk")},
-        progress=5,
+        step=_("Skapar delarna (%(n)s av %(total)s behöver ritas)") % {"n": len(missing), "total": len(parts)},
+        progress=service.RENDER_FROM,
+        chunks_total=len(missing),
     )
     return missing
 
@@ -72,15 +99,15 @@ def batches(missing: list[dict], *, target: int = 16) -> list[list[dict]]:
     return [b for b in result if b]
 
 
-def render_batch(*, compilation_id: int, attempt: int, batch: list[dict], share: int) -> int:
-    """Render one batch of chunks into the cache; progress grows by ``share`` percent."""
+def render_batch(*, compilation_id: int, attempt: int, batch: list[dict]) -> int:
+    """Render one batch of chunks into the cache, counting each chunk on the row as it is done
+    (the progress bar moves per chunk, whichever worker renders it)."""
+    if batch and not service.is_current(compilation_id=compilation_id, attempt=attempt):
+        raise Cancelled
     rendered = 0
     for chunk in batch:
-        if not service.is_current(compilation_id=compilation_id, attempt=attempt):
-            raise Cancelled
         rendered += chunking.ensure_chunk(chunk)
-        service.record_progress(compilation_id=compilation_id, attempt=attempt)
-    service.record_progress(compilation_id=compilation_id, attempt=attempt, add=share)
+        _check(compilation_id, attempt, chunk_done=True)
     return rendered
 
 
@@ -91,57 +118,67 @@ def _check(compilation_id: int, attempt: int, **progress) -> None:
 
 def finish(*, compilation_id: int, attempt: int) -> bool:
     """Merge, stamp and store PDF, XLSX and CSV; mark the row done."""
-    _check(compilation_id, attempt, step=_("Sätter ihop dokumentet"), progress=90)
+    _check(compilation_id, attempt, step=_("Sätter ihop dokumentet"), progress=service.RENDER_TO)
     with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
         stored = json.load(handle)
     figures, parts = stored["figures"], stored["parts"]
-    if any(p["type"] == "chunk" and not default_storage.exists(chunking.cache_name(p["key"])) for p in parts):
-        # A chunk went missing (cache cleared): re-plan to get the contexts and render inline.
-        for chunk in chunking.plan(figures):
-            if chunk["type"] == "chunk":
-                chunking.ensure_chunk(chunk)
+    if any(not default_storage.exists(chunking.cache_name(p["key"])) for p in parts):
+        # A part file went missing (cache cleared): re-plan to get the contexts and make it inline.
+        for part in chunking.plan(figures):
+            chunking.ensure_chunk(part)
     remiss = figures["remiss"]
     title = _("Remissammanställning: %(title)s") % {"title": remiss["title"]}
-    data, pages = build_document(
-        figures,
-        parts,
-        title=title,
-        on_front=lambda: _check(
-            compilation_id, attempt, step=_("Skapar innehållsförteckning och sidnummer"), progress=92
+    base = f"compilations/{remiss['id']}/{compilation_id}-{attempt}"
+    pages = _store_with(
+        base + ".pdf",
+        lambda path: build_document(
+            figures,
+            parts,
+            title=title,
+            output=path,
+            on_front=lambda: _check(
+                compilation_id, attempt, step=_("Skapar innehållsförteckning och sidnummer"), progress=94
+            ),
         ),
     )
     _check(compilation_id, attempt, step=_("Skapar kalkylark"), progress=97)
     xlsx = spreadsheet.build_xlsx(figures)
     csv = spreadsheet.build_csv(figures)
-    base = f"compilations/{remiss['id']}/{compilation_id}-{attempt}"
     names = {
-        "pdf": _store(base + ".pdf", data),
+        "pdf": base + ".pdf",
         "xlsx": _store(base + ".xlsx", xlsx),
         "csv": _store(base + ".csv", csv),
     }
+    keys = sorted({p["key"] for p in parts})
+    _store(manifest_name(compilation_id, attempt, remiss["id"]), "\n".join(keys).encode())
+    chunking.touch(keys)
     included = [a["submission_id"] for a in figures["answers"]]
     done = service.complete(compilation_id=compilation_id, attempt=attempt, pages=pages, included=included, **names)
     default_storage.delete(plan_name(compilation_id, attempt))
     return done
 
 
-def build_document(figures: dict, parts: list[dict], *, title: str, on_front=None) -> tuple[bytes, int]:
-    """The merged PDF and its page count: parts from the cache, front matter rendered last."""
+def build_document(figures: dict, parts: list[dict], *, title: str, output, on_front=None) -> int:
+    """Write the merged, tagged PDF to ``output`` (path or binary stream); returns its page count.
+    Every part's part file comes from the cache; the front matter is rendered when every part's
+    page count is known."""
     paths = [chunking.part_path(p) for p in parts]
-    counts = merge.page_counts(paths)
-    if on_front:
-        on_front()
 
-    def render_front(toc: list[dict]) -> bytes:
+    def render_toc(toc: list[dict]) -> bytes:
         context = {
             "figures": figures,
             "toc": toc,
             "reference": figures["remiss"]["reference"],
             "title": figures["remiss"]["title"],
         }
-        return render_pdf(chunking.TEMPLATES["front"], context, tagged=False)
+        return render_pdf(chunking.TEMPLATES["front"], context, tagged=conf.tagged())
 
-    return merge.assemble(merge.render_front(render_front, parts, counts), paths, parts, title=title)
+    def front(counts: list[int]) -> bytes:
+        if on_front:
+            on_front()
+        return merge.render_front(render_toc, parts, counts)
+
+    return merge.assemble(paths, parts, front=front, title=title, output=output, tagged=conf.tagged())
 
 
 def build(*, compilation_id: int) -> bool:
@@ -151,7 +188,7 @@ def build(*, compilation_id: int) -> bool:
         return False
     try:
         missing = prepare(compilation_id=compilation_id, attempt=attempt)
-        render_batch(compilation_id=compilation_id, attempt=attempt, batch=missing, share=80)
+        render_batch(compilation_id=compilation_id, attempt=attempt, batch=missing)
         return finish(compilation_id=compilation_id, attempt=attempt)
     except Cancelled:
         return False

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Least
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,7 +37,7 @@ def _enqueue(compilation_id: int) -> None:
 @transaction.atomic
 def start_compilation(*, remiss: Remiss, params: dict, by, request=None) -> Compilation:
     compilation = Compilation.objects.create(
-        remiss=remiss, created_by=by, params=normalise_params(params), step=_("Väntar på att starta")
+        remiss=remiss, created_by=by, params=normalise_params(params), step=_("Väntar på att starta"), sends=1
     )
     audit.record(
         "compilation.started",
@@ -68,15 +68,19 @@ def cancel_compilation(*, compilation: Compilation, by, request=None) -> Compila
 
 @transaction.atomic
 def retry_compilation(*, compilation: Compilation, by, request=None) -> Compilation:
+    """Start a failed or cancelled compilation again. ``attempts`` keeps counting (tasks of the earlier
+    run stay stale); the per-run counters start over."""
     compilation = Compilation.objects.select_for_update().get(pk=compilation.pk)
     if compilation.status not in (CompilationStatus.FAILED, CompilationStatus.CANCELLED):
         raise CompilationError(_("Bara en misslyckad eller avbruten sammanställning kan startas om."))
     compilation.status = CompilationStatus.QUEUED
     compilation.step = _("Väntar på att starta")
     compilation.progress = 0
+    compilation.chunks_total = compilation.chunks_done = 0
     compilation.error = ""
-    compilation.attempts = 0
-    compilation.heartbeat_at = None
+    compilation.run_attempts = 0
+    compilation.sends = 1
+    compilation.heartbeat_at = timezone.now()
     compilation.finished_at = None
     compilation.save()
     audit.record(
@@ -86,19 +90,31 @@ def retry_compilation(*, compilation: Compilation, by, request=None) -> Compilat
     return compilation
 
 
+def _stale_limit(now: dt.datetime | None = None) -> dt.datetime:
+    return (now or timezone.now()) - dt.timedelta(seconds=conf.stale_seconds())
+
+
 @transaction.atomic
 def begin_attempt(*, compilation_id: int) -> int | None:
-    """Claim the row for a new run. Returns the attempt number, or None if there is nothing to do."""
+    """Claim the row for a new attempt. Returns the attempt number (the token every task of this
+    attempt carries), or None if there is nothing to do: the row is finished, or another worker is
+    running it and still sends heartbeats (a duplicate delivery), or its run used up its attempts."""
     compilation = Compilation.objects.select_for_update().filter(pk=compilation_id).first()
     if compilation is None or compilation.status not in ACTIVE:
         return None
+    if compilation.status == CompilationStatus.RUNNING:
+        seen = compilation.heartbeat_at or compilation.created_at
+        if seen >= _stale_limit() or compilation.run_attempts >= conf.max_attempts():
+            return None  # alive elsewhere; or dead for the last time, and the sweep fails it
     now = timezone.now()
     compilation.status = CompilationStatus.RUNNING
     compilation.attempts += 1
+    compilation.run_attempts += 1
     compilation.started_at = compilation.started_at or now
     compilation.heartbeat_at = now
     compilation.step = _("Samlar in svaren")
     compilation.progress = 2
+    compilation.chunks_total = compilation.chunks_done = 0
     compilation.save()
     return compilation.attempts
 
@@ -111,17 +127,38 @@ def is_current(*, compilation_id: int, attempt: int) -> bool:
     return _current(compilation_id, attempt).exists()
 
 
+# Share of the progress bar for rendering chunks: 5 % before (gathering), 90 % after (merging).
+RENDER_FROM, RENDER_TO = 5, 90
+
+
 def record_progress(
-    *, compilation_id: int, attempt: int, step: str | None = None, progress: int | None = None, add: int = 0
+    *,
+    compilation_id: int,
+    attempt: int,
+    step: str | None = None,
+    progress: int | None = None,
+    chunks_total: int | None = None,
+    chunk_done: bool = False,
 ) -> bool:
-    """Heartbeat (+ step/progress). False when this attempt is no longer the running one: stop then."""
+    """Heartbeat (+ step/progress). False when this attempt is no longer the running one: stop then.
+
+    ``chunk_done`` counts one more rendered chunk and moves the bar in the same UPDATE, so workers
+    rendering in parallel never lose each other's counts."""
     values: dict = {"heartbeat_at": timezone.now()}
     if step is not None:
         values["step"] = step
+    if chunks_total is not None:
+        values["chunks_total"] = chunks_total
+        values["chunks_done"] = 0
     if progress is not None:
         values["progress"] = progress
-    elif add:
-        values["progress"] = Least(F("progress") + add, 90)
+    elif chunk_done:
+        done = F("chunks_done") + 1
+        values["chunks_done"] = done
+        values["progress"] = Least(
+            Value(RENDER_FROM) + done * (RENDER_TO - RENDER_FROM) / Greatest(F("chunks_total"), Value(1)),
+            Value(RENDER_TO),
+        )
     return bool(_current(compilation_id, attempt).update(**values))
 
 
@@ -154,10 +191,23 @@ def mark_failed(*, compilation_id: int, message: str, attempt: int | None = None
     )
 
 
+def _fail(row: Compilation, message: str, now: dt.datetime) -> None:
+    row.status = CompilationStatus.FAILED
+    row.step = _("Misslyckades")
+    row.error = message
+    row.finished_at = now
+    row.save()
+
+
 def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
-    """Re-queue compilations whose worker stopped sending heartbeats, or fail them after the last try."""
+    """Recover compilations nobody works on (no heartbeat for ``stale_seconds``).
+
+    - running (its worker died): queued and sent again, or failed after ``max_attempts`` runs;
+    - queued (no worker took it, or its message was lost): sent again, or failed after ``max_sends``
+      sends, so a compilation that never starts does not stay "I kö" for ever.
+    """
     now = now or timezone.now()
-    limit = now - dt.timedelta(seconds=conf.stale_seconds())
+    limit = _stale_limit(now)
     result: dict[str, list[int]] = {"requeued": [], "failed": []}
     stale = (
         Compilation.objects.filter(status__in=ACTIVE)
@@ -170,19 +220,36 @@ def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
             row = Compilation.objects.select_for_update().filter(pk=pk, status__in=ACTIVE).first()
             if row is None or (row.heartbeat_at or row.created_at) >= limit:
                 continue
-            if row.attempts >= conf.max_attempts():
-                row.status = CompilationStatus.FAILED
-                row.step = _("Misslyckades")
-                row.error = _(
-                    "Sammanställningen stannade och gav inget livstecken, trots %(n)s försök. "
-                    "Försök igen, och kontakta support om det upprepas."
-                ) % {"n": row.attempts}
-                row.finished_at = now
-                row.save()
+            if row.status == CompilationStatus.RUNNING and row.run_attempts >= conf.max_attempts():
+                _fail(
+                    row,
+                    _(
+                        "Sammanställningen stannade och gav inget livstecken, trots %(n)s försök. "
+                        "Försök igen, och kontakta support om det upprepas."
+                    )
+                    % {"n": row.run_attempts},
+                    now,
+                )
+                result["failed"].append(pk)
+            elif row.status == CompilationStatus.QUEUED and row.sends >= conf.max_sends():
+                if row.run_attempts:
+                    message = _(
+                        "Sammanställningen avbröts och kom inte igång igen: ingen bakgrundsprocess tog emot den, "
+                        "trots att den skickades %(n)s gånger. Försök igen om en stund, och kontakta support om "
+                        "det upprepas."
+                    )
+                else:
+                    message = _(
+                        "Sammanställningen kom aldrig igång: ingen bakgrundsprocess tog emot den, trots att "
+                        "den skickades %(n)s gånger. Försök igen om en stund, och kontakta support om det upprepas."
+                    )
+                _fail(row, message % {"n": row.sends}, now)
                 result["failed"].append(pk)
             else:
+                if row.status == CompilationStatus.RUNNING:
+                    row.step = _("Startas om efter avbrott")
                 row.status = CompilationStatus.QUEUED
-                row.step = _("Startas om efter avbrott")
+                row.sends += 1
                 row.heartbeat_at = now
                 row.save()
                 _enqueue(pk)

@@ -21,6 +21,10 @@ def _cell(value):
     return value
 
 
+def section_name(section: dict) -> str:
+    return f"{section['number']} {section['title']}".strip()
+
+
 def detail_rows(figures: dict) -> list[list]:
     rows = []
     labels = stance_labels()
@@ -31,6 +35,7 @@ def detail_rows(figures: dict) -> list[list]:
                     rows.append(
                         [
                             entry["organisation"],
+                            section_name(section),
                             proposal["label"],
                             proposal["text"],
                             labels[group["stance"]],
@@ -42,7 +47,7 @@ def detail_rows(figures: dict) -> list[list]:
 
 
 def detail_header() -> list[str]:
-    return [_("Organisation"), _("Förslag"), _("Förslagstext"), _("Ställningstagande"), _("Kommentar")]
+    return [_("Organisation"), _("Avsnitt"), _("Förslag"), _("Förslagstext"), _("Ställningstagande"), _("Kommentar")]
 
 
 def build_xlsx(figures: dict) -> bytes:
@@ -51,13 +56,12 @@ def build_xlsx(figures: dict) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = _("Sammanfattning")
-    summary.append([_("Förslag"), _("Förslagstext")] + [labels[s] for s in order] + [_("Totalt")])
+    summary.append([_("Avsnitt"), _("Förslag"), _("Förslagstext")] + [labels[s] for s in order] + [_("Totalt")])
     for section in figures["sections"]:
         for proposal in section["proposals"]:
             counts = {c["stance"]: c["n"] for c in proposal["counts"]}
-            summary.append(
-                [proposal["label"], _cell(proposal["text"])] + [counts[s] for s in order] + [proposal["total"]]
-            )
+            text = [section_name(section), proposal["label"], proposal["text"]]
+            summary.append([_cell(v) for v in text] + [counts[s] for s in order] + [proposal["total"]])
     detail = book.create_sheet(_("Svar"))
     detail.append(detail_header())
     for row in detail_rows(figures):

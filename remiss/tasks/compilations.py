@@ -1,9 +1,11 @@
 """Compilation tasks: thin wrappers around ``remiss.compilation.pipeline``.
 
-``run_compilation`` claims the row, gathers the figures and fans the missing chunks out as a chord
-of ``render_compilation_batch`` tasks over the workers; ``finish_compilation`` merges. When every
-chunk is already cached it finishes at once. All are idempotent and acks_late; the beat task
-``sweep_compilations`` recovers rows whose worker died (see ``service.sweep_stale``).
+``run_compilation`` claims the row, gathers the figures and fans the missing parts out as a chord
+of ``render_compilation_batch`` tasks over the workers (chunks to render, answer PDFs not yet
+turned into part files; see ``remiss.compilation.partfile``); ``finish_compilation`` merges. When
+every part is already cached it finishes at once. All are idempotent and acks_late; the beat task
+``sweep_compilations`` recovers rows whose worker died (see ``service.sweep_stale``);
+``clean_compilation_files`` prunes the chunk cache and leftover files (``cleanup.clean_files``).
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ import logging
 
 from celery import chord, shared_task
 
-from remiss.compilation import conf, pipeline, service
+from remiss.compilation import cleanup, conf, pipeline, service
 
 log = logging.getLogger(__name__)
 
-__all__ = ["run_compilation", "render_compilation_batch", "finish_compilation", "sweep_compilations"]
+__all__ = [
+    "run_compilation",
+    "render_compilation_batch",
+    "finish_compilation",
+    "sweep_compilations",
+    "clean_compilation_files",
+]
 
 LIMITS = {"acks_late": True, "soft_time_limit": conf.soft_time_limit(), "time_limit": conf.time_limit()}
 
@@ -49,12 +57,11 @@ def run_compilation(compilation_id: int) -> str:
         missing = pipeline.prepare(compilation_id=compilation_id, attempt=attempt)
         if not missing or not fan_out_supported():
             # Everything cached, or the embedded broker (no native chords): render here, in one process.
-            pipeline.render_batch(compilation_id=compilation_id, attempt=attempt, batch=missing, share=80)
+            pipeline.render_batch(compilation_id=compilation_id, attempt=attempt, batch=missing)
             pipeline.finish(compilation_id=compilation_id, attempt=attempt)
             return "done"
         groups = pipeline.batches(missing)
-        share = max(1, 80 // len(groups))
-        header = [render_compilation_batch.si(compilation_id, attempt, batch, share) for batch in groups]
+        header = [render_compilation_batch.si(compilation_id, attempt, batch) for batch in groups]
         chord(header)(finish_compilation.si(compilation_id, attempt))
         return f"fanned out {len(missing)} chunks in {len(groups)} batches"
 
@@ -62,12 +69,13 @@ def run_compilation(compilation_id: int) -> str:
 
 
 @shared_task(name="remiss.compilation.render_batch", **LIMITS)
-def render_compilation_batch(compilation_id: int, attempt: int, batch: list[dict], share: int) -> int:
+def render_compilation_batch(compilation_id: int, attempt: int, batch: list[dict], share: int = 0) -> int:
+    # ``share`` is ignored: progress is counted per chunk now (kept so queued messages still run).
     return (
         _guard(
             compilation_id,
             attempt,
-            lambda: pipeline.render_batch(compilation_id=compilation_id, attempt=attempt, batch=batch, share=share),
+            lambda: pipeline.render_batch(compilation_id=compilation_id, attempt=attempt, batch=batch),
         )
         or 0
     )
@@ -83,3 +91,8 @@ def finish_compilation(compilation_id: int, attempt: int) -> bool:
 @shared_task(name="remiss.compilation.sweep", acks_late=True, soft_time_limit=120, time_limit=180)
 def sweep_compilations() -> dict:
     return service.sweep_stale()
+
+
+@shared_task(name="remiss.compilation.clean_files", acks_late=True, soft_time_limit=600, time_limit=660)
+def clean_compilation_files() -> dict:
+    return cleanup.clean_files()
