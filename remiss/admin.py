@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import ReadOnlyAdminMixin
+
 from . import models as m
 from .models.responses import SubmissionAttachment
 
@@ -54,18 +56,12 @@ class CompilationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: ministry staff redact or withhold publication copies in the app (audit-logged)."""
 
     list_display = ["submission", "withheld", "redacted_name", "updated_by", "updated_at"]
     list_filter = ["withheld"]
     readonly_fields = [f.name for f in m.Publication._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class SubmissionAttachmentInline(admin.TabularInline):
@@ -80,7 +76,7 @@ class SubmissionAttachmentInline(admin.TabularInline):
 
 
 @admin.register(m.Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: submissions are frozen. A PDF that failed for good can be queued again."""
 
     list_display = ["__str__", "status", "attempts", "submitted_at", "is_late", "declined"]
@@ -90,15 +86,6 @@ class SubmissionAdmin(admin.ModelAdmin):
     exclude = ["snapshot"]
     inlines = [SubmissionAttachmentInline]
     actions = ["retry_render"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Försök skapa PDF och kvittens igen (misslyckade)"), permissions=["view"])
     def retry_render(self, request, queryset):
