@@ -180,7 +180,10 @@ def answer_body(snapshot: dict) -> str:
 
     from remiss.pdf.answer import TEMPLATE, answer_context
 
-    html = render_to_string(TEMPLATE, answer_context(snapshot))
+    return _body(render_to_string(TEMPLATE, answer_context(snapshot)))
+
+
+def _body(html: str) -> str:
     return re.search(r"<body>(.*)</body>", html, re.S).group(1)
 
 
@@ -289,7 +292,7 @@ def naive(figures: dict, snapshots: list[dict]) -> tuple[float, int]:
     for part in parts:
         if part["type"] == "chunk":
             bodies.append(render_to_string(chunks.TEMPLATES[part["kind"]], part["context"]))
-    body = "".join(re.search(r"<body>(.*)</body>", b, re.S).group(1) + '<div class="pb"></div>' for b in bodies)
+    body = "".join(_body(b) + '<div class="pb"></div>' for b in bodies)
     body += "".join(f"<section class='answer'>{answer_body(s)}</section>" for s in snapshots)
     html = (
         "<html lang='sv'><head><link rel='stylesheet' href='static:///css/pdf-compilation.css'>"

@@ -185,10 +185,6 @@ class PastedText:
     sections: list[ImportedSection] = field(default_factory=list)
     empty_headings: list[ImportedSection] = field(default_factory=list)
 
-    @property
-    def proposal_count(self) -> int:
-        return sum(len(section.items) for section in self.sections)
-
 
 def _heading(line: str) -> re.Match | None:
     """A section heading, unless it is a numbered list item ("1. Regeringen ska …")."""
@@ -271,8 +267,3 @@ def parse_pasted_text(text: str) -> PastedText:
     if len(result.sections) > MAX_SECTIONS:
         raise ImportFormatError("", _("För många avsnitt (högst %(max)d).") % {"max": MAX_SECTIONS})
     return result
-
-
-def parse_numbered_text(text: str) -> list[ImportedSection]:
-    """The sections (with items) of pasted text; see ``parse_pasted_text``."""
-    return parse_pasted_text(text).sections

@@ -30,8 +30,17 @@ def max_upload_label() -> str:
     return filesizeformat(max_upload_bytes())
 
 
+CHECKED = "_remiss_pdf_checked"  # set on an upload that passed, so a form and a service parse it once
+
+
 def validate_pdf(upload: UploadedFile) -> None:
-    """Raise ValidationError with a Swedish message unless ``upload`` is a real PDF within the limit."""
+    """Raise ValidationError with a Swedish message unless ``upload`` is a real PDF within the limit.
+
+    Forms check uploads and services check them again (services are also called without a form);
+    the parse is the costly part, so an upload that passed is marked and not parsed a second time.
+    """
+    if getattr(upload, CHECKED, False):
+        return
     name = upload.name or ""
     if not name.lower().endswith(".pdf"):
         raise ValidationError(_("Filen måste vara en PDF (filnamnet ska sluta på .pdf)."), code="extension")
@@ -46,6 +55,7 @@ def validate_pdf(upload: UploadedFile) -> None:
     if len(name) > 255:
         raise ValidationError(_("Filnamnet är för långt (högst 255 tecken)."), code="name")
     _check_pdf_content(upload)
+    setattr(upload, CHECKED, True)
 
 
 NOT_A_PDF = _lazy(

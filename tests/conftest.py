@@ -36,7 +36,7 @@ def _plain_static(settings):
 
 
 @pytest.fixture
-def celery_eager():
+def eager():
     """Run Celery tasks in-process, for unit tests that check what a task does (e.g. the mail it sends).
     End-to-end paths use a real worker instead (``celery_worker``)."""
     from remiss.celery import app

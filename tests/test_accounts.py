@@ -65,7 +65,7 @@ def test_login_form_rejects_garbage_without_500(client):
 
 @pytest.mark.django_db
 def test_password_reset_same_message_for_known_and_unknown_email(
-    client, drafter, celery_eager, django_capture_on_commit_callbacks
+    client, drafter, eager, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         known = client.post("/konto/aterstall-losenord/", {"email": drafter.email}, follow=True)
@@ -80,9 +80,7 @@ def test_password_reset_same_message_for_known_and_unknown_email(
 
 
 @pytest.mark.django_db
-def test_password_reset_link_sets_new_password(
-    client, drafter, celery_eager, settings, django_capture_on_commit_callbacks
-):
+def test_password_reset_link_sets_new_password(client, drafter, eager, settings, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/konto/aterstall-losenord/", {"email": drafter.email.upper()})
     link = re.search(re.escape(settings.SITE_URL) + r"(/konto/aterstall-losenord/\S+/)", mail.outbox[0].body).group(1)
@@ -95,7 +93,7 @@ def test_password_reset_link_sets_new_password(
 
 @pytest.mark.django_db
 def test_password_reset_is_throttled_per_address_without_telling_whether_it_exists(
-    client, drafter, celery_eager, settings, django_capture_on_commit_callbacks
+    client, drafter, eager, settings, django_capture_on_commit_callbacks
 ):
     settings.PASSWORD_RESET_RATE = 2
     with django_capture_on_commit_callbacks(execute=True):

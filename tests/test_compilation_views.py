@@ -249,5 +249,5 @@ def test_progress_shows_chunks_done(staff, remiss, client_for):
 def test_scope_form_explains_how_kind_and_county_combine(staff, remiss, client_for):
     html = client_for(staff).get(reverse("compilation:list", args=[remiss.pk])).content.decode()
     assert "Typ och län gäller tillsammans" in html and "bara kommunerna i Skåne" in html
-    assert 'aria-describedby="id_include_late_help"' in html
+    assert 'aria-describedby="id_include_late_helptext"' in html and 'id="id_include_late_helptext"' in html
     assert "Gäller även besked om att avstå som kom in för sent." in html

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from remiss.importers import ImportFormatError, parse_numbered_text, parse_pasted_text, parse_remiss_json
+from remiss.importers import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
 from tests import factories as f
 
@@ -66,11 +66,11 @@ def test_invalid_json_and_encoding():
 
 
 def test_paste_numbered_text():
-    sections = parse_numbered_text(
+    sections = parse_pasted_text(
         "7.1.1 En samlad styrning\nRegeringen ska stärka sin kompetens.\n"
         "Förslag: Regeringen ska inrätta en konsultationsordning.\n\n"
         "8 Konsekvenser\nBEDÖMNING: Förslagen medför inga kostnader.\n2019 års budget påverkas inte.\n"
-    )
+    ).sections
     assert [(s.number, s.title, len(s.items)) for s in sections] == [
         ("7.1.1", "En samlad styrning", 2),
         ("8", "Konsekvenser", 2),
@@ -78,7 +78,7 @@ def test_paste_numbered_text():
     assert sections[1].items[0].kind == "bedömning" and sections[1].items[0].text == "Förslagen medför inga kostnader."
     assert sections[1].items[1].text == "2019 års budget påverkas inte."  # a year is not a section number
     with pytest.raises(ImportFormatError, match="rad 2: förslaget saknar text"):
-        parse_numbered_text("1 Rubrik\nRekommendation:")
+        parse_pasted_text("1 Rubrik\nRekommendation:")
 
 
 def test_paste_a_numbered_list_of_proposals():

@@ -26,16 +26,6 @@ from tests import factories as f
 PDF = f.tiny_pdf()
 
 
-@pytest.fixture
-def eager():
-    """Run Celery tasks in-process (no broker) for tests that check the mail they send."""
-    from remiss.celery import app
-
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = False
-
-
 def form_data(**overrides):
     data = {
         "title": "Ett bättre remissförfarande (SOU 2026:10)",

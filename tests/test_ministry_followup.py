@@ -29,15 +29,6 @@ from remiss.services import remisser as services
 from tests import factories as f
 
 
-@pytest.fixture
-def eager():
-    from remiss.celery import app
-
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = False
-
-
 def today() -> dt.date:
     return timezone.localdate()
 

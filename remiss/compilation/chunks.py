@@ -21,16 +21,16 @@ import io
 import json
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
-from remiss.pdf import render_pdf, save_atomically
+from remiss.pdf import atomic_file, render_pdf
 
 from . import conf, partfile
+from .data import section_name
 
 CACHE_DIR = "compilation-cache"
 CACHE_SUFFIX = ".part"
@@ -117,7 +117,8 @@ def ensure_chunk(part: dict) -> bool:
         data = partfile.make(default_storage.path(part["name"]), tagged=conf.tagged())
     else:
         data = partfile.make(io.BytesIO(render_chunk(part)), tagged=conf.tagged())
-    save_atomically(SimpleNamespace(storage=default_storage, name=""), cache_name(part["key"]), data)
+    with atomic_file(default_storage, cache_name(part["key"])) as handle:
+        handle.write(data)
     delay = conf.chunk_delay()
     if delay:
         time.sleep(delay)
@@ -159,7 +160,7 @@ def plan(figures: dict) -> list[dict]:
         )
     ]
     for section in figures["sections"]:
-        section_title = f"{section['number']} {section['title']}".strip()
+        section_title = section_name(section)
         for index, proposal in enumerate(section["proposals"]):
             head = {k: proposal[k] for k in ("label", "kind", "text", "counts", "total")}
             bookmarks = [(section_title, 0)] if index == 0 else []

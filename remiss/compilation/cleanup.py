@@ -28,7 +28,7 @@ from remiss.models import Compilation, CompilationStatus
 
 from . import conf
 from .chunks import CACHE_DIR, CACHE_SUFFIX
-from .pipeline import PLAN_DIR, manifest_name
+from .pipeline import PLAN_DIR, manifest_name, plan_name
 from .service import ACTIVE
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def referenced_keys() -> set[str]:
             continue
     for pk, attempt in Compilation.objects.filter(status__in=ACTIVE).values_list("pk", "attempts"):
         try:
-            with default_storage.open(f"{PLAN_DIR}/{pk}-{attempt}.json", "rb") as handle:
+            with default_storage.open(plan_name(pk, attempt), "rb") as handle:
                 plan = json.load(handle)
         except (FileNotFoundError, ValueError):
             continue

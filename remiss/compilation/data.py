@@ -30,6 +30,11 @@ STATUS_LATE = "sent"
 DEFAULT_PARAMS: dict[str, Any] = {"sections": [], "kinds": [], "counties": [], "appendix": True, "include_late": True}
 
 
+def section_name(section: dict) -> str:
+    """ "7.1.1 En samlad styrning": a section's number and title as headings and sheets show them."""
+    return f"{section['number']} {section['title']}".strip()
+
+
 def status_labels() -> dict[str, str]:
     return {
         STATUS_ANSWERED: _("Svarat"),
@@ -135,14 +140,13 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
     else:
         lines.append(_("Alla avsnitt"))
     kinds = dict(OrganisationKind.choices)
-    if params["kinds"] or params["counties"]:
-        if params["kinds"]:
-            lines.append(
-                _("Typ av remissinstans: %(list)s") % {"list": ", ".join(str(kinds.get(k, k)) for k in params["kinds"])}
-            )
-        if params["counties"]:
-            lines.append(_("Län: %(list)s") % {"list": ", ".join(params["counties"])})
-    else:
+    if params["kinds"]:
+        lines.append(
+            _("Typ av remissinstans: %(list)s") % {"list": ", ".join(str(kinds.get(k, k)) for k in params["kinds"])}
+        )
+    if params["counties"]:
+        lines.append(_("Län: %(list)s") % {"list": ", ".join(params["counties"])})
+    if not (params["kinds"] or params["counties"]):
         lines.append(_("Alla remissinstanser"))
     lines.append(_("Med sena svar") if params["include_late"] else _("Utan sena svar"))
     lines.append(_("Med bilaga med fullständiga svar") if params["appendix"] else _("Utan bilaga"))
@@ -194,12 +198,12 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
 # --- Pure figures --------------------------------------------------------------------------------
 
 
-def recipient_status(submission: dict | None, *, include_late: bool = True) -> str:
+def recipient_status(submission: dict | None, *, include_late: bool) -> str:
     """Svarat / avstått / ej svarat / inkommit för sent. A late decline counts as "avstått" when
     late answers are included, and as "inkommit för sent" when they are left out."""
     if submission is None:
         return STATUS_MISSING
-    if submission["declined"] and (include_late or not submission["is_late"]):
+    if submission["declined"] and is_included(is_late=submission["is_late"], include_late=include_late):
         return STATUS_DECLINED
     return STATUS_LATE if submission["is_late"] else STATUS_ANSWERED
 

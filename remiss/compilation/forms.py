@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationKind
+from remiss.forms.styled import StyledForm
 from remiss.models import Remiss
 
 
-class CompilationForm(forms.Form):
+class CompilationForm(StyledForm):
     sections = forms.TypedMultipleChoiceField(
         label=_("Avsnitt"),
         required=False,
@@ -40,13 +41,11 @@ class CompilationForm(forms.Form):
         label=_("Ta med en bilaga med varje svar i sin helhet"),
         required=False,
         initial=True,
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
     include_late = forms.BooleanField(
         label=_("Ta med svar som kom in för sent"),
         required=False,
         initial=True,
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
         help_text=_("Gäller även besked om att avstå som kom in för sent."),
     )
 
@@ -60,9 +59,6 @@ class CompilationForm(forms.Form):
             .order_by("organisation__county")
         )
         self.fields["counties"].choices = [(c, c) for c in counties]
-        for name in ("appendix", "include_late"):
-            if self.fields[name].help_text:
-                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_help"
 
     def params(self) -> dict:
         return {key: self.cleaned_data[key] for key in ("sections", "kinds", "counties", "appendix", "include_late")}

@@ -230,7 +230,7 @@ class Writer:
             self.tops = tops + self.tops if first else self.tops + tops
             self.namespaces.extend(n + shift for n in tree["namespaces"])
             self.next_key = key_shift + tree["next_key"]
-        return len(header["pages"])
+        return part.page_count
 
     def finish(
         self,

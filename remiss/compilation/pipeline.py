@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
-from pathlib import Path
-from types import SimpleNamespace
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from remiss.models import Compilation
-from remiss.pdf import render_pdf, save_atomically
+from remiss.pdf import atomic_file, render_pdf
 
 from . import chunks as chunking
 from . import conf, merge, service, spreadsheet
@@ -38,25 +34,9 @@ def plan_name(compilation_id: int, attempt: int) -> str:
 
 
 def _store(name: str, data: bytes) -> str:
-    return save_atomically(SimpleNamespace(storage=default_storage, name=""), name, data)
-
-
-def _store_with(name: str, write):
-    """Like ``_store`` for a file too big to hold twice in memory: ``write(path)`` writes it to a
-    temporary name beside the target, which is then moved into place. Returns what ``write`` returns."""
-    target = Path(default_storage.path(name))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=".tmp")
-    os.close(handle)
-    try:
-        result = write(tmp)
-        with open(tmp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return result
+    with atomic_file(default_storage, name) as handle:
+        handle.write(data)
+    return name
 
 
 def manifest_name(compilation_id: int, attempt: int, remiss_id: int) -> str:
@@ -122,25 +102,23 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
     with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
         stored = json.load(handle)
     figures, parts = stored["figures"], stored["parts"]
-    if any(not default_storage.exists(chunking.cache_name(p["key"])) for p in parts):
+    if not all(chunking.is_cached(p) for p in parts):
         # A part file went missing (cache cleared): re-plan to get the contexts and make it inline.
         for part in chunking.plan(figures):
             chunking.ensure_chunk(part)
     remiss = figures["remiss"]
     title = _("Remissammanställning: %(title)s") % {"title": remiss["title"]}
     base = f"compilations/{remiss['id']}/{compilation_id}-{attempt}"
-    pages = _store_with(
-        base + ".pdf",
-        lambda path: build_document(
+    with atomic_file(default_storage, base + ".pdf") as handle:  # too big to hold twice in memory
+        pages = build_document(
             figures,
             parts,
             title=title,
-            output=path,
+            output=handle,
             on_front=lambda: _check(
                 compilation_id, attempt, step=_("Skapar innehållsförteckning och sidnummer"), progress=94
             ),
-        ),
-    )
+        )
     _check(compilation_id, attempt, step=_("Skapar kalkylark"), progress=97)
     xlsx = spreadsheet.build_xlsx(figures)
     csv = spreadsheet.build_csv(figures)

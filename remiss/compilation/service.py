@@ -182,21 +182,17 @@ def complete(
 
 
 @transaction.atomic
-def mark_failed(*, compilation_id: int, message: str, attempt: int | None = None) -> bool:
+def mark_failed(
+    *, compilation_id: int, message: str, attempt: int | None = None, now: dt.datetime | None = None
+) -> bool:
     qs = Compilation.objects.filter(pk=compilation_id, status__in=ACTIVE)
     if attempt is not None:
         qs = qs.filter(attempts=attempt)
     return bool(
-        qs.update(status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=timezone.now())
+        qs.update(
+            status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=now or timezone.now()
+        )
     )
-
-
-def _fail(row: Compilation, message: str, now: dt.datetime) -> None:
-    row.status = CompilationStatus.FAILED
-    row.step = _("Misslyckades")
-    row.error = message
-    row.finished_at = now
-    row.save()
 
 
 def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
@@ -221,14 +217,14 @@ def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
             if row is None or (row.heartbeat_at or row.created_at) >= limit:
                 continue
             if row.status == CompilationStatus.RUNNING and row.run_attempts >= conf.max_attempts():
-                _fail(
-                    row,
-                    _(
+                mark_failed(
+                    compilation_id=pk,
+                    message=_(
                         "Sammanställningen stannade och gav inget livstecken, trots %(n)s försök. "
                         "Försök igen, och kontakta support om det upprepas."
                     )
                     % {"n": row.run_attempts},
-                    now,
+                    now=now,
                 )
                 result["failed"].append(pk)
             elif row.status == CompilationStatus.QUEUED and row.sends >= conf.max_sends():
@@ -243,7 +239,7 @@ def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
                         "Sammanställningen kom aldrig igång: ingen bakgrundsprocess tog emot den, trots att "
                         "den skickades %(n)s gånger. Försök igen om en stund, och kontakta support om det upprepas."
                     )
-                _fail(row, message % {"n": row.sends}, now)
+                mark_failed(compilation_id=pk, message=message % {"n": row.sends}, now=now)
                 result["failed"].append(pk)
             else:
                 if row.status == CompilationStatus.RUNNING:

@@ -9,20 +9,26 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .data import NOT_ANSWERED, STANCE_ORDER, stance_labels
+from .data import NOT_ANSWERED, STANCE_ORDER, section_name, stance_labels
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value):
+def safe_cell(value):
     """Neutralise spreadsheet formula injection in user text (OWASP CSV injection)."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
-def section_name(section: dict) -> str:
-    return f"{section['number']} {section['title']}".strip()
+class SafeCsvWriter:
+    """A semicolon CSV writer (what Swedish Excel expects) whose every cell goes through ``safe_cell``."""
+
+    def __init__(self, stream):
+        self.writer = csv.writer(stream, delimiter=";")
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([safe_cell(value) for value in row])
 
 
 def detail_rows(figures: dict) -> list[list]:
@@ -61,11 +67,11 @@ def build_xlsx(figures: dict) -> bytes:
         for proposal in section["proposals"]:
             counts = {c["stance"]: c["n"] for c in proposal["counts"]}
             text = [section_name(section), proposal["label"], proposal["text"]]
-            summary.append([_cell(v) for v in text] + [counts[s] for s in order] + [proposal["total"]])
+            summary.append([safe_cell(v) for v in text] + [counts[s] for s in order] + [proposal["total"]])
     detail = book.create_sheet(_("Svar"))
     detail.append(detail_header())
     for row in detail_rows(figures):
-        detail.append([_cell(v) for v in row])
+        detail.append([safe_cell(v) for v in row])
     for sheet in (summary, detail):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -77,8 +83,8 @@ def build_xlsx(figures: dict) -> bytes:
 
 def build_csv(figures: dict) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = SafeCsvWriter(out)
     writer.writerow(detail_header())
     for row in detail_rows(figures):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 with å ä ö correctly

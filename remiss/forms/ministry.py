@@ -192,7 +192,9 @@ class DocumentForm(forms.Form):
         label=_("Titel"), max_length=300, help_text=_("Till exempel ”SOU 2018:47 Med tillit växer handlingsutrymmet”.")
     )
     file = forms.FileField(
-        label=_("Fil (PDF)"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+        label=_("Fil (PDF)"),
+        validators=[validate_pdf],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -200,11 +202,6 @@ class DocumentForm(forms.Form):
         self.fields["file"].help_text = _("Högst %(limit)s. Filen kontrolleras: den måste vara en riktig PDF.") % {
             "limit": max_upload_label()
         }
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        validate_pdf(upload)
-        return upload
 
 
 class SectionForm(forms.Form):
@@ -330,7 +327,9 @@ class ProgressFilterForm(forms.Form):
 
 class RedactedCopyForm(forms.Form):
     file = forms.FileField(
-        label=_("Maskerad kopia (PDF)"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+        label=_("Maskerad kopia (PDF)"),
+        validators=[validate_pdf],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -339,11 +338,6 @@ class RedactedCopyForm(forms.Form):
             "Kopian publiceras på webben i stället för originalet. Originalet och kvittensen ändras inte. "
             "Högst %(limit)s; filen måste vara en riktig PDF."
         ) % {"limit": max_upload_label()}
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        validate_pdf(upload)
-        return upload
 
 
 class WithholdForm(forms.Form):

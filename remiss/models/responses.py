@@ -243,6 +243,11 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.response} v{self.number}"
 
+    def attachment_files(self) -> list[SubmissionAttachment]:
+        """The frozen bilagor that carry a file (a copy can be missing if the draft's file was lost).
+        Uses ``prefetch_related("attachments")`` when the caller did that."""
+        return [attachment for attachment in self.attachments.all() if attachment.file]
+
 
 class Receipt(models.Model):
     """Kvittens: proof that exactly these PDF bytes were received at this time."""

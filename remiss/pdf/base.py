@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -69,25 +72,32 @@ def render_pdf(template: str, context: dict, *, tagged: bool = True, variant: st
     return document.write_pdf(**options)
 
 
-def save_atomically(field, name: str, data: bytes) -> str:
-    """Store ``data`` in ``field``'s storage under a generated ``name`` via temp file + rename.
-
-    For the filesystem storage this is an ``os.replace`` in the target directory; the model's
-    field is updated only after the file is complete. Returns the stored name.
-    """
-    storage = field.storage if hasattr(field, "storage") else default_storage
+@contextmanager
+def atomic_file(storage, name: str) -> Iterator[BinaryIO]:
+    """Open ``name`` in ``storage`` (the filesystem) for writing, so that it appears complete or not
+    at all: the bytes go to a temporary file beside the target, fsynced, then ``os.replace``d into
+    place when the block ends; on an error (or a killed process) only the temporary file is left,
+    which the compilation clean-up removes."""
     target = Path(storage.path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def save_atomically(field, name: str, data: bytes) -> str:
+    """Store ``data`` in ``field``'s storage under a generated ``name`` (see ``atomic_file``); the
+    model's field is updated only after the file is complete. Returns the stored name."""
+    storage = field.storage if hasattr(field, "storage") else default_storage
+    with atomic_file(storage, name) as handle:
+        handle.write(data)
     field.name = name
     return name
 

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from remiss.models import Answer, InvitationStatus, Proposal, Recipient, Remiss, ResponseStatus, Stance, Submission
+from remiss.models import (
+    Answer,
+    InvitationStatus,
+    Proposal,
+    Recipient,
+    Remiss,
+    RemissStatus,
+    ResponseStatus,
+    Stance,
+    Submission,
+)
 
 NOT_STARTED, STARTED, SUBMITTED, LATE, DECLINED = "not_started", "started", "submitted", "late", "declined"
 PROGRESS_LABELS = {
@@ -78,7 +88,7 @@ class RecipientProgress:
         """Delivery of the invitation e-mail, e.g. "Inbjudan misslyckades (1 av 3 adresser)"."""
         recipient = self.recipient
         if not recipient.invitation_status:
-            if recipient.remiss.status == "draft":
+            if recipient.remiss.status == RemissStatus.DRAFT:
                 return ""
             return str(_("Inbjudan inte skickad ännu"))
         label = recipient.get_invitation_status_display()
@@ -171,15 +181,13 @@ def stance_counts(remiss: Remiss) -> list[ProposalCounts]:
             _count(result, stances)
     # Answers marked submitted without a snapshot (data from before snapshots existed): the live rows
     # are the submitted ones, since the response is frozen while submitted.
-    frozen_without_snapshot = [
-        response_id
-        for response_id in remiss.recipients.filter(response__status=ResponseStatus.SUBMITTED).values_list(
-            "response__id", flat=True
-        )
-        if response_id not in newest or not newest[response_id].snapshot.get("answers")
-        if not (response_id in newest and newest[response_id].declined)
-    ]
-    for response_id in frozen_without_snapshot:
+    submitted = remiss.recipients.filter(response__status=ResponseStatus.SUBMITTED).values_list(
+        "response__id", flat=True
+    )
+    for response_id in submitted:
+        submission = newest.get(response_id)
+        if submission is not None and (submission.declined or submission.snapshot.get("answers")):
+            continue  # counted above, or declined
         stances = dict(Answer.objects.filter(response_id=response_id).values_list("proposal_id", "stance"))
         _count(result, stances)
     return [result[p.pk] for p in proposals]

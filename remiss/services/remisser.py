@@ -690,31 +690,30 @@ def mark_invited(*, recipient_id: int) -> Recipient | None:
     return recipient
 
 
+def _retryable_invitations():
+    """Recipients of published remisser whose invitation failed, with attempts left."""
+    return Recipient.objects.filter(
+        remiss__status=RemissStatus.PUBLISHED,
+        invitation_status=InvitationStatus.FAILED,
+        invitation_attempts__lt=MAX_INVITATION_ATTEMPTS,
+    )
+
+
 @transaction.atomic
 def claim_invitation_retry(*, recipient_id: int) -> Recipient | None:
     """Lock a recipient whose invitation failed and may be tried again; None if not (any more)."""
     return (
-        Recipient.objects.select_for_update(skip_locked=True, of=("self",))
+        _retryable_invitations()
+        .select_for_update(skip_locked=True, of=("self",))
         .select_related("remiss", "organisation")
-        .filter(
-            pk=recipient_id,
-            invitation_status=InvitationStatus.FAILED,
-            invitation_attempts__lt=MAX_INVITATION_ATTEMPTS,
-            remiss__status=RemissStatus.PUBLISHED,
-        )
+        .filter(pk=recipient_id)
         .first()
     )
 
 
 def recipients_to_retry() -> list[int]:
-    """Recipients of published remisser whose invitation failed, with attempts left (for the sweep)."""
-    return list(
-        Recipient.objects.filter(
-            remiss__status=RemissStatus.PUBLISHED,
-            invitation_status=InvitationStatus.FAILED,
-            invitation_attempts__lt=MAX_INVITATION_ATTEMPTS,
-        ).values_list("pk", flat=True)
-    )
+    """The ids the sweep queues a retry for."""
+    return list(_retryable_invitations().values_list("pk", flat=True))
 
 
 def record_invitation(*, recipient: Recipient, sent: Sequence[str], failed: Sequence[str], error: str = "") -> None:

@@ -903,7 +903,7 @@ def notify_submitted(*, receipt_id: int) -> None:
                 settings.SITE_URL
                 + reverse("public:answer_attachment", args=[recipient.remiss_id, submission.pk, a.pk]),
             )
-            for a in submission.attachments.exclude(file="")
+            for a in submission.attachment_files()
         ],
     }
     subject = render_to_string("remiss/email/receipt_subject.txt", context).strip()

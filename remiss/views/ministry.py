@@ -7,8 +7,6 @@ and respondents, 403 for members without the staff role) and changes state only 
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -21,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation, OrganisationKind
 from remiss import permissions
-from remiss.compilation.spreadsheet import _cell as csv_cell
+from remiss.compilation.spreadsheet import SafeCsvWriter
 from remiss.forms.ministry import (
     DocumentForm,
     ExtensionForm,
@@ -514,21 +512,11 @@ def progress_view(request, pk: int):
     )
 
 
-class _SafeWriter:
-    """A CSV writer that neutralises cells a spreadsheet would run as a formula (=, +, -, @ …)."""
-
-    def __init__(self, stream):
-        self.writer = csv.writer(stream, delimiter=";")
-
-    def writerow(self, row) -> None:
-        self.writer.writerow([csv_cell(value) for value in row])
-
-
-def _csv_response(filename: str) -> tuple[HttpResponse, _SafeWriter]:
+def _csv_response(filename: str) -> tuple[HttpResponse, SafeCsvWriter]:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    return response, _SafeWriter(response)
+    return response, SafeCsvWriter(response)
 
 
 @login_required

@@ -44,8 +44,10 @@ def remiss_list(request):
 def _answers(remiss):
     """The newest public submission of each response, ordered by organisation name."""
     newest = {}
-    for submission in permissions.public_submissions(remiss).select_related(
-        "response__recipient__organisation", "receipt", "publication"
+    for submission in (
+        permissions.public_submissions(remiss)
+        .select_related("response__recipient__organisation", "receipt", "publication")
+        .prefetch_related("attachments")
     ):
         newest.setdefault(submission.response_id, submission)
     for submission in newest.values():
@@ -108,7 +110,7 @@ def _attachments_on_web(submission) -> bool:
 
 
 def _web_attachments(submission) -> list:
-    return list(submission.attachments.exclude(file="")) if _attachments_on_web(submission) else []
+    return submission.attachment_files() if _attachments_on_web(submission) else []
 
 
 def answer_attachment(request, pk: int, submission_pk: int, attachment_pk: int):

@@ -525,7 +525,7 @@ def receipt(request, pk, number):
         "receipt": Receipt.objects.filter(submission=submission).first(),
         "newest": svc.newest_submission(response),
         "done": submission.status == SubmissionStatus.DONE,
-        "attachments": submission.attachments.exclude(file=""),
+        "attachments": submission.attachment_files(),
     }
     return render(request, "remiss/respondent/receipt.html", context)
 
