@@ -153,6 +153,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+if TESTING:
+    # Tests never measure hashing: a full hash per factory user made the suite several times slower.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # --- Sessions: idle limit (refreshed by real activity) and absolute limit ---
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_SECONDS", str(60 * 60 * 2)))
