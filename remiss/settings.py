@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "remiss",
+    "opendata",
 ]
 
 MIDDLEWARE = [
