@@ -222,6 +222,7 @@ def build_figures(
         status = recipient_status(sub, include_late=params["include_late"])
         status_counts[status] += 1
         included = sub is not None and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+        document = bool(sub and sub["snapshot"].get("source") == "document")  # "inkommit som dokument"
         recipients.append(
             {
                 "name": org["name"],
@@ -231,6 +232,7 @@ def build_figures(
                 "status_label": statuses[status],
                 "submitted_at": _local_date(sub["submitted_at"]) if sub else "",
                 "included": included,
+                "document": document,
             }
         )
         if not included:
@@ -245,6 +247,7 @@ def build_figures(
                 "declined": sub["declined"],
                 "is_late": sub["is_late"],
                 "pdf": sub.get("pdf", ""),
+                "document": document,
             }
         )
         if sub["declined"]:
@@ -258,6 +261,7 @@ def build_figures(
                     "organisation": org["name"],
                     "organisation_id": org["id"],
                     "comment": ((answer or {}).get("comment") or "").strip(),
+                    "document": document,
                 }
             )
     sections: list[dict] = []
