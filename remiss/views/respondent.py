@@ -36,6 +36,7 @@ from remiss.forms.responses import (
     VerifyForm,
 )
 from remiss.models import Assignment, Receipt, ResponseStatus, Revision, SubmissionStatus
+from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import readiness
 from remiss.services import responses as svc
 from remiss.uploads import serve_file
@@ -281,11 +282,15 @@ def _review_page(
                 "decided_by": response.decided_by,
                 "decision_date": response.decision_date,
                 "minute_ref": response.minute_ref,
+                "our_reference": response.our_reference,
+                "presenter": response.presenter,
+                "also_participated": response.also_participated,
             }
         )
     if signatories is None:
         signatories = SignatoryFormSet(
-            prefix="sig", initial=[{"name": s.name, "title": s.title} for s in response.signatories.all()]
+            prefix="sig",
+            initial=[{"name": s.name, "title": s.title} for s in response.signatories.order_by("position", "id")],
         )
     context = {
         "response": response,
@@ -299,6 +304,7 @@ def _review_page(
         "message_form": message_form or MessageForm(),
         "decision_form": decision_form,
         "signatories": signatories,
+        "max_signatories": MAX_SIGNATORIES,
         "decline_form": decline_form or DeclineForm(),
         "submissions": response.submissions.select_related("receipt"),
         "failed_submissions": svc.failed_submissions(response),
@@ -352,6 +358,9 @@ def decision(request, pk):
             decided_by=form.cleaned_data["decided_by"],
             decision_date=form.cleaned_data["decision_date"],
             minute_ref=form.cleaned_data["minute_ref"],
+            our_reference=form.cleaned_data["our_reference"],
+            presenter=form.cleaned_data["presenter"],
+            also_participated=form.cleaned_data["also_participated"],
             signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
         )
     except svc.ResponseError as error:
