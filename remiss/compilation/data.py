@@ -288,10 +288,14 @@ def build_figures(
                 }
             )
         sections[-1]["proposals"].append(item)
+    from remiss.services.duplicates import group_texts, snapshot_text
+
+    texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
     return {
         "remiss": remiss,
         "params": params,
         "scope": scope,
+        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
@@ -301,6 +305,13 @@ def build_figures(
         "answer_count": sum(1 for a in answers if not a["declined"]),
         "declined_count": sum(1 for a in answers if a["declined"]),
     }
+
+
+def _counted(row: dict, params: dict) -> bool:
+    sub = row["submission"]
+    return (
+        bool(sub) and not sub["declined"] and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+    )
 
 
 def _local_date(iso: str) -> str:

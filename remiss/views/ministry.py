@@ -37,6 +37,7 @@ from remiss.models import RemissStatus, Stance
 from remiss.services import progress
 from remiss.services import publication as publishing
 from remiss.services import remisser as services
+from remiss.services.duplicates import duplicate_groups
 from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import max_upload_label, serve_file
 
@@ -504,6 +505,7 @@ def progress_view(request, pk: int):
             "filters": filters,
             "rows": rows,
             "counts": progress.state_counts(rows),
+            "duplicates": duplicate_groups([row.submission for row in rows if row.submission]),
             "stances": progress.stance_counts(remiss),
             "stance_labels": [label for _value, label in Stance.choices],
             "compilation_url": _compilation_url(remiss),
