@@ -32,6 +32,6 @@ def test_forty_bodies_answer_some_as_documents_and_a_campaign_is_grouped():
     submissions = Submission.objects.filter(response__recipient__remiss=sou).select_related(
         "response__recipient__organisation"
     )
-    groups = duplicate_groups(submissions)
+    groups = duplicate_groups({s.response.recipient.organisation.name: s for s in submissions})
     assert groups and groups[0].size == 6 and "Salems kommun" in groups[0].members
     assert more_answers.load() == ["Fler demosvar finns redan."]

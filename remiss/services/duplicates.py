@@ -77,8 +77,6 @@ def group_texts(texts: dict[str, str], threshold: float = THRESHOLD) -> list[Dup
     return sorted(found, key=lambda group: (-group.size, group.members[0]))
 
 
-def duplicate_groups(submissions) -> list[DuplicateGroup]:
-    """Groups among submissions (not declines), keyed by the organisation name in their snapshot."""
-    return group_texts(
-        {s.snapshot["organisation"]["name"]: snapshot_text(s.snapshot) for s in submissions if not s.declined}
-    )
+def duplicate_groups(submissions: dict) -> list[DuplicateGroup]:
+    """Groups among submissions given as {organisation name: submission}; declines left out."""
+    return group_texts({name: snapshot_text(s.snapshot) for name, s in submissions.items() if not s.declined})

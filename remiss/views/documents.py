@@ -20,11 +20,11 @@ from remiss.services import documents as services
 from remiss.uploads import safe_filename
 
 
-def _received(request, pk: int, doc_pk: int):
+def _received(request, pk: int, received_pk: int):
     remiss = permissions.get_remiss_for_staff(request, pk)
     received = get_object_or_404(
         ReceivedDocument.objects.select_related("response__recipient__organisation"),
-        pk=doc_pk,
+        pk=received_pk,
         response__recipient__remiss=remiss,
     )
     return remiss, received
@@ -43,7 +43,7 @@ def document_register(request, pk: int):
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             messages.info(request, _("Dokumentet är registrerat. Granska förslagen och bekräfta läsningen."))
-            return redirect("ministry:document_review", pk=remiss.pk, doc_pk=received.pk)
+            return redirect("ministry:document_review", pk=remiss.pk, received_pk=received.pk)
     pending = ReceivedDocument.objects.filter(response__recipient__remiss=remiss, submission=None).select_related(
         "response__recipient__organisation"
     )
@@ -63,8 +63,8 @@ def _highlighted(text: str, evidence: list[str]) -> str:
 
 
 @login_required
-def document_review(request, pk: int, doc_pk: int):
-    remiss, received = _received(request, pk, doc_pk)
+def document_review(request, pk: int, received_pk: int):
+    remiss, received = _received(request, pk, received_pk)
     proposals = list(remiss.proposals.select_related("section"))
     data = request.POST if request.method == "POST" else None
     form = ReadingForm(data, proposals=proposals, reading=received.reading)
@@ -97,8 +97,8 @@ def document_review(request, pk: int, doc_pk: int):
 
 @login_required
 @require_POST
-def document_discard(request, pk: int, doc_pk: int):
-    remiss, received = _received(request, pk, doc_pk)
+def document_discard(request, pk: int, received_pk: int):
+    remiss, received = _received(request, pk, received_pk)
     try:
         services.discard_document_answer(received=received, by=request.user)
     except services.DocumentAnswerError as error:
@@ -120,6 +120,6 @@ def serve_original(received: ReceivedDocument) -> FileResponse:
 
 
 @login_required
-def document_original(request, pk: int, doc_pk: int):
-    _remiss, received = _received(request, pk, doc_pk)
+def document_original(request, pk: int, received_pk: int):
+    _remiss, received = _received(request, pk, received_pk)
     return serve_original(received)

@@ -505,7 +505,7 @@ def progress_view(request, pk: int):
             "filters": filters,
             "rows": rows,
             "counts": progress.state_counts(rows),
-            "duplicates": duplicate_groups([row.submission for row in rows if row.submission]),
+            "duplicates": duplicate_groups({row.organisation.name: row.submission for row in rows if row.submission}),
             "stances": progress.stance_counts(remiss),
             "stance_labels": [label for _value, label in Stance.choices],
             "compilation_url": _compilation_url(remiss),

@@ -38,9 +38,9 @@ urlpatterns = [
     path("remisser/<int:pk>/uppfoljning.csv", v.progress_csv, name="progress_csv"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
     path("remisser/<int:pk>/dokumentsvar/", d.document_register, name="document_register"),
-    path("remisser/<int:pk>/dokumentsvar/<int:doc_pk>/", d.document_review, name="document_review"),
-    path("remisser/<int:pk>/dokumentsvar/<int:doc_pk>/ta-bort/", d.document_discard, name="document_discard"),
-    path("remisser/<int:pk>/dokumentsvar/<int:doc_pk>/original/", d.document_original, name="document_original"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/", d.document_review, name="document_review"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/", d.document_discard, name="document_discard"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/original/", d.document_original, name="document_original"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/publicering/", v.publication, name="publication"),
     path(
         "remisser/<int:pk>/svar/<int:submission_pk>/publicering/original/",
