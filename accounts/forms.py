@@ -122,3 +122,18 @@ class RolesForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en roll.")},
     )
+
+
+class OneTimeCodeForm(forms.Form):
+    """A code from the authenticator app (six digits) or, at sign-in, a recovery code."""
+
+    code = forms.CharField(
+        label=_("Kod"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}),
+        error_messages={"required": _("Skriv koden.")},
+    )
+
+    def __init__(self, *args, help_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = help_text

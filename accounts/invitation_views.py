@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from . import audit, invitations
+from .mfa import mfa_exempt
 from .forms import ActivationForm, ClaimForm
 from .middleware import ACTIVE_ORG_SESSION_KEY
 from .models import InvitationKind, Membership
@@ -21,6 +22,7 @@ def _page(request, template: str, context: dict, status: int = 200):
     return render(request, f"accounts/invitation/{template}", context, status=status)
 
 
+@mfa_exempt
 def invitation(request, token: str):
     item = invitations.find(token)
     reason = invitations.problem(item)

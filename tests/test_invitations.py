@@ -64,7 +64,10 @@ def test_registrator_claims_the_organisation_and_lands_on_the_answer(client, cla
     assert user.check_password(PASSWORD) and user.title == "Registrator"
     membership = Membership.objects.get(user=user, organisation=org)
     assert membership.is_org_admin and membership.is_drafter and membership.is_approver and membership.is_reviewer
-    assert client.get(response["Location"]).status_code == 200
+    # An organisation administrator must set up a second factor before reaching the answer.
+    onward = client.get(response["Location"])
+    assert onward.status_code == 302 and onward["Location"].startswith(reverse("accounts:mfa_setup"))
+    assert reverse("respondent:form", args=[answer.pk]).replace("/", "%2F") in onward["Location"]
     assert AuditEvent.objects.filter(action="organisation.claimed", actor=user, organisation=org).exists()
     # Both links are used up.
     client.logout()
