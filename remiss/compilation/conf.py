@@ -55,6 +55,13 @@ def tagged() -> bool:
     return bool(_get("REMISS_COMPILATION_TAGGED", 1))
 
 
+def merge_engine() -> str:
+    """How the part files are merged: "bytes" (``merge.Writer``, the default) or "pikepdf"
+    (``pikemerge.PikeWriter``: the same document written through qpdf's object model; slower and
+    holds every part in memory, a fallback should the byte-level writer misbehave)."""
+    return str(_get("REMISS_COMPILATION_MERGE", "bytes"))
+
+
 def soft_time_limit() -> int:
     return _get("REMISS_COMPILATION_SOFT_TIME_LIMIT", 50 * 60)
 
