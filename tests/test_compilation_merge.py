@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pikepdf
 import pytest
@@ -315,13 +316,13 @@ def _build(pdf, value, targets):
 
 def _plain(obj, seen=()):
     """An object as Python values, indirect objects followed (cycles cut), streams decoded."""
-    if isinstance(obj, pikepdf.Stream):
-        stream_dict = {k: _plain(v, seen) for k, v in obj.stream_dict.items() if k not in ("/Length", "/Filter")}
-        return ("stream", stream_dict, obj.read_bytes())
-    if isinstance(obj, (Dictionary, Array)) and obj.is_indirect:
+    if isinstance(obj, (Dictionary, Array, pikepdf.Stream)) and obj.is_indirect:
         if obj.objgen in seen:
             return "cycle"
         seen = (*seen, obj.objgen)
+    if isinstance(obj, pikepdf.Stream):
+        stream_dict = {k: _plain(v, seen) for k, v in obj.stream_dict.items() if k not in ("/Length", "/Filter")}
+        return ("stream", stream_dict, obj.read_bytes())
     if isinstance(obj, Dictionary):
         return {str(k): _plain(v, seen) for k, v in obj.items()}
     if isinstance(obj, Array):
@@ -333,7 +334,11 @@ def _plain(obj, seen=()):
     return obj
 
 
-@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@hypothesis_settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 40)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(value=_objects(), targets=st.lists(_objects(), min_size=6, max_size=6), data=st.binary(max_size=64))
 def test_references_survive_part_files_and_merge_as_pikepdf_reads_them(tmp_path_factory, value, targets, data):
     pdf = pikepdf.new()

@@ -50,7 +50,7 @@ def chunk_delay() -> float:
 
 
 def tagged() -> bool:
-    """Render chunks and front matter as tagged PDF (``merge.StructureMerger`` merges the trees).
+    """Render chunks and front matter as tagged PDF (``merge.Writer`` merges the trees).
     0 renders them untagged: only for measuring what tagging costs (docs/benchmarks.md)."""
     return bool(_get("REMISS_COMPILATION_TAGGED", 1))
 
