@@ -33,6 +33,8 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree
 
+from remiss.pdf.tags import as_list, scope_header_cells
+
 FORMAT = 2  # 2: table header cells get /Scope
 MAGIC = b"%%RemissPart-%d\n" % FORMAT
 
@@ -91,13 +93,6 @@ def make(source, *, tagged: bool = True) -> bytes:
     """
     with pikepdf.open(source) as pdf:
         return _Builder(pdf, tagged=tagged).build()
-
-
-def _as_list(value) -> list:
-    """An entry that may be one object, an array of them or absent, as a list."""
-    if value is None:
-        return []
-    return list(value) if isinstance(value, Array) else [value]
 
 
 @dataclass
@@ -172,7 +167,7 @@ class _Builder:
             for inherited in ("/Resources", "/MediaBox", "/CropBox", "/Rotate"):
                 if inherited not in page and (value := _inherited(page, inherited)) is not None:
                     page[inherited] = value
-            contents = [c if c.is_indirect else self.pdf.make_indirect(c) for c in _as_list(page.get("/Contents"))]
+            contents = [c if c.is_indirect else self.pdf.make_indirect(c) for c in as_list(page.get("/Contents"))]
             streams.extend(contents)
             key = int(page.StructParents) if self.tree is not None and "/StructParents" in page else None
             if key in orphans:
@@ -256,11 +251,11 @@ class _Builder:
         tree = self.tree
         self.special[tree.objgen] = DOCUMENT
         tops = []
-        for top in _as_list(tree.K):
+        for top in as_list(tree.K):
             if not isinstance(top, Dictionary):
                 continue
             if top.get("/S") == Name.Document:
-                inner = _as_list(top.get("/K"))
+                inner = as_list(top.get("/K"))
                 if inner and all(isinstance(k, Dictionary) and "/S" in k for k in inner):
                     if top.is_indirect:
                         self.special[top.objgen] = DOCUMENT
@@ -281,14 +276,14 @@ class _Builder:
         stack = [(top, False) for top in tops]
         while stack:  # children before their parent, so a span left bare by folding folds too
             element, kids_done = stack.pop()
-            kids = _as_list(element.get("/K"))
+            kids = as_list(element.get("/K"))
             if kids_done:
                 _fold_spans(element, kids, folded)
                 continue
             if element.is_indirect:
                 in_tree.add(element.objgen)
             if element.get("/S") == Name.TR:
-                _scope_header_cells(element, kids)
+                scope_header_cells(element, kids)
             stack.append((element, True))
             stack.extend((kid, False) for kid in kids if isinstance(kid, Dictionary) and "/S" in kid)
         return _repoint_parent_tree(parent_tree, folded, in_tree)
@@ -388,31 +383,6 @@ def _repoint_parent_tree(parent_tree: dict, folded: dict, in_tree: set) -> dict[
         if changed:
             parent_tree[key] = Array(items)
     return orphans
-
-
-def _scope_header_cells(row, cells: list) -> None:
-    """Give each /TH of a table row a /Scope attribute, unless it has one (PDF/UA-1 7.5: the
-    header of a data cell must be determinable). WeasyPrint writes /Headers on the data cells but
-    no /Scope on the header cells. A header cell in a /THead, or in a row of header cells only,
-    heads its column; one in a row that also holds data cells heads its row (as HTML's ``scope``
-    defaults)."""
-    cells = [c for c in cells if isinstance(c, Dictionary) and "/S" in c]
-    headers = [c for c in cells if c.get("/S") == Name.TH]
-    if not headers:
-        return
-    parent = row.get("/P")
-    in_head = isinstance(parent, Dictionary) and parent.get("/S") == Name.THead
-    scope = Name.Column if in_head or len(headers) == len(cells) else Name.Row
-    for cell in headers:
-        attributes = cell.get("/A")
-        if attributes is None:
-            cell.A = Dictionary(O=Name.Table, Scope=scope)
-            continue
-        table = next((a for a in _as_list(attributes) if isinstance(a, Dictionary) and a.get("/O") == Name.Table), None)
-        if table is None:
-            cell.A = Array([*_as_list(attributes), Dictionary(O=Name.Table, Scope=scope)])
-        elif "/Scope" not in table:
-            table.Scope = scope
 
 
 def _mark_artifacts(contents: list, mcids: set[int]) -> None:
