@@ -243,6 +243,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "remiss.uploads.ReadableFileNameHandler",  # a file name in an unknown encoding: a message, not "missing"
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 REMISS_MAX_UPLOAD_BYTES = int(env("REMISS_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
