@@ -809,7 +809,7 @@ def _is_stuck(s: Submission, now: dt.datetime) -> bool:
         hard_limit = dt.timedelta(seconds=settings.REMISS_RENDER_TIME_LIMIT)
         return (s.started_at or s.submitted_at) <= now - hard_limit - RENDERING_STUCK_GRACE
     if s.queued_at is None:
-        return max(s.submitted_at, s.started_at or s.submitted_at) <= now - UNQUEUED_AFTER
+        return (s.started_at or s.submitted_at) <= now - UNQUEUED_AFTER
     return max(s.queued_at, s.started_at or s.queued_at) <= now - QUEUED_LOST_AFTER
 
 
