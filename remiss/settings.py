@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "remiss",
     "opendata",
@@ -96,9 +99,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.ActiveOrganisationMiddleware",
+    "accounts.mfa.MFARequiredMiddleware",
+    "accounts.throttle.AnonymousPostRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,6 +148,7 @@ DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", f"test_remiss_
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.throttle.ClientLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -157,6 +164,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 if TESTING:
     # Tests never measure hashing: a full hash per factory user made the suite several times slower.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Second factor (accounts/mfa.py): TOTP apps and recovery codes through django-otp ---
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Remiss")
+# Wrong codes in a row double the wait before the next try: 1 s, 2 s, 4 s, ... (per device).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Sessions: idle limit (refreshed by real activity) and absolute limit ---
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_SECONDS", str(60 * 60 * 2)))
@@ -180,6 +193,14 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # Password reset requests: at most this many per client address and per e-mail address an hour.
 PASSWORD_RESET_RATE = int(env("PASSWORD_RESET_RATE", "5"))
 AXES_VERBOSE = False
+# Per-client budgets (accounts/throttle.py), "COUNT/PERIOD" with s, m, h or d:
+# every POST from a client that is not signed in (sign-in, password reset, receipt check, public forms),
+ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
+# the public receipt check on its own,
+RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
+# and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
+SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
 # Every visible text goes through gettext. To add English: write locale/en, add ("en", ...) here and

@@ -1,9 +1,18 @@
 """The organisation register and demo users with their roles."""
 
-from accounts.importers import import_organisations
-from accounts.models import Membership, Organisation, User
+import time
+from base64 import b32decode
 
-from . import DATA_DIR, DEMO_PASSWORD
+from django.utils.text import slugify
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import mfa
+from accounts.importers import import_organisations
+from accounts.models import Membership, Organisation, OrganisationKind, User
+from remiss.services.register import invite_if_now_reachable
+
+from . import DATA_DIR, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # (email, full name, title, [(organisation, roles...)], superuser)
 DEMO_USERS = [
@@ -49,9 +58,31 @@ DEMO_LOGIN_ROLES = {
 }
 
 
+DEMO_DOMAIN = "demo.remiss.se"
+
+
+def demo_registry_email(organisation: Organisation) -> str:
+    """An address under the demo domain; the vendored register holds no real addresses."""
+    return f"registrator.{slugify(organisation.name)[:48]}@{DEMO_DOMAIN}"
+
+
+def give_demo_addresses() -> int:
+    """Every respondent body without a registry address gets one under the demo domain, and is invited
+    where an earlier invitation found nobody."""
+    missing = Organisation.objects.filter(registry_email="").exclude(kind=OrganisationKind.MINISTRY)
+    count = 0
+    for organisation in missing:
+        organisation.registry_email = demo_registry_email(organisation)
+        organisation.save(update_fields=["registry_email", "updated_at"])
+        invite_if_now_reachable(organisation)
+        count += 1
+    return count
+
+
 def load() -> list[str]:
     report = import_organisations(DATA_DIR / "organisations.csv")
     lines = [f"Organisationer: {report.created} nya, {report.updated} uppdaterade, {report.unchanged} oförändrade"]
+    lines.append(f"Funktionsbrevlådor under {DEMO_DOMAIN}: {give_demo_addresses()} nya")
     created = 0
     for email, name, title, memberships, superuser in DEMO_USERS:
         user = User.objects.filter(email=email).first()
@@ -65,10 +96,32 @@ def load() -> list[str]:
                 user=user, organisation=organisation, defaults={role: True for role in roles}
             )
     lines.append(f"Demoanvändare: {created} nya")
+    for user in User.objects.filter(email__in=[row[0] for row in DEMO_USERS]):
+        if mfa.role_requires_mfa(user):
+            TOTPDevice.objects.update_or_create(
+                user=user, name="Demo", defaults={"key": demo_key_hex(), "confirmed": True}
+            )
     return lines
+
+
+def demo_key_hex() -> str:
+    return b32decode(DEMO_TOTP_SECRET + "=" * (-len(DEMO_TOTP_SECRET) % 8)).hex()
+
+
+def current_code() -> tuple[str, int]:
+    """The demo authenticator code now, and the seconds it stays valid."""
+    totp = TOTP(bytes.fromhex(demo_key_hex()))
+    totp.time = time.time()
+    return f"{totp.token():06d}", 30 - int(totp.time) % 30
 
 
 def login_lines() -> list[str]:
     width = max(len(e) for e in DEMO_LOGIN_ROLES)
     rows = [f"  {email.ljust(width)}  {role}" for email, role in DEMO_LOGIN_ROLES.items()]
-    return ["Demo logins (password for all: " + DEMO_PASSWORD + "):", *rows]
+    return [
+        "Demo logins (password for all: " + DEMO_PASSWORD + "):",
+        *rows,
+        "Ministry staff, approvers, org admins and admin@ also need a code from an authenticator app:",
+        f"  add the key {DEMO_TOTP_SECRET} (time-based, 6 digits) to any authenticator app,",
+        "  or print the current code with: .venv/bin/python manage.py load_demo --code",
+    ]
