@@ -158,6 +158,7 @@ def build_data(drafting: dict[str, int], rushes: dict[str, int], proposals: int)
     from benchmarks.answer import make_response
     from remiss import models as m
     from tests import factories as f
+    from tests.support import verify_second_factor
 
     ministry = f.MinistryFactory(name="Finansdepartementet")
     first = f.OrganisationFactory()
@@ -168,6 +169,7 @@ def build_data(drafting: dict[str, int], rushes: dict[str, int], proposals: int)
     def session(user) -> dict:
         client = Client()
         client.force_login(user)
+        verify_second_factor(client, user)  # approvers must have one (MFA)
         return {
             "cookie_name": settings.SESSION_COOKIE_NAME,
             "session": client.cookies[settings.SESSION_COOKIE_NAME].value,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from remiss.models import Submission, SubmissionStatus
 from remiss.services import responses as svc
 from tests import factories as f
-from tests.support import ROOT, worker_env
+from tests.support import ROOT, totp_device, worker_env
 
 SUBMIT = """
 import json, sys, time
@@ -23,8 +23,12 @@ import django
 django.setup()
 from django.test import Client
 from accounts.models import User
+from django_otp import DEVICE_ID_SESSION_KEY
 client = Client()
 client.force_login(User.objects.get(pk=int(sys.argv[1])))
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = sys.argv[4]  # second factor verified, as after entering a code
+session.save()
 client.get(sys.argv[2])  # warm up: imports and templates load on the first request
 started = time.monotonic()
 page = client.post(sys.argv[2], {"version": sys.argv[3], "accept_warnings": "on"})
@@ -55,7 +59,15 @@ def test_a_submission_while_redis_is_down_answers_fast_and_is_sent_once_redis_is
     (tmp_path / "down").mkdir()
     url = reverse("respondent:submit", args=[response.pk])
     run = subprocess.run(
-        [sys.executable, "-c", SUBMIT, str(approver.pk), url, str(response.version)],
+        [
+            sys.executable,
+            "-c",
+            SUBMIT,
+            str(approver.pk),
+            url,
+            str(response.version),
+            totp_device(approver).persistent_id,
+        ],
         cwd=ROOT,
         env=down,
         capture_output=True,
