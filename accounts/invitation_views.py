@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from . import audit, invitations
-from .mfa import mfa_exempt
 from .forms import ActivationForm, ClaimForm
+from .mfa import mfa_exempt
 from .middleware import ACTIVE_ORG_SESSION_KEY
 from .models import InvitationKind, Membership
 

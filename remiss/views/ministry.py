@@ -668,12 +668,18 @@ def publication(request, pk: int, submission_pk: int):
         try:
             if action == "redact":
                 publishing.publish_redacted_copy(
-                    submission=submission, by=request.user, upload=form.cleaned_data["file"]
+                    submission=submission,
+                    by=request.user,
+                    upload=form.cleaned_data["file"],
+                    all_versions=form.all_versions,
                 )
                 messages.success(request, _("Den maskerade kopian publiceras nu i stället för originalet."))
             else:
                 publishing.withhold_publication(
-                    submission=submission, by=request.user, reason=form.cleaned_data["reason"]
+                    submission=submission,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    all_versions=form.all_versions,
                 )
                 messages.success(request, _("Svaret publiceras inte längre på webben."))
         except RemissError as error:
@@ -684,11 +690,25 @@ def publication(request, pk: int, submission_pk: int):
         "submission": submission,
         "organisation": submission.response.recipient.organisation,
         "current": permissions.publication_of(submission),
+        "versions": _versions_with_publication(remiss, submission),
         "redact_form": redact_form,
         "withhold_form": withhold_form,
         "upload_limit": max_upload_label(),
     }
     return _tab(request, remiss, "remiss/ministry/publication.html", context, status=200 if form is None else 400)
+
+
+def _versions_with_publication(remiss, submission) -> list:
+    """Every version of the answer the ministry can see, newest first, each with its web state."""
+    versions = list(
+        permissions.submissions_visible_to_ministry(remiss)
+        .filter(response_id=submission.response_id)
+        .select_related("publication")
+        .order_by("-number")
+    )
+    for version in versions:
+        version.web = permissions.publication_of(version)
+    return versions
 
 
 @login_required
