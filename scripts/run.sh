@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 CELERY=.venv/bin/celery
 export DEBUG="${DEBUG:-1}"
-PORT="${PORT:-8000}"
+export PORT="${PORT:-8000}"  # settings.SITE_URL follows it
 STOP_GRACE="${STOP_GRACE:-10}"       # seconds between TERM and KILL when stopping
 WORKER_NICE="${WORKER_NICE:-10}"     # the web answers first when renders fill the CPU
 VAR="${REMISS_VAR_DIR:-var}"
