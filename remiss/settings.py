@@ -170,6 +170,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Argon2id with parameters measured here (benchmarks/hashers.py, docs/benchmarks.md): ~22 ms of CPU
+# per sign-in instead of PBKDF2's ~350 ms. Older hashes are rehashed at the next sign-in.
+PASSWORD_HASHERS = [
+    "accounts.hashers.RemissArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+DEPLOYED_PASSWORD_HASHERS = PASSWORD_HASHERS  # what runs outside the tests (tests/test_passwords.py)
 if TESTING:
     # Tests never measure hashing: a full hash per factory user made the suite several times slower.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
