@@ -809,3 +809,10 @@ def test_clean_up_runs_on_the_beat_schedule():
 
     entry = BEAT_SCHEDULE["clean-compilation-files"]
     assert entry["task"] == "remiss.compilation.clean_files" and entry["task"] in app.tasks
+
+
+def test_the_pdf_has_the_free_text_chapters_and_a_drafted_paragraph(small, staff):
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    text = pdf_text(compilation)
+    assert "Sammanfattningar" in text and "Nacka kommun lämnar följande yttrande." in text
+    assert "Remissinstanserna (förslag till text)" in text and "Förslaget tillstyrks av" in text
