@@ -200,9 +200,9 @@ def approve(*, response: Response, by: User, message: str = "") -> Response:
 
 
 def _enqueue_render(submission_id: int) -> None:
-    from .tasks.submissions import render_submission
+    from .tasks.submissions import queue_render
 
-    render_submission.delay(submission_id)
+    queue_render(submission_id)
 
 
 def enqueue_render(submission_id: int) -> None:
