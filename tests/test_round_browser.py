@@ -111,7 +111,10 @@ def test_a_round_from_registry_address_to_submitted_answer(browser, live_server,
     _subject, text = mail_to(mail_worker, "registrator@tyreso.se", "Remiss: Tillitsdelegationens")
     reg = fresh(browser)
     reg.goto(link(text, live_server, "/konto/inbjudan/"))
-    assert "Skapa det första kontot för Tyresö kommun" in reg.locator("main").inner_text(), (reg.url, reg.content()[:3000])
+    assert "Skapa det första kontot för Tyresö kommun" in reg.locator("main").inner_text(), (
+        reg.url,
+        reg.content()[:3000],
+    )
     assert axe_violations(reg) == []
     reg.get_by_label("Namn").fill("Kim Registrator")
     reg.get_by_label("Titel").fill("Registrator")
