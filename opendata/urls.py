@@ -9,4 +9,5 @@ app_name = "opendata"
 urlpatterns = [
     path("remisser/<int:pk>/svar/<int:submission_pk>/", v.answer_page, name="answer"),
     path("remisser/<int:pk>/svarsoversikt/", v.summary_page, name="summary"),
+    path("sok/", v.search_page, name="search"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from remiss import permissions
@@ -9,7 +10,11 @@ from remiss.pdf.answer import answer_context
 
 from . import answers as service
 from .charts import stacked_rows
+from .forms import SearchForm
+from .search import query
 from .stances import ANSWER_CATEGORIES
+
+SEARCH_PER_PAGE = 20
 
 
 def answer_page(request, pk: int, submission_pk: int):
@@ -38,3 +43,22 @@ def summary_page(request, pk: int):
         "chart": stacked_rows(summaries, ANSWER_CATEGORIES),
     }
     return render(request, "opendata/summary.html", context)
+
+
+def search_page(request):
+    """/sok/: Swedish full-text search over public remisser, proposals and answers."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "page": None}
+    if not form.is_bound:
+        return render(request, "opendata/search.html", context)
+    if not form.is_valid():
+        return render(request, "opendata/search.html", context, status=400)
+    text = form.cleaned_data["q"].strip()
+    if text:
+        ids = query.search_ids(text, form.filters())
+        page = Paginator(ids, SEARCH_PER_PAGE).get_page(request.GET.get("sida"))
+        page.rows = query.load_page(list(page.object_list), text)
+        params = request.GET.copy()
+        params.pop("sida", None)
+        context.update(page=page, params=params.urlencode(), searched=True)
+    return render(request, "opendata/search.html", context)

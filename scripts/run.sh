@@ -11,6 +11,7 @@ mkdir -p var/log var/mail
 $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
 $PY manage.py load_demo
+$PY manage.py rebuild_search_index -v0
 $PY manage.py collectstatic --noinput -v0
 
 pids=()

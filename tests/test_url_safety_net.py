@@ -12,6 +12,7 @@ PUBLIC = [
     r"^konto/logga-ut/",
     r"^konto/aterstall-losenord/",
     r"^remisser/",  # the public remiss pages
+    r"^sok/",  # public search (opendata)
     r"^yttranden/kvittens/",  # anyone may check a receipt
     r"^admin/",  # Django admin has its own sign-in
     r"^static/",
