@@ -128,6 +128,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--answers", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--keepdb", action="store_true", help="reuse (and keep) the benchmark database")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="remiss-bench-") as var_dir:
         setup_django(var_dir)
@@ -139,15 +140,17 @@ def main() -> None:
         from opendata.models import SearchEntry
 
         setup_test_environment()
-        old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+        old_name = connection.creation.create_test_db(verbosity=0, keepdb=args.keepdb)
         try:
             call_command("createcachetable", verbosity=0)
-            start = time.perf_counter()
-            build(args.answers, random.Random(2026))
-            built = time.perf_counter() - start
-            start = time.perf_counter()
-            call_command("rebuild_search_index", verbosity=0)
-            indexed = time.perf_counter() - start
+            built = indexed = 0.0
+            if not SearchEntry.objects.exists():
+                start = time.perf_counter()
+                build(args.answers, random.Random(2026))
+                built = time.perf_counter() - start
+                start = time.perf_counter()
+                call_command("rebuild_search_index", verbosity=0)
+                indexed = time.perf_counter() - start
             client = Client()
             client.get("/sok/", {"q": "styrningen"})  # warm up
             figures = {}
@@ -167,7 +170,8 @@ def main() -> None:
                 "queries": figures,
             }
         finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            if not args.keepdb:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
     print(json.dumps(result, ensure_ascii=False))
 
 

@@ -41,3 +41,47 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title[:60]}"
+
+
+class DownloadState(models.TextChoices):
+    PENDING = "pending", _("Väntar på att byggas")
+    BUILDING = "building", _("Byggs")
+    READY = "ready", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+
+
+def download_path(instance: BulkDownload, filename: str) -> str:
+    import uuid
+
+    return f"opendata/{instance.remiss_id}/{uuid.uuid4().hex}.zip"
+
+
+class BulkDownload(models.Model):
+    """The cached ZIP of a remiss's public answers (PDFs, CSV and JSON of the stances).
+
+    Built by the Celery task ``opendata.build_download``; ``fingerprint`` names the public answers it
+    was built from, so a new answer, a redaction or a withholding makes it out of date.
+    """
+
+    remiss = models.OneToOneField("remiss.Remiss", on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=DownloadState.choices, default=DownloadState.PENDING)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    file = models.FileField(upload_to=download_path, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    answers = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nedladdningspaket")
+        verbose_name_plural = _("nedladdningspaket")
+
+    def __str__(self) -> str:
+        return f"{self.remiss_id}: {self.state}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.state == DownloadState.READY and bool(self.file)

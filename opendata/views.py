@@ -62,3 +62,34 @@ def search_page(request):
         params.pop("sida", None)
         context.update(page=page, params=params.urlencode(), searched=True)
     return render(request, "opendata/search.html", context)
+
+
+def download_zip(request, pk: int):
+    """The cached ZIP of the remiss's public answers, when it is built and up to date."""
+    from django.http import FileResponse, Http404
+
+    from remiss.uploads import safe_filename
+
+    from . import downloads
+
+    remiss = permissions.get_public_remiss(request, pk)
+    row = downloads.current(remiss)
+    if not row.is_ready:
+        raise Http404("download not ready")
+    response = FileResponse(
+        row.file.open("rb"),
+        as_attachment=True,
+        filename=safe_filename(f"Remissvar {remiss.reference}.zip"),
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def api_docs(request):
+    """The API's documentation page: Swagger UI served from static/vendor, no CDN."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    context = {"schema_url": reverse("api-v1:openapi-json"), "rate": settings.OPENDATA_API_RATE}
+    return render(request, "opendata/api_docs.html", context)

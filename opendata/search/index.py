@@ -129,9 +129,14 @@ def reindex_response(response_id: int) -> None:
 
 
 def rebuild() -> int:
-    """Rebuild the whole index; returns the number of rows."""
+    """Rebuild the whole index; returns the number of rows. On PostgreSQL the table is analysed
+    afterwards: with stale statistics the planner skips the GIN index and searches take 10× longer."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         if not is_postgresql():
             sqlite.clear()
-    return sum(reindex_remiss(pk) for pk in permissions.public_remisser().values_list("pk", flat=True))
+    rows = sum(reindex_remiss(pk) for pk in permissions.public_remisser().values_list("pk", flat=True))
+    if is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
+    return rows
