@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from remiss.forms.styled import StyledForm
 from remiss.models import Proposal, Section, Stance
-from remiss.models.responses import MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
+from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
 from remiss.uploads import max_upload_label, validate_pdf
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
@@ -190,6 +190,24 @@ class DecisionForm(StyledForm):
         required=False,
         help_text=_("Till exempel § 123. Myndigheter som beslutar utan protokoll lämnar fältet tomt."),
     )
+    our_reference = forms.CharField(
+        label=_("Vår beteckning"),
+        max_length=100,
+        required=False,
+        help_text=_("Organisationens eget diarienummer, till exempel KFKS 2018/774. Skrivs bredvid departementets."),
+    )
+    presenter = forms.CharField(
+        label=_("Föredragande"),
+        max_length=200,
+        required=False,
+        help_text=_("Namn och titel, om någon föredrog ärendet."),
+    )
+    also_participated = forms.CharField(
+        label=_("I den slutliga handläggningen har även deltagit"),
+        max_length=500,
+        required=False,
+        help_text=_("Namn och titlar, om några."),
+    )
 
 
 class SignatoryForm(forms.Form):
@@ -203,7 +221,23 @@ class SignatoryForm(forms.Form):
         return data
 
 
-SignatoryFormSet = forms.formset_factory(SignatoryForm, extra=2, max_num=10, absolute_max=20)
+class BaseSignatoryFormSet(forms.BaseFormSet):
+    """Any number of signatories in order, up to ``MAX_SIGNATORIES`` (then a Swedish message)."""
+
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _("Högst %(num)d undertecknare får plats i yttrandet. Ta bort några och spara igen."),
+    }
+
+
+SignatoryFormSet = forms.formset_factory(
+    SignatoryForm,
+    formset=BaseSignatoryFormSet,
+    extra=2,
+    max_num=MAX_SIGNATORIES,
+    absolute_max=MAX_SIGNATORIES,
+    validate_max=True,
+)
 
 
 class AssignmentForm(StyledForm):
@@ -246,3 +280,24 @@ class AttachmentForm(StyledForm):
 
 class VerifyForm(StyledForm):
     file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_pdf])
+
+
+class SubmitConfirmForm(StyledForm):
+    """The confirmation step: the answer's version when the approver read the warnings and the
+    preview, and (when there are warnings) that they submit knowingly."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    accept_warnings = forms.BooleanField(
+        label=_("Jag har läst varningarna och vill skicka in yttrandet ändå."), required=False
+    )
+
+    def __init__(self, *args, has_warnings: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_warnings = has_warnings
+        if not has_warnings:
+            del self.fields["accept_warnings"]
+
+    def clean_accept_warnings(self):
+        if self.has_warnings and not self.cleaned_data.get("accept_warnings"):
+            raise ValidationError(_("Kryssa i att du har läst varningarna, eller gå tillbaka och rätta yttrandet."))
+        return True
