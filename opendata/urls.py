@@ -11,6 +11,7 @@ urlpatterns = [
     path("remisser/<int:pk>/svar/<int:submission_pk>/", v.answer_page, name="answer"),
     path("remisser/<int:pk>/svarsoversikt/", v.summary_page, name="summary"),
     path("remisser/<int:pk>/remissvar.zip", v.download_zip, name="download"),
+    path("remisser/<int:pk>/karta/", v.map_page, name="map"),
     path("sok/", v.search_page, name="search"),
     path("api/v1/dokumentation/", v.api_docs, name="api_docs"),
 ]

@@ -93,3 +93,39 @@ def api_docs(request):
 
     context = {"schema_url": reverse("api-v1:openapi-json"), "rate": settings.OPENDATA_API_RATE}
     return render(request, "opendata/api_docs.html", context)
+
+
+def map_page(request, pk: int):
+    """Per proposal: the kommuner and regioner coloured by public stance, with a table alternative."""
+    from django.shortcuts import get_object_or_404
+
+    from remiss.models import Proposal
+
+    from . import maps
+
+    remiss = permissions.get_public_remiss(request, pk)
+    if not permissions.answers_are_public(remiss):
+        return render(request, "opendata/summary_pending.html", {"remiss": remiss, "is_map": True}, status=404)
+    proposals = list(Proposal.objects.filter(remiss=remiss).select_related("section"))
+    if not proposals:
+        return render(request, "404.html", status=404)
+    chosen = request.GET.get("forslag", "")
+    proposal = (
+        get_object_or_404(Proposal, remiss=remiss, pk=int(chosen)) if chosen.isdigit() and len(chosen) < 12 else None
+    )
+    if chosen and proposal is None:
+        return render(request, "404.html", status=404)
+    proposal = proposal or proposals[0]
+    geometry = maps.geometry()
+    areas = maps.areas(remiss, proposal, service.public_answers(remiss))
+    context = {
+        "remiss": remiss,
+        "proposal": proposal,
+        "proposals": proposals,
+        "areas": areas,
+        "counts": {key: maps.counts(items) for key, items in areas.items()},
+        "categories": maps.MAP_CATEGORIES,
+        "width": geometry["width"],
+        "height": geometry["height"],
+    }
+    return render(request, "opendata/map.html", context)

@@ -18,6 +18,7 @@ def open_data_urls(world) -> list[str]:
         reverse("opendata:search") + "?q=styrningen",
         reverse("opendata:search") + "?q=" + "x" * 300,  # the error summary
         reverse("opendata:api_docs"),
+        reverse("opendata:map", args=[world.remiss.pk]),
     ]
 
 
@@ -33,3 +34,11 @@ def test_open_data_pages_pass_axe(live_server, page, width):
         assert response.status in (200, 400), url
         assert axe_violations(page) == [], url
     assert page.csp_errors == []
+
+
+def test_map_areas_take_keyboard_focus(live_server, page):
+    world = build_world()
+    page.goto(live_server.url + reverse("opendata:map", args=[world.remiss.pk]))
+    area = page.locator('#map-kommuner-title ~ path[data-code="0126"]')
+    area.focus()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Huddinge kommun: Tillstyrker"
