@@ -5,18 +5,17 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import OrganisationKind
+from accounts.models import Organisation, OrganisationKind
 from remiss import permissions
 from remiss.models import Stance
 
-from .models import SearchEntry
 from .search.query import Filters
 
 MAX_QUERY = 200
 
 
 def _county_choices():
-    counties = SearchEntry.objects.exclude(county="").values_list("county", flat=True).distinct().order_by("county")
+    counties = Organisation.objects.exclude(county="").values_list("county", flat=True).distinct().order_by("county")
     return [("", _("Alla län")), *((c, c) for c in counties)]
 
 

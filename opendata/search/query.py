@@ -36,17 +36,9 @@ class Filters:
 
 def visible_entries() -> QuerySet[SearchEntry]:
     """Rows of public remisser; answer rows only where the remiss's answers are public now."""
-    remiss_ids = list(permissions.public_remisser().values_list("pk", flat=True))
-    with_answers = set(
-        SearchEntry.objects.filter(kind=EntryKind.ANSWER, remiss_id__in=remiss_ids)
-        .values_list("remiss_id", flat=True)
-        .distinct()
-    )
-    answers_public = [
-        remiss.pk
-        for remiss in permissions.public_remisser().filter(pk__in=with_answers)
-        if permissions.answers_are_public(remiss)
-    ]
+    remisser = list(permissions.public_remisser())
+    remiss_ids = [remiss.pk for remiss in remisser]
+    answers_public = [remiss.pk for remiss in remisser if permissions.answers_are_public(remiss)]
     return (
         SearchEntry.objects.filter(remiss_id__in=remiss_ids)
         .filter(~Q(kind=EntryKind.ANSWER) | Q(remiss_id__in=answers_public))
