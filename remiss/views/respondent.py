@@ -158,6 +158,8 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
         "general_version": form["version-general_comments"],
         "assignment_form": assignment_form,
         "attachment_form": AttachmentForm() if editable else None,
+        "documents": list(response.recipient.remiss.documents.all()),
+        "changes_request": readiness.latest_changes_request(response),
     }
     return render(request, "remiss/respondent/form.html", context, status=status)
 
@@ -264,7 +266,15 @@ def autosave(request, pk):
         return JsonResponse(
             {"error": str(svc.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
         )
-    return JsonResponse({"ok": True, "version": new_version, "saved_label": _saved_label(result.saved_at)})
+    response.refresh_from_db(fields=["status"])
+    return JsonResponse(
+        {
+            "ok": True,
+            "version": new_version,
+            "saved_label": _saved_label(result.saved_at),
+            "progress": readiness.answer_progress(response),
+        }
+    )
 
 
 # --- Review, decision, submission ---------------------------------------------------------------
