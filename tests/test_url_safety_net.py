@@ -11,6 +11,7 @@ PUBLIC = [
     r"^konto/logga-in/",
     r"^konto/logga-ut/",
     r"^konto/aterstall-losenord/",
+    r"^konto/inbjudan/",  # a personal, single-use invitation link is its own credential
     r"^remisser/",  # the public remiss pages
     r"^sok/",  # public search (opendata)
     r"^api/v1/",  # the open-data API (read-only)

@@ -325,7 +325,24 @@ class ProgressFilterForm(forms.Form):
         return {"kind": "", "county": ""}
 
 
-class RedactedCopyForm(forms.Form):
+class VersionScopeMixin(forms.Form):
+    """Whether a publication choice applies to every version of the answer or to this one only."""
+
+    scope = forms.ChoiceField(
+        label=_("Gäller"),
+        choices=[("all", _("alla versioner av svaret")), ("this", _("bara den här versionen"))],
+        initial="all",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    @property
+    def all_versions(self) -> bool:
+        return self.cleaned_data.get("scope") != "this"
+
+
+class RedactedCopyForm(VersionScopeMixin, forms.Form):
+    field_order = ["file", "scope"]
     file = forms.FileField(
         label=_("Maskerad kopia (PDF)"),
         validators=[validate_pdf],
@@ -340,7 +357,8 @@ class RedactedCopyForm(forms.Form):
         ) % {"limit": max_upload_label()}
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(VersionScopeMixin, forms.Form):
+    field_order = ["reason", "scope"]
     reason = forms.CharField(
         label=_("Skäl till att svaret inte publiceras på webben"),
         max_length=500,
@@ -348,4 +366,40 @@ class WithholdForm(forms.Form):
             "Visas på den publika sidan, till exempel ”Innehåller personuppgifter om enskilda”. "
             "Svaret kan fortfarande begäras ut som allmän handling."
         ),
+    )
+
+
+class OrganisationContactForm(forms.Form):
+    """Correct a body's registry address and organisationsnummer (checked by ``services.register``)."""
+
+    registry_email = forms.EmailField(
+        label=_("Funktionsbrevlåda"),
+        required=False,
+        max_length=254,
+        help_text=_("Organisationens officiella e-postadress, till exempel registrator@kommun.se."),
+    )
+    org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Tio siffror, till exempel 212000-0142."),
+    )
+
+
+class OrganisationCreateForm(OrganisationContactForm):
+    """A body that is not in the register: union, NGO, university, company."""
+
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Typ"), choices=[("", _("Välj typ")), *RESPONDENT_KINDS])
+    field_order = ["name", "kind", "registry_email", "org_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry_email"].required = True
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Jag har kontrollerat remisslistan och inbjudan och vill publicera remissen."),
+        error_messages={"required": _("Bekräfta att du vill publicera remissen.")},
     )

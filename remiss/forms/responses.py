@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.forms.styled import StyledForm
 from remiss.models import Proposal, Section, Stance
 from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
-from remiss.uploads import max_upload_label, validate_pdf
+from remiss.uploads import max_upload_label, validate_pdf, validate_upload_size
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
 
@@ -279,7 +279,9 @@ class AttachmentForm(StyledForm):
 
 
 class VerifyForm(StyledForm):
-    file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_pdf])
+    """The public receipt check: the file is only hashed (``HashingUploadHandler``), never parsed."""
+
+    file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_upload_size])
 
 
 class SubmitConfirmForm(StyledForm):

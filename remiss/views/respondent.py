@@ -7,7 +7,6 @@ through ``remiss.services.responses`` and ``remiss.workflow``.
 
 from __future__ import annotations
 
-import hashlib
 from functools import wraps
 
 from django.contrib import messages
@@ -19,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from accounts import throttle
 from accounts.models import Role
 from remiss import permissions, workflow
 from remiss.forms.responses import (
@@ -39,7 +40,7 @@ from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Submiss
 from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import readiness
 from remiss.services import responses as svc
-from remiss.uploads import serve_file
+from remiss.uploads import HashingUploadHandler, serve_file
 
 STASH_KEY = "answer_stash"
 
@@ -625,8 +626,17 @@ def submission_attachment(request, pk, number, attachment_pk):
     return serve_file(attachment.file, attachment.original_name)
 
 
+@csrf_exempt  # the upload handler must be set before CSRF reads the body; checked in _verify
+@throttle.rate_limit("receipt_check", "RECEIPT_CHECK_RATE")
 def verify(request, code):
-    """Public: anyone may check whether a PDF is exactly the one this receipt was issued for."""
+    """Public: anyone may check whether a PDF is exactly the one this receipt was issued for. The file
+    is hashed as it arrives and never parsed or stored."""
+    request.upload_handlers = [HashingUploadHandler(request)]
+    return _verify(request, code)
+
+
+@csrf_protect
+def _verify(request, code):
     receipt_obj = get_object_or_404(
         Receipt.objects.select_related(
             "submission__response__recipient__organisation", "submission__response__recipient__remiss__ministry"
@@ -639,10 +649,8 @@ def verify(request, code):
     if request.method == "POST":
         form = VerifyForm(request.POST, request.FILES)
         if form.is_valid():
-            digest = hashlib.sha256()
-            for chunk in form.cleaned_data["file"].chunks():
-                digest.update(chunk)
-            result = {"sha256": digest.hexdigest(), "match": digest.hexdigest() == receipt_obj.sha256}
+            sha256 = form.cleaned_data["file"].sha256
+            result = {"sha256": sha256, "match": sha256 == receipt_obj.sha256}
         else:
             status = 400
     return render(
