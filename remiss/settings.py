@@ -202,6 +202,8 @@ ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
 RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
 # and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
 SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+# Requests to the open-data API /api/v1/ per client address (any method, signed in or not).
+OPENDATA_API_RATE = env("OPENDATA_API_RATE", "120/m")
 RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
@@ -352,6 +354,3 @@ LOGGING = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# --- Open data: the API's rate limit per client (django-ninja syntax: number/s|m|h|d) ---
-OPENDATA_API_RATE = env("OPENDATA_API_RATE", "120/m")

@@ -1,24 +1,21 @@
-"""The API's rate limit per client: django-ninja's cache-based throttle, keyed by the client address
-the rest of the project trusts (``accounts.net.client_ip``), with the rate from settings."""
+"""The API's rate limit per client: the project's per-client budget (``accounts.throttle``, a
+fixed window in the shared cache, keyed by ``accounts.net.client_ip``) as a django-ninja throttle,
+so the API answers 429 with its own Swedish JSON message."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle
 
-from accounts.net import client_ip
+from accounts.throttle import Rate, over_budget
+
+SCOPE = "opendata_api"
 
 
-class ClientRateThrottle(SimpleRateThrottle):
-    scope = "opendata_api"
+class ClientRateThrottle(BaseThrottle):
+    def allow_request(self, request) -> bool:
+        self.seconds = Rate.parse(settings.OPENDATA_API_RATE).seconds
+        return not over_budget(request, SCOPE, settings.OPENDATA_API_RATE)
 
-    def get_rate(self):
-        return settings.OPENDATA_API_RATE
-
-    def allow_request(self, request):
-        self.rate = self.get_rate()  # read per request, so a changed setting applies at once
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
-
-    def get_cache_key(self, request):
-        return self.cache_format % {"scope": self.scope, "ident": client_ip(request) or "unknown"}
+    def wait(self) -> float:
+        return float(getattr(self, "seconds", 60))
