@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import audit, throttle
-from .forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
+from .forms import LoginForm, NotificationPreferencesForm, PasswordResetForm, SwitchOrganisationForm
 from .middleware import ACTIVE_ORG_SESSION_KEY
+from .models import ALWAYS_SENT
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -30,6 +31,18 @@ class PasswordResetView(auth_views.PasswordResetView):
         return redirect(self.get_success_url())
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a completed reset goes to the audit log (the request already does)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit.record("auth.password_reset_completed", actor=form.user, request=self.request)
+        return response
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
@@ -38,7 +51,17 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"memberships": request.all_memberships})
+    from remiss.notify import delivery
+
+    form = NotificationPreferencesForm(
+        request.POST if request.method == "POST" else None, current=delivery.preferences(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        delivery.set_preferences(user=request.user, choices=form.cleaned_data)
+        messages.success(request, _("Dina val för e-post har sparats."))
+        return redirect("accounts:profile")
+    context = {"memberships": request.all_memberships, "notification_form": form, "always_sent": ALWAYS_SENT}
+    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
 
+from . import notify
 from .models import LatePolicy, RemissStatus, Response, ResponseStatus, Submission, Transition
 from .snapshot import build_snapshot
 
@@ -171,6 +172,7 @@ def send_for_review(*, response: Response, by: User, message: str = "") -> Respo
     _require(by, response, Role.DRAFTER)
     _require_status(response, ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED)
     _transition(response, ResponseStatus.IN_REVIEW, by, _clean_message(message), action="response.sent_for_review")
+    notify.review_requested(response, by)
     return response
 
 
@@ -183,6 +185,7 @@ def request_changes(*, response: Response, by: User, message: str) -> Response:
     if not message:
         raise WorkflowError(_("Skriv vad som behöver ändras."))
     _transition(response, ResponseStatus.CHANGES_REQUESTED, by, message, action="response.changes_requested")
+    notify.changes_requested(response, by, message)
     return response
 
 
@@ -192,13 +195,14 @@ def approve(*, response: Response, by: User, message: str = "") -> Response:
     _require(by, response, Role.REVIEWER)
     _require_status(response, ResponseStatus.IN_REVIEW)
     _transition(response, ResponseStatus.APPROVED, by, _clean_message(message), action="response.approved")
+    notify.approved(response, by)
     return response
 
 
 def _enqueue_render(submission_id: int) -> None:
-    from .tasks.submissions import render_submission
+    from .tasks.submissions import queue_render
 
-    render_submission.delay(submission_id)
+    queue_render(submission_id)
 
 
 def enqueue_render(submission_id: int) -> None:
@@ -222,6 +226,7 @@ def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.date
     from .services.responses import freeze_attachments
 
     freeze_attachments(response, submission)
+    response.assignments.filter(done_at__isnull=True).update(done_at=now)  # open tasks end with the answer
     if enqueue:
         # robust: if the broker is down the row stays pending and the beat sweeper re-queues it.
         transaction.on_commit(lambda: _enqueue_render(submission.pk), robust=True)

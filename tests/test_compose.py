@@ -19,8 +19,8 @@ def compose() -> dict:
 
 def test_compose_has_the_production_shape():
     services = compose()["services"]
-    assert set(services) == {"web", "worker", "beat", "db", "redis"}
-    for name in ("web", "worker", "beat"):
+    assert set(services) == {"web", "worker", "sweeper", "beat", "db", "redis"}
+    for name in ("web", "worker", "sweeper", "beat"):
         env = services[name]["environment"]
         assert env["DEBUG"] == "0" and "SECRET_KEY" in env
         assert env["DATABASE_URL"].startswith("postgres://") and env["REDIS_URL"].startswith("redis://")
@@ -32,9 +32,18 @@ def test_each_app_command_exists_in_the_project():
     assert web[0] == "gunicorn" and importlib.util.find_spec("gunicorn")
     module, attr = web[1].split(":")
     assert getattr(importlib.import_module(module), attr)
-    for name in ("worker", "beat"):
+    for name, kind in (("worker", "worker"), ("sweeper", "worker"), ("beat", "beat")):
         command = services[name]["command"]
-        assert command[:4] == ["celery", "-A", "remiss", name], command
+        if command[0] == "nice":
+            command = command[3:]
+        assert command[:4] == ["celery", "-A", "remiss", kind], command
+    from django.conf import settings
+
+    assert services["worker"]["command"][:3] == ["nice", "-n", "10"]  # renders yield the CPU to the web
+    assert services["worker"]["command"][-2:] == ["-Q", "remiss"]
+    assert services["sweeper"]["command"][-4:-2] == ["-Q", "remiss-sweep"]
+    sweeps = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    assert sweeps == {settings.REMISS_SWEEP_QUEUE}
     from remiss.celery import app
 
     assert app.main == "remiss"
@@ -44,11 +53,17 @@ def test_image_builds_static_files_for_the_settings_it_runs_with(tmp_path):
     """The Dockerfile's collectstatic must run with production settings: the running container reads a
     manifest that a DEBUG build does not write, and every page would be a 500."""
     dockerfile = (ROOT / "Dockerfile").read_text()
-    build = re.search(r"(DEBUG=\S+)\s+SECRET_KEY=(\S+)\s*\\?\s*python manage.py collectstatic", dockerfile)
+    build = re.search(
+        r"(DEBUG=\S+)\s+SECRET_KEY=(\S+)\s*\\?\s*(?:SITE_URL=\S+\s*\\?\s*)?python manage.py collectstatic", dockerfile
+    )
     assert build and build.group(1) == "DEBUG=0", "collectstatic must run with DEBUG=0 in the Dockerfile"
     static_root = tmp_path / "static"
     env = {"STATIC_ROOT": str(static_root), "REMISS_VAR_DIR": str(tmp_path / "var"), "ALLOWED_HOSTS": "testserver"}
-    collected = manage("collectstatic", "--noinput", "-v0", DEBUG="0", SECRET_KEY=build.group(2), **env)
+    site = re.search(r"SITE_URL=(\S+)\s*\\?\s*python manage.py collectstatic", dockerfile)
+    assert site, "the Dockerfile's collectstatic needs a SITE_URL (production settings require one)"
+    collected = manage(
+        "collectstatic", "--noinput", "-v0", DEBUG="0", SECRET_KEY=build.group(2), SITE_URL=site.group(1), **env
+    )
     assert collected.returncode == 0, collected.stderr
     assert (static_root / "staticfiles.json").exists()
     page = manage(
@@ -59,6 +74,7 @@ def test_image_builds_static_files_for_the_settings_it_runs_with(tmp_path):
         "print(r.status_code); print(r.content.decode())",
         DEBUG="0",
         SECRET_KEY=PROD_KEY,
+        SITE_URL="https://remiss.example.se",
         SECURE_SSL_REDIRECT="0",
         **env,
     )

@@ -460,23 +460,23 @@ def test_history_lists_changes_and_diff_is_escaped(client_for, drafter, response
 # --- Assignments ---------------------------------------------------------------------------------------
 
 
-def test_drafter_assigns_proposal_and_assignee_marks_done(client_for, drafter, reviewer, response):
+def test_drafter_assigns_proposal_and_assignee_marks_done(client_for, drafter, approver, response):
     p1 = proposals_of(response)[0]
     page = client_for(drafter).post(
         reverse("respondent:assign", args=[response.pk]),
         {
             "target": f"p-{p1.pk}",
-            "assignee": reviewer.pk,
+            "assignee": approver.pk,
             "due_date": "2030-02-01",
             "note": "Socialnämndens synpunkter",
         },
     )
     assert page.status_code == 302
     assignment = Assignment.objects.get()
-    assert (assignment.assignee, assignment.proposal, assignment.due_date) == (reviewer, p1, dt.date(2030, 2, 1))
-    html = client_for(reviewer).get(reverse("respondent:tasks")).content.decode()
+    assert (assignment.assignee, assignment.proposal, assignment.due_date) == (approver, p1, dt.date(2030, 2, 1))
+    html = client_for(approver).get(reverse("respondent:tasks")).content.decode()
     assert "Socialnämndens synpunkter" in html
-    assert client_for(reviewer).post(reverse("respondent:task_done", args=[assignment.pk])).status_code == 302
+    assert client_for(approver).post(reverse("respondent:task_done", args=[assignment.pk])).status_code == 302
     assignment.refresh_from_db()
     assert assignment.done_at is not None
 

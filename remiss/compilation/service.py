@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
+from remiss import notify
 from remiss.models import Compilation, CompilationStatus, Remiss
 
 from . import conf
@@ -31,7 +32,7 @@ class CompilationError(Exception):
 def _enqueue(compilation_id: int) -> None:
     from remiss.tasks.compilations import run_compilation
 
-    transaction.on_commit(lambda: run_compilation.delay(compilation_id))
+    transaction.on_commit(lambda: run_compilation.delay(compilation_id), robust=True)  # broker down: the sweep sends it
 
 
 @transaction.atomic
@@ -178,6 +179,7 @@ def complete(
     compilation.finished_at = compilation.heartbeat_at = timezone.now()
     compilation.save()
     compilation.included.set(included)
+    notify.compilation_ended(compilation_id)
     return True
 
 
@@ -188,11 +190,12 @@ def mark_failed(
     qs = Compilation.objects.filter(pk=compilation_id, status__in=ACTIVE)
     if attempt is not None:
         qs = qs.filter(attempts=attempt)
-    return bool(
-        qs.update(
-            status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=now or timezone.now()
-        )
+    failed = qs.update(
+        status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=now or timezone.now()
     )
+    if failed:
+        notify.compilation_ended(compilation_id)
+    return bool(failed)
 
 
 def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:

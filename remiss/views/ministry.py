@@ -42,7 +42,7 @@ from remiss.services import publication as publishing
 from remiss.services import remisser as services
 from remiss.services.invitations import preflight
 from remiss.services.remisser import RemissError, RemissIncomplete
-from remiss.uploads import max_upload_label, serve_file
+from remiss.uploads import answer_download_name, max_upload_label, serve_file
 
 MAX_CANDIDATES_SHOWN = 100
 
@@ -650,7 +650,9 @@ def answer_pdf(request, pk: int, submission_pk: int):
     remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
     if not submission.pdf:
         return render(request, "404.html", status=404)
-    name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
+    name = answer_download_name(
+        submission.response.recipient.organisation.name, remiss.reference, version=submission.number
+    )
     return serve_file(submission.pdf, name)
 
 

@@ -40,7 +40,7 @@ from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Submiss
 from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import readiness
 from remiss.services import responses as svc
-from remiss.uploads import HashingUploadHandler, serve_file
+from remiss.uploads import HashingUploadHandler, ReadableFileNameHandler, answer_download_name, serve_file
 
 STASH_KEY = "answer_stash"
 
@@ -614,7 +614,7 @@ def submission_pdf(request, pk, number):
     response = permissions.get_response_for_member(request, pk)
     submission = get_object_or_404(response.submissions, number=number, status=SubmissionStatus.DONE)
     org = response.recipient.organisation.name
-    return serve_file(submission.pdf, f"Yttrande {response.recipient.remiss.reference} {org} v{number}.pdf")
+    return serve_file(submission.pdf, answer_download_name(org, response.recipient.remiss.reference, version=number))
 
 
 @login_required
@@ -631,7 +631,7 @@ def submission_attachment(request, pk, number, attachment_pk):
 def verify(request, code):
     """Public: anyone may check whether a PDF is exactly the one this receipt was issued for. The file
     is hashed as it arrives and never parsed or stored."""
-    request.upload_handlers = [HashingUploadHandler(request)]
+    request.upload_handlers = [ReadableFileNameHandler(request), HashingUploadHandler(request)]
     return _verify(request, code)
 
 
