@@ -232,6 +232,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
+FORMAT_MODULE_PATH = ["remiss.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
 USE_I18N = True
 USE_TZ = True
 
