@@ -4,7 +4,7 @@ from celery.schedules import crontab  # noqa: F401
 
 BEAT_SCHEDULE: dict = {
     # "name": {"task": "remiss.xxx", "schedule": crontab(minute="*/5")},
-    "sweep-submissions": {"task": "remiss.sweep_submissions", "schedule": crontab(minute="*/5")},
+    "sweep-submissions": {"task": "remiss.sweep_submissions", "schedule": 30.0},  # seconds; see settings
     "send-invitations-sweep": {"task": "remiss.invitation_sweep", "schedule": crontab(minute="*/5")},
     "notification-digests": {"task": "remiss.send_digests", "schedule": crontab(hour=7, minute=30)},
     "deadline-reminders": {"task": "remiss.send_deadline_reminders", "schedule": crontab(hour=7, minute=0)},

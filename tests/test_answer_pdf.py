@@ -232,7 +232,8 @@ def test_render_task_marks_failure_and_sweeper_requeues_then_fails(
         assert tasks.sweep_submissions() == {"requeued": [submission.pk], "failed": []}
     assert queued == [submission.pk]
     # After three attempts it fails for good.
-    Submission.objects.filter(pk=submission.pk).update(attempts=3, started_at=timezone.now() - dt.timedelta(hours=1))
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    Submission.objects.filter(pk=submission.pk).update(attempts=3, started_at=an_hour_ago, queued_at=an_hour_ago)
     assert tasks.sweep_submissions() == {"requeued": [], "failed": [submission.pk]}
     assert Submission.objects.get().status == SubmissionStatus.FAILED
 

@@ -175,6 +175,7 @@ def plan(figures: dict) -> list[dict]:
                 "recipients": figures["recipients"],
                 "status_counts": figures["status_counts"],
                 "include_late": figures["params"]["include_late"],
+                "duplicate_groups": figures.get("duplicate_groups", []),
             },
             bookmarks=[(_("Remisslista"), 0)],
         )

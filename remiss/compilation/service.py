@@ -32,7 +32,7 @@ class CompilationError(Exception):
 def _enqueue(compilation_id: int) -> None:
     from remiss.tasks.compilations import run_compilation
 
-    transaction.on_commit(lambda: run_compilation.delay(compilation_id))
+    transaction.on_commit(lambda: run_compilation.delay(compilation_id), robust=True)  # broker down: the sweep sends it
 
 
 @transaction.atomic

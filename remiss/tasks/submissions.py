@@ -11,8 +11,9 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
-__all__ = ["render_submission", "sweep_submissions"]
+__all__ = ["render_submission", "sweep_submissions", "queue_render"]
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +23,10 @@ log = logging.getLogger(__name__)
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=240,
-    time_limit=300,
+    soft_time_limit=settings.REMISS_RENDER_SOFT_TIME_LIMIT,
+    time_limit=settings.REMISS_RENDER_TIME_LIMIT,
     max_retries=2,
+    ignore_result=True,  # nobody reads it; enqueueing then never waits on the result backend
 )
 def render_submission(self, submission_id: int) -> str:
     from remiss.services import responses
@@ -53,5 +55,21 @@ def sweep_submissions() -> dict:
 
     requeue, failed = responses.stuck_submissions()
     for submission_id in requeue:
-        transaction.on_commit(lambda sid=submission_id: render_submission.delay(sid), robust=True)
+        transaction.on_commit(lambda sid=submission_id: queue_render(sid), robust=True)
     return {"requeued": requeue, "failed": failed}
+
+
+def queue_render(submission_id: int) -> bool:
+    """Send the render task and note when it reached the broker. When the broker is down this fails
+    fast (short timeouts, settings.py), logs, and leaves ``queued_at`` empty for the sweep."""
+    from django.utils import timezone
+
+    from remiss.models import Submission
+
+    try:
+        render_submission.delay(submission_id)
+    except Exception:  # any broker error: the row is the job, the sweep sends it again
+        log.warning("could not queue the PDF of submission %s; the sweep will send it again", submission_id)
+        return False
+    Submission.objects.filter(pk=submission_id).update(queued_at=timezone.now())
+    return True
