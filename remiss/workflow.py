@@ -127,7 +127,7 @@ def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool
                 "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
                 "Kontakta departementet om ni behöver förlängd svarstid."
             )
-            % {"date": date_format(timezone.localtime(deadline), "j F Y")}
+            % {"date": date_format(timezone.localtime(deadline), "Y-m-d")}
         )
     return True
 
