@@ -124,7 +124,8 @@ def touch(keys: list[str]) -> None:
 
 
 def render_chunk(chunk: dict) -> bytes:
-    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged())
+    # The part file gives table header cells their /Scope (partfile), so render_pdf need not.
+    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged(), header_scopes=False)
 
 
 def ensure_chunk(part: dict) -> bool:
