@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -565,6 +566,7 @@ def test_the_pikepdf_merge_setting_compiles_the_same_document(small, staff, sett
     settings.REMISS_COMPILATION_MERGE = "pikepdf"
     fallback = compile_now(small["remiss"], staff, appendix=False)
     assert fallback.status == CompilationStatus.DONE and fallback.page_count == default.page_count
+
     def without_clock(text: str) -> str:  # "Sammanställd" may fall in another minute
         return re.sub(r"\d\d:\d\d", "", text)
 
@@ -821,3 +823,18 @@ def test_the_pdf_has_the_free_text_chapters_and_a_drafted_paragraph(small, staff
     text = pdf_text(compilation)
     assert "Sammanfattningar" in text and "Nacka kommun lämnar följande yttrande." in text
     assert "Remissinstanserna (förslag till text)" in text and "Förslaget tillstyrks av" in text
+
+
+def test_the_whole_sammanstallning_also_exports_as_an_editable_word_document(small, staff, client_for):
+    import docx
+
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    response = client_for(staff).get(reverse("compilation:download", args=[small["remiss"].pk, compilation.pk, "docx"]))
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('.docx"')
+    document = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Remisslista" in headings and "Sammanfattningar" in headings and "Remissinstanserna" in headings
+    assert any(p.text.startswith("Förslaget tillstyrks av") for p in document.paragraphs)
+    assert 'TOC \\o "1-2"' in document.element.xml  # a table-of-contents field Word fills in
+    assert len(document.tables) >= 1 + len(small["proposals"])
+    assert document.tables[1].rows[0].cells[0].text == "Ställningstagande"
