@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -105,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "opendata.api.http.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -219,6 +221,8 @@ ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
 RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
 # and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
 SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+# Requests to the open-data API /api/v1/ per client address (any method, signed in or not).
+OPENDATA_API_RATE = env("OPENDATA_API_RATE", "120/m")
 RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
@@ -229,6 +233,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
+FORMAT_MODULE_PATH = ["remiss.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
 USE_I18N = True
 USE_TZ = True
 

@@ -555,13 +555,18 @@ def test_the_compiled_pdf_is_pdf_ua_1_with_chart_text_header_scopes_and_embedded
 
 
 def test_the_pikepdf_merge_setting_compiles_the_same_document(small, staff, settings):
+    import re
+
     from tests.pdf_checks import pdfua_problems
 
     default = compile_now(small["remiss"], staff, appendix=False)
     settings.REMISS_COMPILATION_MERGE = "pikepdf"
     fallback = compile_now(small["remiss"], staff, appendix=False)
     assert fallback.status == CompilationStatus.DONE and fallback.page_count == default.page_count
-    assert pdf_text(fallback) == pdf_text(default)
+    def without_clock(text: str) -> str:  # "Sammanställd" may fall in another minute
+        return re.sub(r"\d\d:\d\d", "", text)
+
+    assert without_clock(pdf_text(fallback)) == without_clock(pdf_text(default))
     assert structure_problems(fallback.pdf.path) == [] and pdfua_problems(fallback.pdf.path) == []
 
 

@@ -124,7 +124,8 @@ def touch(keys: list[str]) -> None:
 
 
 def render_chunk(chunk: dict) -> bytes:
-    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged())
+    # The part file gives table header cells their /Scope (partfile), so render_pdf need not.
+    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged(), header_scopes=False)
 
 
 def ensure_chunk(part: dict) -> bool:
@@ -174,6 +175,7 @@ def plan(figures: dict) -> list[dict]:
                 "recipients": figures["recipients"],
                 "status_counts": figures["status_counts"],
                 "include_late": figures["params"]["include_late"],
+                "duplicate_groups": figures.get("duplicate_groups", []),
             },
             bookmarks=[(_("Remisslista"), 0)],
         )

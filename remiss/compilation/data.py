@@ -222,6 +222,7 @@ def build_figures(
         status = recipient_status(sub, include_late=params["include_late"])
         status_counts[status] += 1
         included = sub is not None and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+        document = bool(sub and sub["snapshot"].get("source") == "document")  # "inkommit som dokument"
         recipients.append(
             {
                 "name": org["name"],
@@ -231,6 +232,7 @@ def build_figures(
                 "status_label": statuses[status],
                 "submitted_at": _local_date(sub["submitted_at"]) if sub else "",
                 "included": included,
+                "document": document,
             }
         )
         if not included:
@@ -245,6 +247,7 @@ def build_figures(
                 "declined": sub["declined"],
                 "is_late": sub["is_late"],
                 "pdf": sub.get("pdf", ""),
+                "document": document,
             }
         )
         if sub["declined"]:
@@ -258,6 +261,7 @@ def build_figures(
                     "organisation": org["name"],
                     "organisation_id": org["id"],
                     "comment": ((answer or {}).get("comment") or "").strip(),
+                    "document": document,
                 }
             )
     sections: list[dict] = []
@@ -284,10 +288,14 @@ def build_figures(
                 }
             )
         sections[-1]["proposals"].append(item)
+    from remiss.services.duplicates import group_texts, snapshot_text
+
+    texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
     return {
         "remiss": remiss,
         "params": params,
         "scope": scope,
+        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
@@ -297,6 +305,13 @@ def build_figures(
         "answer_count": sum(1 for a in answers if not a["declined"]),
         "declined_count": sum(1 for a in answers if a["declined"]),
     }
+
+
+def _counted(row: dict, params: dict) -> bool:
+    sub = row["submission"]
+    return (
+        bool(sub) and not sub["declined"] and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+    )
 
 
 def _local_date(iso: str) -> str:
