@@ -7,7 +7,8 @@ are listed in README.md:
 DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, REMISS_VAR_DIR, SMTP
 settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS),
 DEFAULT_FROM_EMAIL, SITE_URL (PORT), CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE,
-TRUSTED_PROXY_COUNT, STATIC_ROOT.
+TRUSTED_PROXY_COUNT, STATIC_ROOT, OTP_TOTP_ISSUER, ANONYMOUS_POST_RATE, RECEIPT_CHECK_RATE,
+SIGNIN_FAILURE_RATE.
 
 Production is ``DEBUG=0`` or a ``SECRET_KEY`` without ``DEBUG``: then a real ``SECRET_KEY`` is
 required (the app refuses to start without one), cookies are secure and HSTS is sent.
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -104,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "opendata.api.http.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -170,6 +173,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Argon2id with parameters measured here (benchmarks/hashers.py, docs/benchmarks.md): ~22 ms of CPU
+# per sign-in instead of PBKDF2's ~350 ms. Older hashes are rehashed at the next sign-in.
+PASSWORD_HASHERS = [
+    "accounts.hashers.RemissArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+DEPLOYED_PASSWORD_HASHERS = PASSWORD_HASHERS  # what runs outside the tests (tests/test_passwords.py)
 if TESTING:
     # Tests never measure hashing: a full hash per factory user made the suite several times slower.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -209,6 +221,8 @@ ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
 RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
 # and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
 SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+# Requests to the open-data API /api/v1/ per client address (any method, signed in or not).
+OPENDATA_API_RATE = env("OPENDATA_API_RATE", "120/m")
 RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
@@ -219,6 +233,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
+FORMAT_MODULE_PATH = ["remiss.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
 USE_I18N = True
 USE_TZ = True
 
@@ -243,6 +258,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "remiss.uploads.ReadableFileNameHandler",  # a file name in an unknown encoding: a message, not "missing"
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 REMISS_MAX_UPLOAD_BYTES = int(env("REMISS_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))

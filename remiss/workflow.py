@@ -127,7 +127,7 @@ def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool
                 "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
                 "Kontakta departementet om ni behöver förlängd svarstid."
             )
-            % {"date": date_format(timezone.localtime(deadline), "j F Y")}
+            % {"date": date_format(timezone.localtime(deadline), "Y-m-d")}
         )
     return True
 
@@ -210,8 +210,10 @@ def enqueue_render(submission_id: int) -> None:
     _enqueue_render(submission_id)
 
 
-def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool) -> Submission:
-    is_late = deadline_is_late(response, now)
+def _freeze(
+    response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool, is_late: bool | None = None
+) -> Submission:
+    is_late = deadline_is_late(response, now) if is_late is None else is_late
     number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
     snapshot = build_snapshot(response, number=number, submitted_at=now, is_late=is_late, declined=declined)
     submission = Submission.objects.create(
@@ -247,6 +249,34 @@ def submit_response(
         raise WorkflowError(_("Yttrandet kan inte skickas in ännu:") + " " + " ".join(missing))
     submission = _freeze(response, by, declined=False, now=now or timezone.now(), enqueue=enqueue)
     _transition(response, ResponseStatus.SUBMITTED, by, _clean_message(message), action="response.submitted")
+    return submission
+
+
+@transaction.atomic
+def submit_received_document(
+    *, response: Response, by: User, received_at: dt.datetime, enqueue: bool = True
+) -> Submission:
+    """Ministry staff confirm the reading of an answer that came as a document (e-mail, post): it
+    becomes the sender's submission, dated when it came in (late if after the deadline). Only for a
+    sender that has not started an answer in the service, so no draft is ever overwritten."""
+    response = _lock(response)
+    remiss = response.recipient.remiss
+    staff = Membership.objects.filter(user=by, organisation_id=remiss.ministry_id, is_ministry_staff=True).exists()
+    if not staff:
+        raise WorkflowError(_("Bara departementets handläggare kan registrera svar som kommit in som dokument."))
+    if response.status != ResponseStatus.NOT_STARTED:
+        raise WorkflowError(
+            _("%(org)s har redan ett svar i tjänsten (status ”%(status)s”). Dokumentet registreras inte.")
+            % {"org": response.recipient.organisation, "status": response.get_status_display()}
+        )
+    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+        raise WorkflowError(_("Remissen är inte öppen för svar."))
+    deadline = response.recipient.deadline_at
+    late = deadline is not None and received_at > deadline  # the ministry registers it even if late
+    submission = _freeze(response, by, declined=False, now=received_at, enqueue=enqueue, is_late=late)
+    submission.snapshot = {**submission.snapshot, "source": "document"}
+    submission.save(update_fields=["snapshot"])
+    _transition(response, ResponseStatus.SUBMITTED, by, action="response.document_registered")
     return submission
 
 

@@ -26,6 +26,7 @@ say() { echo "[run.sh $(date '+%Y-%m-%d %H:%M:%S')] $*" | tee -a "$LOG"; }
 $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
 $PY manage.py load_demo
+$PY manage.py rebuild_search_index -v0
 $PY manage.py collectstatic --noinput -v0
 
 declare -A cmd pid started

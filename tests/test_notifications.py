@@ -42,7 +42,7 @@ def test_review_changes_and_approval_reach_the_right_people_with_links(
     workflow.approve(response=answer, by=reviewer)
     (approved,) = sent_to(approver.email)
     assert "väntar på beslut" in approved.subject
-    assert settings.SITE_URL + reverse("respondent:decision", args=[answer.pk]) in approved.body
+    assert settings.SITE_URL + reverse("respondent:review", args=[answer.pk]) in approved.body
     rows = Notification.objects.all()
     assert rows.count() == len(mail.outbox) == 4 and all(n.sent_at and not n.error for n in rows)
 
@@ -75,7 +75,7 @@ def test_daily_digest_and_never(client_for, answer, drafter, reviewer, eager):
 
     assert send_digests() == 1
     (digest,) = sent_to(reviewer.email)
-    assert "dagens sammanfattning (1 händelser)" in digest.subject and "Att granska" in digest.body
+    assert "dagens sammanfattning (1 händelse)" in digest.subject and "Att granska" in digest.body
     assert send_digests() == 0
     section = f.SectionFactory(remiss=answer.recipient.remiss)
     NotificationPreference.objects.filter(user=reviewer).update(frequency="never")

@@ -63,7 +63,7 @@ def _about_response(event: str, response_id: int, actor_id: int | None, message:
             "is_approver",
             NotificationKind.APPROVED,
             _("Godkänt, väntar på beslut: yttrande över %(ref)s"),
-            _url("respondent:decision", response.pk),
+            _url("respondent:review", response.pk),
         ),
     }[event]
     context = {"response": response, "remiss": remiss, "actor": actor, "message": message, "url": url, "event": event}

@@ -267,7 +267,11 @@ def field_label(response: Response, key: str, proposals: dict[int, Proposal] | N
     if key.startswith("answer:"):
         pid = int(key.split(":", 1)[1])
         proposal = (proposals or {}).get(pid) or Proposal.objects.filter(pk=pid).select_related("section").first()
-        return _("Förslag %(label)s") % {"label": proposal.label} if proposal else key
+        return (
+            _("%(kind)s %(label)s") % {"kind": proposal.get_kind_display(), "label": proposal.label}
+            if proposal
+            else key
+        )
     return key
 
 

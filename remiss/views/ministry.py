@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation, OrganisationKind
@@ -40,6 +41,7 @@ from remiss.models import RemissStatus, Stance
 from remiss.services import progress, register
 from remiss.services import publication as publishing
 from remiss.services import remisser as services
+from remiss.services.duplicates import duplicate_groups
 from remiss.services.invitations import preflight
 from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import answer_download_name, max_upload_label, serve_file
@@ -447,7 +449,15 @@ def recipients_add(request, pk: int):
         except RemissError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("%(count)d remissinstanser har lagts till i remisslistan.") % {"count": added})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d remissinstans har lagts till i remisslistan.",
+                    "%(count)d remissinstanser har lagts till i remisslistan.",
+                    added,
+                )
+                % {"count": added},
+            )
     url = reverse("ministry:recipients", kwargs={"pk": remiss.pk})
     query = search.data.copy()
     for key in ("csrfmiddlewaretoken", "organisations", "all", "selected"):
@@ -566,6 +576,7 @@ def progress_view(request, pk: int):
             "filters": filters,
             "rows": rows,
             "counts": progress.state_counts(rows),
+            "duplicates": duplicate_groups({row.organisation.name: row.submission for row in rows if row.submission}),
             "stances": progress.stance_counts(remiss),
             "stance_labels": [label for _value, label in Stance.choices],
             "compilation_url": _compilation_url(remiss),
