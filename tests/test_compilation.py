@@ -838,3 +838,19 @@ def test_the_whole_sammanstallning_also_exports_as_an_editable_word_document(sma
     assert 'TOC \\o "1-2"' in document.element.xml  # a table-of-contents field Word fills in
     assert len(document.tables) >= 1 + len(small["proposals"])
     assert document.tables[1].rows[0].cells[0].text == "Ställningstagande"
+
+
+def test_an_edited_text_is_kept_across_recompilation_and_marked_when_answers_change(small, staff, client_for):
+    p1 = small["proposals"][0]
+    client = client_for(staff)
+    url = reverse("compilation:draft_edit", args=[small["remiss"].pk, p1.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Förslaget tillstyrks av" in page.content.decode()
+    saved = client.post(url, {"text": "Egen text om remissinstanserna.", "comment": "Departementet går vidare."})
+    assert saved.status_code == 302
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Departementets kommentar" in text
+    assert "Svaren har ändrats" not in text
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, "Tyresö tillstyrker.")})
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Svaren har ändrats" in text

@@ -187,13 +187,21 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
         "ministry": remiss.ministry.name,
         "deadline": remiss.deadline.isoformat() if remiss.deadline else "",
     }
-    return build_figures(
-        remiss=info,
-        proposals=proposal_rows(remiss, params),
-        rows=rows,
-        params=params,
-        scope=scope_lines(remiss, params),
-        now=now or timezone.now(),
+    from remiss.models import DraftEdit
+
+    from .drafts import apply_edits
+
+    edits = {e.proposal_id: e for e in DraftEdit.objects.filter(proposal__remiss=remiss)}
+    return apply_edits(
+        build_figures(
+            remiss=info,
+            proposals=proposal_rows(remiss, params),
+            rows=rows,
+            params=params,
+            scope=scope_lines(remiss, params),
+            now=now or timezone.now(),
+        ),
+        edits,
     )
 
 
