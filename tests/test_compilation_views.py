@@ -161,7 +161,7 @@ def test_downloads_are_streamed_with_the_right_type(staff, remiss, done, client_
 
 def test_unknown_format_and_unfinished_compilation_give_404(staff, remiss, done, client_for):
     client = client_for(staff)
-    assert client.get(reverse("compilation:download", args=[remiss.pk, done.pk, "docx"])).status_code == 404
+    assert client.get(reverse("compilation:download", args=[remiss.pk, done.pk, "odt"])).status_code == 404
     running = Compilation.objects.create(remiss=remiss, created_by=staff, status=CompilationStatus.RUNNING)
     assert client.get(reverse("compilation:download", args=[remiss.pk, running.pk, "pdf"])).status_code == 404
 

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from accounts.models import OrganisationKind
 from remiss.models import Proposal, Recipient, Remiss, Stance, Submission, SubmissionStatus
 
+from .drafting import draft_paragraph
+
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
 
@@ -262,6 +264,7 @@ def build_figures(
                     "organisation_id": org["id"],
                     "comment": ((answer or {}).get("comment") or "").strip(),
                     "document": document,
+                    "kind": org["kind"],
                 }
             )
     sections: list[dict] = []
@@ -276,6 +279,7 @@ def build_figures(
             **proposal,
             "counts": counts,
             "total": total,
+            "draft": draft_paragraph(groups),
             "groups": [{"stance": s, "label": stances[s], "entries": groups[s]} for s in order if groups.get(s)],
         }
         if not sections or sections[-1]["id"] != proposal["section_id"]:
@@ -290,12 +294,15 @@ def build_figures(
         sections[-1]["proposals"].append(item)
     from remiss.services.duplicates import group_texts, snapshot_text
 
+    views = text_chapters(rows, params)
+
     texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
     return {
         "remiss": remiss,
         "params": params,
         "scope": scope,
         "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
+        "text_chapters": views,
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
@@ -305,6 +312,37 @@ def build_figures(
         "answer_count": sum(1 for a in answers if not a["declined"]),
         "declined_count": sum(1 for a in answers if a["declined"]),
     }
+
+
+def text_chapters(rows: list[dict], params: dict) -> list[dict]:
+    """Chapters of free text from the included answers: sammanfattningar, generella synpunkter and
+    one per consequence question, each entry under its organisation (marked when it came as a
+    document). Chapters without any text are left out."""
+    chapters = {"summary": [], "general": []}
+    consequence_titles: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: sort_key(r["organisation"]["name"])):
+        if not _counted(row, params):
+            continue
+        org, snapshot = row["organisation"], row["submission"]["snapshot"]
+        entry = {
+            "organisation": org["name"],
+            "organisation_id": org["id"],
+            "kind": org["kind"],
+            "document": snapshot.get("source") == "document",
+        }
+        for key, field in (("summary", "summary"), ("general", "general_comments")):
+            if (snapshot.get(field) or "").strip():
+                chapters[key].append({**entry, "comment": snapshot[field].strip()})
+        for consequence in snapshot.get("consequences") or []:
+            consequence_titles.setdefault(consequence["key"], consequence["label"])
+            if (consequence.get("text") or "").strip():
+                chapters.setdefault(f"consequence:{consequence['key']}", []).append(
+                    {**entry, "comment": consequence["text"].strip()}
+                )
+    titles = {"summary": _("Sammanfattningar"), "general": _("Generella synpunkter")}
+    for key, label in consequence_titles.items():
+        titles[f"consequence:{key}"] = _("Konsekvenser: %(label)s") % {"label": label}
+    return [{"key": key, "title": titles[key], "entries": entries} for key, entries in chapters.items() if entries]
 
 
 def _counted(row: dict, params: dict) -> bool:

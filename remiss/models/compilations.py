@@ -47,6 +47,7 @@ class Compilation(models.Model):
     pdf = models.FileField(upload_to="compilations/", blank=True)
     xlsx = models.FileField(upload_to="compilations/", blank=True)
     csv = models.FileField(upload_to="compilations/", blank=True)
+    docx = models.FileField(upload_to="compilations/", blank=True)
     page_count = models.PositiveIntegerField(default=0)
     included = models.ManyToManyField("remiss.Submission", related_name="compilations", blank=True)
 

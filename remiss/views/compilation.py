@@ -27,6 +27,7 @@ DOWNLOADS = {
     "pdf": ("pdf", "application/pdf"),
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "csv": ("csv", "text/csv; charset=utf-8"),
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
 
 
