@@ -7,13 +7,31 @@ records every delivery (``delivery``). Nothing here can make a state change fail
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.db import transaction
 
+_paused: ContextVar[bool] = ContextVar("notifications_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No notifications inside (the demo loader replays history nobody needs to be told about)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
 
 def _later(event: str, object_id: int, actor_id: int | None = None, message: str = "") -> None:
     from remiss.tasks.notify import notify
+
+    if _paused.get():
+        return
 
     transaction.on_commit(partial(notify.delay, event, object_id, actor_id, message[:2000]), robust=True)
 
