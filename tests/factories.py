@@ -196,9 +196,10 @@ def small_answer_pdf(snapshot: dict) -> bytes:
 
 
 def make_submission(
-    recipient, *, answers=None, number=1, is_late=False, declined=False, submitted_at=None, pdf=True, status=None
+    recipient, *, answers=None, number=1, is_late=False, declined=False, submitted_at=None, pdf=False, status=None
 ):
-    """A DONE Submission of ``recipient``'s response, with snapshot and (optionally) its PDF."""
+    """A DONE Submission of ``recipient``'s response, with its snapshot; with ``pdf=True`` also a small
+    rendered answer PDF (only for tests that read one: WeasyPrint is the slow part)."""
     from django.core.files.base import ContentFile
 
     response = m.Response.objects.filter(recipient=recipient).first() or ResponseFactory(recipient=recipient)

@@ -24,9 +24,10 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-NACKA = Path("/work/shared/data/remissvar/nacka-kommun.txt")
+REPO = Path(__file__).resolve().parent.parent
+NACKA = REPO.parent / "shared" / "data" / "remissvar" / "nacka-kommun.txt"  # shared/ beside the clone
 if not NACKA.exists():  # vendored copy in the repository
-    NACKA = Path(__file__).resolve().parent.parent / "data" / "remissvar" / "nacka-kommun.txt"
+    NACKA = REPO / "data" / "remissvar" / "nacka-kommun.txt"
 
 # The headings of Nacka kommun's answer, in order, as written.
 HEADINGS = [

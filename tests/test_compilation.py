@@ -17,9 +17,9 @@ from tests import factories as f
 S, P, O, N = Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW  # noqa: E741
 
 
-@pytest.fixture
-def small(ministry, org, other_org, staff):
-    """A remiss with 3 proposals in 2 sections and 7 recipients in every state."""
+def build_small(ministry, org, other_org, staff, *, pdf: bool = False) -> dict:
+    """A remiss with 3 proposals in 2 sections and 7 recipients in every state; with ``pdf`` each
+    submission also has a rendered answer PDF (for the tests that read the appendix)."""
     remiss = f.PublishedRemissFactory(
         ministry=ministry, title="Betänkandet Bättre skola (SOU 2026:7)", reference="U2026/00042"
     )
@@ -43,6 +43,7 @@ def small(ministry, org, other_org, staff):
             p1: (S, "Nacka välkomnar ett tydligare statligt ansvar."),
             p2: (O, "Nacka anser att ytterligare en myndighet skapar otydlighet."),
         },
+        pdf=pdf,
     )
     f.make_submission(
         r["Värmdö kommun"],
@@ -51,6 +52,7 @@ def small(ministry, org, other_org, staff):
             p2: (P, "Värmdö tillstyrker delvis, med reservation för kostnaderna."),
             p3: (N, ""),
         },
+        pdf=pdf,
     )
     f.make_submission(
         r["Region Stockholm"],
@@ -59,8 +61,9 @@ def small(ministry, org, other_org, staff):
             p2: (S, "Regionen stödjer myndigheten."),
             p3: (O, "Regionen avstyrker en nationell skolpeng."),
         },
+        pdf=pdf,
     )
-    f.make_submission(r["Skolverket"], number=1, answers={p1: (P, "Första versionen från Skolverket.")})
+    f.make_submission(r["Skolverket"], number=1, answers={p1: (P, "Första versionen från Skolverket.")}, pdf=pdf)
     f.make_submission(
         r["Skolverket"],
         number=2,
@@ -69,10 +72,21 @@ def small(ministry, org, other_org, staff):
             p2: (S, "Skolverket välkomnar uppdraget."),
             p3: (P, "Skolverket tillstyrker delvis en nationell skolpeng."),
         },
+        pdf=pdf,
     )
-    f.make_submission(r["Lidingö stad"], is_late=True, answers={p1: (O, "Lidingö avstyrker, sent inkommet.")})
-    f.make_submission(r["Solna stad"], declined=True)
+    f.make_submission(r["Lidingö stad"], is_late=True, answers={p1: (O, "Lidingö avstyrker, sent inkommet.")}, pdf=pdf)
+    f.make_submission(r["Solna stad"], declined=True, pdf=pdf)
     return {"remiss": remiss, "proposals": (p1, p2, p3), "sections": (s1, s2), "recipients": r, "staff": staff}
+
+
+@pytest.fixture
+def small(ministry, org, other_org, staff):
+    return build_small(ministry, org, other_org, staff)
+
+
+@pytest.fixture
+def small_with_pdfs(ministry, org, other_org, staff):
+    return build_small(ministry, org, other_org, staff, pdf=True)
 
 
 def compile_now(remiss, by, **params) -> Compilation:
@@ -135,7 +149,8 @@ def test_scope_by_section(small):
     assert [p["label"] for s in figures["sections"] for p in s["proposals"]] == [small["proposals"][2].label]
 
 
-def test_pdf_holds_title_status_list_counts_comments_and_appendix(small, staff):
+def test_pdf_holds_title_status_list_counts_comments_and_appendix(small_with_pdfs, staff):
+    small = small_with_pdfs
     compilation = compile_now(small["remiss"], staff)
     assert compilation.status == CompilationStatus.DONE and compilation.progress == 100
     text = pdf_text(compilation)
@@ -198,7 +213,7 @@ def test_counts_table_in_pdf(small, staff):
 
 def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     p1, p2, p3 = small["proposals"]
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     book = load_workbook(compilation.xlsx.path)
     summary = book.worksheets[0]
     rows = list(summary.iter_rows(values_only=True))
@@ -234,7 +249,7 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
 def test_spreadsheet_neutralises_formulas(small, staff):
     p1 = small["proposals"][0]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, '=HYPERLINK("http://x")')})
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     detail = list(load_workbook(compilation.xlsx.path).worksheets[1].iter_rows(values_only=True))
     assert any(row[5] == '\'=HYPERLINK("http://x")' for row in detail)
 
@@ -243,7 +258,7 @@ def test_spreadsheet_neutralises_formulas_in_section_and_proposal_labels(small, 
     section = f.SectionFactory(remiss=small["remiss"], number="=1+1", title="@SUM(A1)", position=9)
     proposal = f.ProposalFactory(section=section, text="+Ett förslag som börjar med plus.", position=0)
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={proposal: (S, "Tyresö tillstyrker.")})
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     book = load_workbook(compilation.xlsx.path)
     summary = list(book.worksheets[0].iter_rows(values_only=True))
     assert ("'=1+1 @SUM(A1)", "'=1+1 (1)", "'+Ett förslag som börjar med plus.") in [row[:3] for row in summary]
@@ -259,11 +274,11 @@ def test_a_new_answer_makes_the_compilation_out_of_date_and_reuses_chunks(small,
     from remiss.compilation import history
 
     p1 = small["proposals"][0]
-    first = compile_now(small["remiss"], staff)
+    first = compile_now(small["remiss"], staff, appendix=False)
     assert not history.is_out_of_date(first)
     newer = f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (O, "Tyresö avstyrker.")})
     assert history.is_out_of_date(first)
-    second = compile_now(small["remiss"], staff)
+    second = compile_now(small["remiss"], staff, appendix=False)
     assert not history.is_out_of_date(second)
     diff = history.compare(first, second)
     assert [s.pk for s in diff["added"]] == [newer.pk]
@@ -275,9 +290,9 @@ def test_resubmission_shows_as_changed(small, staff):
     p1 = small["proposals"][0]
     from remiss.compilation import history
 
-    first = compile_now(small["remiss"], staff)
+    first = compile_now(small["remiss"], staff, appendix=False)
     f.make_submission(small["recipients"]["Nacka kommun"], number=2, answers={p1: (P, "Nacka ändrar sig.")})
-    second = compile_now(small["remiss"], staff)
+    second = compile_now(small["remiss"], staff, appendix=False)
     diff = history.compare(first, second)
     assert [s.response.recipient.organisation.name for s in diff["changed"]] == ["Nacka kommun"]
 
@@ -285,15 +300,15 @@ def test_resubmission_shows_as_changed(small, staff):
 def test_incremental_compile_renders_only_changed_chunks(small, staff, monkeypatch):
     from remiss.compilation import chunks
 
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     rendered = []
     original = chunks.render_chunk
     monkeypatch.setattr(chunks, "render_chunk", lambda c: rendered.append(c["kind"]) or original(c))
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     assert rendered == []
     p3 = small["proposals"][2]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p3: (S, "Tyresö tillstyrker skolpengen.")})
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     # the remisslista, the head of every proposal (counts change) and the comment blocks that gained an entry
     assert rendered.count("list") == 1 and rendered.count("proposal") == 3
     assert rendered.count("comments") <= 3
@@ -416,7 +431,8 @@ def _structure(path):
     return pdf, elements, starts
 
 
-def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_appendix(small, staff):
+def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_appendix(small_with_pdfs, staff):
+    small = small_with_pdfs
     import pikepdf
 
     compilation = compile_now(small["remiss"], staff)

@@ -101,7 +101,7 @@ def matrix_objects(remiss) -> dict:
     section = f.SectionFactory(remiss=remiss)
     document = remiss.documents.create(title="Betänkandet", original_name="b.pdf", size=len(PDF))
     document.file.save("b.pdf", SimpleUploadedFile("b.pdf", PDF))
-    submission = f.make_submission(f.RecipientFactory(remiss=remiss))
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss), pdf=True)
     redacted = Publication.objects.create(submission=submission, redacted_name="maskerad.pdf")
     redacted.redacted_pdf.save("m.pdf", SimpleUploadedFile("m.pdf", PDF))
     return {

@@ -125,7 +125,7 @@ def test_an_answer_reopened_for_correction_still_counts_as_submitted(
     remiss = f.PublishedRemissFactory(ministry=ministry)
     proposal = f.ProposalFactory(section=f.SectionFactory(remiss=remiss), text="Första förslaget.")
     recipient = f.RecipientFactory(remiss=remiss, organisation=org)
-    submission = f.make_submission(recipient, answers={proposal: ("opposes", "Vi avstyrker.")})
+    submission = f.make_submission(recipient, answers={proposal: ("opposes", "Vi avstyrker.")}, pdf=True)
     response = submission.response
     workflow.reopen_for_correction(response=response, by=drafter, message="Fel i § 3")
     response.refresh_from_db()
@@ -155,7 +155,7 @@ def test_answers_stay_hidden_while_a_recipient_with_an_extension_can_still_answe
     remiss = f.PublishedRemissFactory(
         ministry=ministry, publicity=Publicity.AFTER_DEADLINE, deadline=days(-2), status=RemissStatus.CLOSED
     )
-    submission = f.make_submission(f.RecipientFactory(remiss=remiss))
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss), pdf=True)
     late_one = f.RecipientFactory(remiss=remiss, extended_deadline=days(5), extension_reason="Sent möte")
     pdf_url = reverse("public:answer_pdf", args=[remiss.pk, submission.pk])
     page = anonymous.get(reverse("public:detail", args=[remiss.pk])).content.decode()
