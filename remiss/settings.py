@@ -1,7 +1,7 @@
 """Settings for Remiss, read from the environment.
 
 With no variables at all the project runs embedded, for development: DEBUG on, SQLite and a
-file-based Celery broker under ``var/``, e-mail written to ``var/mail/``. The variables that exist
+SQLite-file Celery broker under ``var/``, e-mail written to ``var/mail/``. The variables that exist
 are listed in README.md:
 
 DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, REMISS_VAR_DIR, SMTP
@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "remiss",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -253,19 +254,13 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": REDIS_VISIBILITY_TIMEOUT}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "remiss_cache"}}
-    broker_dir = VAR_DIR / "celery" / "broker"
-    for sub in ("processed", "../control"):
-        (broker_dir / sub).mkdir(parents=True, exist_ok=True)
-    (VAR_DIR / "celery" / "results").mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://localhost//"  # the host is ignored; naming it avoids a kombu warning
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(broker_dir),
-        "data_folder_out": str(broker_dir),
-        "processed_folder": str(broker_dir / "processed"),
-        "store_processed": False,
-        "control_folder": str(VAR_DIR / "celery" / "control"),
-    }
-    CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
+    # kombu's SQLAlchemy transport on a SQLite file, mended in remiss/broker.py: a message is one
+    # row, written and taken in a transaction, so a reader never sees half a message (ADR 0001).
+    (VAR_DIR / "celery").mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_URL = f"remissdb+sqlite:///{VAR_DIR / 'celery' / 'broker.sqlite3'}"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}  # SQLite busy wait, seconds
+    CELERY_RESULT_BACKEND = f"db+sqlite:///{VAR_DIR / 'celery' / 'results.sqlite3'}"
+    CELERY_DATABASE_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_QUEUE", f"remiss-test-{os.getpid()}" if TESTING else "remiss")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -14,6 +14,7 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("remiss.urls_domain")),
+    path("", include("opendata.urls")),
 ]
 
 handler403 = "remiss.views.error_403"

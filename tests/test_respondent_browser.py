@@ -36,6 +36,10 @@ def new_page(browser, live_server, user):
     return p
 
 
+def pdf_words(data: bytes) -> str:
+    return " ".join(" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(data)).pages)
+
+
 def wait_saved(locator):
     locator.locator(".save-state", has_text="Sparat").wait_for()
 
@@ -105,7 +109,25 @@ def test_write_review_fix_decide_submit_and_receipt(
     ap.get_by_label("Titel 1").fill("Kommunstyrelsens ordförande")
     ap.get_by_role("button", name="Spara beslutet").click()
     ap.wait_for_load_state()
-    ap.get_by_role("button", name="Skicka in yttrandet").click()
+    # One proposal is unanswered: the approver is warned, with a link to it, previews and confirms.
+    ap.get_by_role("link", name="Skicka in yttrandet").click()
+    ap.wait_for_load_state()
+    warnings = ap.get_by_role("region", name="Kontrollera innan du skickar in")
+    assert "1 av 3 förslag saknar ställningstagande" in warnings.inner_text()
+    p3 = proposals_of(response)[2]
+    assert warnings.get_by_role("link").first.get_attribute("href").endswith(f"#p-{p3.pk}")
+    assert axe_violations(ap) == []
+    preview_href = ap.get_by_role("link", name="Förhandsgranska PDF").get_attribute("href")
+    preview = ap.request.get(f"{base}{preview_href}")
+    assert preview.ok and preview.headers["content-type"] == "application/pdf"
+    preview_text = pdf_words(preview.body())
+    assert "FÖRHANDSGRANSKNING" in preview_text
+    ap.get_by_role("button", name="Bekräfta och skicka in").click()
+    ap.wait_for_load_state()
+    assert "Kryssa i att du har läst varningarna" in ap.locator("main").inner_text()
+    assert not Submission.objects.filter(response=response).exists()
+    ap.get_by_label("Jag har läst varningarna och vill skicka in yttrandet ändå.").check()
+    ap.get_by_role("button", name="Bekräfta och skicka in").click()
     ap.wait_for_load_state()
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and not ap.get_by_role("link", name="Ladda ner PDF").count():
@@ -118,7 +140,8 @@ def test_write_review_fix_decide_submit_and_receipt(
     receipt = Receipt.objects.get(submission=submission)
     assert hashlib.sha256(data).hexdigest() == receipt.sha256
     assert receipt.sha256 in ap.locator("main").inner_text()
-    text = " ".join(" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(data)).pages)
+    text = pdf_words(data)
+    assert text == preview_text.replace("FÖRHANDSGRANSKNING ", "")
     for expected in (
         "Kommunen ställer sig positiv",
         "efterfrågar implementeringsstöd. Barnen gynnas.",

@@ -52,7 +52,11 @@ def test_no_variables_at_all_runs_embedded_for_development(tmp_path):
         **bare,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "filesystem://localhost//"]
+    assert result.stdout.split() == [
+        "True",
+        "django.db.backends.sqlite3",
+        f"remissdb+sqlite:///{tmp_path}/celery/broker.sqlite3",
+    ]
     # A SECRET_KEY without DEBUG is a deployment: production settings.
     result = manage(
         "shell",

@@ -24,7 +24,7 @@ def test_task_result_comes_back_from_a_worker_on_redis(celery_worker):
 
 
 def test_task_result_comes_back_on_the_embedded_broker(tmp_path):
-    """No DATABASE_URL, no REDIS_URL: SQLite and the filesystem broker, as `make run` uses them."""
+    """No DATABASE_URL, no REDIS_URL: SQLite and the SQLite-file broker, as `make run` uses them."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     for key in ("DATABASE_URL", "REDIS_URL", "TEST_REDIS_URL"):
         env.pop(key, None)
@@ -48,7 +48,7 @@ def test_task_result_comes_back_on_the_embedded_broker(tmp_path):
         stop_worker(worker)
     log = (Path(tmp_path) / "worker.log").read_text()
     assert producer.returncode == 0, producer.stderr + log
-    assert producer.stdout.splitlines()[0].startswith("filesystem://")
+    assert producer.stdout.splitlines()[0].startswith("remissdb+sqlite:///")
     assert "'value': 42" in producer.stdout and "'database': 'sqlite'" in producer.stdout
 
 

@@ -152,7 +152,9 @@ def test_decision_and_submit_through_the_views(client_for, response, drafter, re
     )
     assert page.status_code == 302
     assert list(Signatory.objects.values_list("name", flat=True)) == ["Mats Gerdau"]
-    page = client.post(reverse("respondent:submit", args=[response.pk]))
+    response.refresh_from_db()
+    confirm = {"version": response.version, "accept_warnings": "on"}
+    page = client.post(reverse("respondent:submit", args=[response.pk]), confirm)
     assert page.status_code == 302 and page["Location"].endswith("/inskickat/1/")
     assert Submission.objects.get().submitted_by == approver
     # The drafter may not submit or record decisions (403, nothing changes).

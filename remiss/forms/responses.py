@@ -246,3 +246,24 @@ class AttachmentForm(StyledForm):
 
 class VerifyForm(StyledForm):
     file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_pdf])
+
+
+class SubmitConfirmForm(StyledForm):
+    """The confirmation step: the answer's version when the approver read the warnings and the
+    preview, and (when there are warnings) that they submit knowingly."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    accept_warnings = forms.BooleanField(
+        label=_("Jag har läst varningarna och vill skicka in yttrandet ändå."), required=False
+    )
+
+    def __init__(self, *args, has_warnings: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_warnings = has_warnings
+        if not has_warnings:
+            del self.fields["accept_warnings"]
+
+    def clean_accept_warnings(self):
+        if self.has_warnings and not self.cleaned_data.get("accept_warnings"):
+            raise ValidationError(_("Kryssa i att du har läst varningarna, eller gå tillbaka och rätta yttrandet."))
+        return True

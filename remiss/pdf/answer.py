@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 TEMPLATE = "remiss/pdf/answer.html"
 
 
-def answer_context(snapshot: Snapshot) -> dict:
+def answer_context(snapshot: Snapshot, *, preview: bool = False) -> dict:
     submitted_at = dt.datetime.fromisoformat(snapshot["submitted_at"])
     sections = []
     for (_section_id, number, title), items in groupby(
@@ -31,12 +31,14 @@ def answer_context(snapshot: Snapshot) -> dict:
         "decision_date": decision_date,
         "sections": sections,
         "consequences": [c for c in snapshot["consequences"] if c["text"].strip()],
+        "preview": preview,
     }
 
 
-def render_answer_pdf(snapshot: Snapshot) -> bytes:
-    """Tagged PDF; PDF/UA-1 where WeasyPrint manages it, plain tagged output otherwise."""
-    context = answer_context(snapshot)
+def render_answer_pdf(snapshot: Snapshot, *, preview: bool = False) -> bytes:
+    """Tagged PDF; PDF/UA-1 where WeasyPrint manages it, plain tagged output otherwise. A preview is
+    the same document with a "FÖRHANDSGRANSKNING" mark at the top of every page."""
+    context = answer_context(snapshot, preview=preview)
     try:
         return render_pdf(TEMPLATE, context, variant="pdf/ua-1")
     except Exception:  # known WeasyPrint crashes with pdf/ua-1 on some documents

@@ -13,10 +13,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,9 +32,11 @@ from remiss.forms.responses import (
     DeclineForm,
     MessageForm,
     SignatoryFormSet,
+    SubmitConfirmForm,
     VerifyForm,
 )
-from remiss.models import Assignment, Receipt, Revision, SubmissionStatus
+from remiss.models import Assignment, Receipt, ResponseStatus, Revision, SubmissionStatus
+from remiss.services import readiness
 from remiss.services import responses as svc
 from remiss.uploads import serve_file
 
@@ -271,6 +274,7 @@ def _review_page(
 ):
     membership = request.membership
     data = svc.form_data(response)
+    actions = workflow.available_actions(response, membership)
     if decision_form is None:
         decision_form = DecisionForm(
             initial={
@@ -288,7 +292,8 @@ def _review_page(
         "remiss": response.recipient.remiss,
         "deadline_at": response.recipient.deadline_at,
         "data": data,
-        "actions": workflow.available_actions(response, membership),
+        "actions": actions,
+        "warnings": readiness.completeness_warnings(response) if "decide" in actions else [],
         "missing": workflow.missing_for_submission(response),
         "transitions": response.transitions.select_related("actor"),
         "message_form": message_form or MessageForm(),
@@ -356,17 +361,71 @@ def decision(request, pk):
     return redirect("respondent:review", pk=response.pk)
 
 
+def _submit_page(request, response, form, *, status=200, stale=False):
+    warnings = readiness.completeness_warnings(response)
+    context = {
+        "response": response,
+        "remiss": response.recipient.remiss,
+        "deadline_at": response.recipient.deadline_at,
+        "form": form,
+        "warnings": warnings,
+        "missing": workflow.missing_for_submission(response),
+        "can_submit": response.status == ResponseStatus.APPROVED,
+        "outcome": readiness.what_happens(response),
+        "stale": stale,
+    }
+    return render(request, "remiss/respondent/submit.html", context, status=status)
+
+
+def _already_submitted(request, response):
+    messages.info(request, _("Yttrandet är redan inskickat. Det skickades inte en gång till."))
+    newest = svc.newest_submission(response)
+    if newest is None:
+        return redirect("respondent:review", pk=response.pk)
+    return redirect("respondent:receipt", pk=response.pk, number=newest.number)
+
+
 @login_required
-@require_POST
 def submit(request, pk):
+    """GET: the confirmation step (warnings, preview link, what happens). POST: submit, once."""
     response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
+    if request.method != "POST":
+        has_warnings = bool(readiness.completeness_warnings(response))
+        form = SubmitConfirmForm(initial={"version": response.version}, has_warnings=has_warnings)
+        return _submit_page(request, response, form)
+    if response.status in workflow.FINAL:
+        return _already_submitted(request, response)
+    form = SubmitConfirmForm(request.POST, has_warnings=bool(readiness.completeness_warnings(response)))
+    if not form.is_valid():
+        return _submit_page(request, response, form, status=400)
+    if form.cleaned_data["version"] != response.version:
+        form = SubmitConfirmForm(initial={"version": response.version}, has_warnings=form.has_warnings)
+        return _submit_page(request, response, form, status=409, stale=True)
     try:
         submission = workflow.submit_response(response=response, by=request.user)
     except workflow.WorkflowError as error:
-        messages.error(request, str(error))
-        return redirect("respondent:review", pk=response.pk)
+        response.refresh_from_db(fields=["status"])
+        if response.status in workflow.FINAL:  # a second click that waited for the first one's lock
+            return _already_submitted(request, response)
+        form.add_error(None, str(error))
+        return _submit_page(request, response, form, status=400)
     messages.success(request, _("Yttrandet är inskickat. PDF och kvittens skapas nu."))
     return redirect("respondent:receipt", pk=response.pk, number=submission.number)
+
+
+@login_required
+def preview(request, pk):
+    """The exact answer PDF as it would be submitted now, marked as a preview (members only)."""
+    response = permissions.get_response_for_member(request, pk)
+    data = readiness.preview_pdf(response)
+    name = _("Förhandsgranskning %(org)s %(ref)s.pdf") % {
+        "org": response.recipient.organisation.name,
+        "ref": response.recipient.remiss.reference.replace("/", "-"),
+    }
+    reply = HttpResponse(data, content_type="application/pdf")
+    reply["Content-Disposition"] = content_disposition_header(False, name)
+    reply["Cache-Control"] = "no-store"
+    return reply
 
 
 @login_required

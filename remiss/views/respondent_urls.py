@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/status/<str:action>/", v.transition, name="transition"),
     path("<int:pk>/beslut/", v.decision, name="decision"),
     path("<int:pk>/skicka-in/", v.submit, name="submit"),
+    path("<int:pk>/forhandsgranskning.pdf", v.preview, name="preview"),
     path("<int:pk>/avsta/", v.decline, name="decline"),
     path("<int:pk>/historik/", v.history, name="history"),
     path("<int:pk>/historik/<int:revision_pk>/", v.revision_diff, name="diff"),

@@ -1,0 +1,47 @@
+"""The stance categories of the open-data pages, with the colour and pattern each is drawn in.
+
+Colour is never the only carrier (WCAG 1.4.1): every category also has a fill pattern and a text
+label, and charts and maps come with a table. Shared by the summary chart and the stance map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from remiss.models import Stance
+
+NOT_ANSWERED = "none"  # answered the remiss but gave no stance on this proposal (ej besvarad)
+DECLINED = "declined"  # avstått från att yttra sig
+NOT_RESPONDED = "missing"  # invited, no public answer (ej svarat)
+NOT_INVITED = "uninvited"  # not on the remisslista (ej inbjuden)
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    colour: str
+    pattern: str  # id of an SVG <pattern> in opendata/_patterns.svg, "" for a plain fill
+
+
+ANSWER_CATEGORIES = [
+    Category(Stance.SUPPORTS.value, _("Tillstyrker"), "#1a7f37", ""),
+    Category(Stance.PARTLY.value, _("Tillstyrker delvis"), "#9ccc65", "pat-partly"),
+    Category(Stance.OPPOSES.value, _("Avstyrker"), "#c62828", "pat-opposes"),
+    Category(Stance.NO_VIEW.value, _("Inga synpunkter"), "#9e9e9e", "pat-noview"),
+    Category(NOT_ANSWERED, _("Ej besvarad"), "#ffffff", "pat-none"),
+]
+
+MAP_CATEGORIES = [
+    *ANSWER_CATEGORIES[:4],
+    Category(DECLINED, _("Avstått"), "#5c6bc0", "pat-declined"),
+    Category(NOT_RESPONDED, _("Ej svarat"), "#ffffff", "pat-none"),
+    Category(NOT_INVITED, _("Ej inbjuden"), "#e0e0e0", ""),
+]
+
+
+def category_key(stance: str) -> str:
+    """The category of a snapshot stance value ("" = ej besvarad)."""
+    return stance or NOT_ANSWERED

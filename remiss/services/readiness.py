@@ -1,0 +1,158 @@
+"""Before submission: what looks unfinished in an answer, and a preview of its exact PDF.
+
+The warnings do not block submission (``remiss.workflow.missing_for_submission`` does that for
+the decision); the approver reads them, follows their links and may knowingly submit anyway.
+The preview is rendered from the same snapshot and template as the submitted PDF, only marked
+as a preview, so what the approver reads is what the ministry receives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from remiss import workflow
+from remiss.models import Proposal, Response
+
+# "[Texten kompletteras …]", "TODO", "XX", "kompletteras" — text that reads as not yet written.
+PLACEHOLDER = re.compile(r"\[[^\]\n]{0,200}\]|\bTODO\b|\bXXX*\b|kompletteras", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class Warning:
+    """One kind of unfinished part: a Swedish message and links to where to fix it."""
+
+    kind: str  # unanswered | placeholder | task | attachment
+    message: str
+    links: list[Link] = field(default_factory=list)
+
+
+def _placeholder(text: str) -> str | None:
+    match = PLACEHOLDER.search(text or "")
+    return match.group(0)[:60] if match else None
+
+
+def _text_parts(response: Response, proposals: list[Proposal], answers: dict, form_url: str):
+    """(label, anchor url, text) for every free-text part of the answer, in form order."""
+    yield _("Sammanfattning"), f"{form_url}#del-sammanfattning", response.summary
+    yield _("Generella synpunkter"), f"{form_url}#del-generella", response.general_comments
+    for proposal in proposals:
+        answer = answers.get(proposal.pk)
+        if answer and answer.comment:
+            label = _("%(kind)s %(label)s") % {"kind": proposal.get_kind_display(), "label": proposal.label}
+            yield label, f"{form_url}#p-{proposal.pk}", answer.comment
+    consequences = response.consequences or {}
+    for key, label in response.recipient.remiss.consequence_labels():
+        yield str(label), f"{form_url}#del-konsekvenser", consequences.get(key, "")
+
+
+def completeness_warnings(response: Response) -> list[Warning]:
+    """Unanswered proposals, placeholder-like text, open tasks and attachments without a title of
+    their own. A handful of queries whatever the number of proposals."""
+    form_url = reverse("respondent:form", args=[response.pk])
+    proposals = list(
+        Proposal.objects.filter(remiss_id=response.recipient.remiss_id)
+        .select_related("section")
+        .order_by("section__position", "section_id", "position", "id")
+    )
+    answers = {a.proposal_id: a for a in response.answers.all()}
+    warnings: list[Warning] = []
+
+    unanswered = [p for p in proposals if not (answers.get(p.pk) and answers[p.pk].stance)]
+    if unanswered:
+        message = ngettext(
+            "%(n)s av %(total)s förslag saknar ställningstagande. De skrivs ut som ”Ej besvarad”.",
+            "%(n)s av %(total)s förslag saknar ställningstagande. De skrivs ut som ”Ej besvarad”.",
+            len(unanswered),
+        ) % {"n": len(unanswered), "total": len(proposals)}
+        links = [Link(f"{p.get_kind_display()} {p.label}", f"{form_url}#p-{p.pk}") for p in unanswered]
+        warnings.append(Warning("unanswered", message, links))
+
+    placeholders = []
+    for label, url, text in _text_parts(response, proposals, answers, form_url):
+        found = _placeholder(text)
+        if found:
+            placeholders.append(Link(_("%(part)s: ”%(text)s”") % {"part": label, "text": found}, url))
+    if placeholders:
+        message = ngettext(
+            "%(n)s del innehåller text som ser ut att vara en platshållare eller ett utkast.",
+            "%(n)s delar innehåller text som ser ut att vara platshållare eller utkast.",
+            len(placeholders),
+        ) % {"n": len(placeholders)}
+        warnings.append(Warning("placeholder", message, placeholders))
+
+    open_tasks = list(response.assignments.filter(done_at__isnull=True).select_related("assignee"))
+    if open_tasks:
+        message = ngettext(
+            "%(n)s fördelad uppgift är inte markerad som klar.",
+            "%(n)s fördelade uppgifter är inte markerade som klara.",
+            len(open_tasks),
+        ) % {"n": len(open_tasks)}
+        links = [Link(a.assignee.get_full_name(), f"{form_url}#uppgifter") for a in open_tasks]
+        warnings.append(Warning("task", message, links))
+
+    untitled = [a for a in response.attachments.all() if not a.title.strip() or a.title == a.original_name]
+    if untitled:
+        message = ngettext(
+            "%(n)s bilaga saknar egen titel (bara filnamnet visas i yttrandet).",
+            "%(n)s bilagor saknar egen titel (bara filnamnet visas i yttrandet).",
+            len(untitled),
+        ) % {"n": len(untitled)}
+        links = [Link(a.original_name, f"{form_url}#bilagor") for a in untitled]
+        warnings.append(Warning("attachment", message, links))
+    return warnings
+
+
+# --- The preview ---------------------------------------------------------------------------------
+
+
+def preview_pdf(response: Response) -> bytes:
+    """The answer PDF as it would be submitted now (same snapshot, number and template), marked as a
+    preview. A remiss that refuses late answers still previews (the submit page says why it cannot
+    be sent)."""
+    from django.db.models import Max
+
+    from remiss.pdf.answer import render_answer_pdf
+    from remiss.snapshot import build_snapshot
+
+    now = timezone.now()
+    try:
+        is_late = workflow.deadline_is_late(response, now)
+    except workflow.WorkflowError:
+        is_late = True
+    number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
+    snapshot = build_snapshot(response, number=number, submitted_at=now, is_late=is_late, declined=False)
+    return render_answer_pdf(snapshot, preview=True)
+
+
+# --- What submitting does -------------------------------------------------------------------------
+
+
+def what_happens(response: Response) -> dict:
+    """For the confirmation step: who receives what, and when the answer becomes public."""
+    from remiss import notifications, permissions
+    from remiss.models.remisser import Publicity
+    from remiss.services.remisser import last_deadline
+
+    remiss = response.recipient.remiss
+    organisation = response.recipient.organisation
+    public_at = None
+    if remiss.publicity != Publicity.IMMEDIATE and not permissions.answers_are_public(remiss):
+        public_at = last_deadline(remiss)
+    return {
+        "ministry": remiss.ministry.name,
+        "public_now": public_at is None,
+        "public_at": public_at,
+        "receipt_to": notifications.member_addresses(organisation),
+    }
