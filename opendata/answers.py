@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from remiss import permissions
+from remiss import deadlines, permissions
 from remiss.models import Proposal, Remiss, RemissStatus, Submission
 
 from .stances import category_key
@@ -80,13 +80,11 @@ def get_public_answer(remiss: Remiss, submission_pk: int) -> PublicAnswer:
 
 def summary_is_public(remiss: Remiss) -> bool:
     """The public summary appears once the answers are public and every deadline has passed."""
-    from remiss.services.remisser import last_deadline
-
     if not permissions.answers_are_public(remiss):
         return False
     if remiss.status != RemissStatus.PUBLISHED:
         return True
-    latest = last_deadline(remiss)
+    latest = deadlines.last_deadline(remiss)
     return latest is not None and timezone.now() > latest
 
 

@@ -9,6 +9,8 @@ autodiscovery (``app.autodiscover_tasks()`` in remiss/celery.py), so an eager te
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 
@@ -25,7 +27,19 @@ def send(name: str, *args) -> None:
     _task(name).delay(*args)
 
 
+@dataclass(frozen=True)
+class Job:
+    """The on-commit callback that sends one task. Tests read ``name`` and ``args`` from the
+    callbacks ``django_capture_on_commit_callbacks`` captures, instead of patching anything."""
+
+    name: str
+    args: tuple
+
+    def __call__(self) -> None:
+        send(self.name, *self.args)
+
+
 def enqueue(name: str, *args) -> None:
     """Send the task after commit; ``robust``: if the broker is down the database row of the job
     stays pending and a beat sweeper re-queues it (DESIGN §5)."""
-    transaction.on_commit(lambda: send(name, *args), robust=True)
+    transaction.on_commit(Job(name, args), robust=True)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from accounts import audit
 from accounts.models import Membership, Role
 
+from . import deadlines
 from .models import Remiss, RemissStatus, Response, ResponseStatus, Submission, SubmissionStatus
 from .models.remisser import Publicity
 
@@ -127,13 +128,11 @@ def public_remisser() -> QuerySet[Remiss]:
 def answers_are_public(remiss: Remiss) -> bool:
     """At once, or (publicity "after the deadline") once every recipient's deadline has passed,
     extensions included: nobody may read the others' answers while still able to answer."""
-    from .services.remisser import last_deadline
-
     if remiss.status not in PUBLIC_STATUSES:
         return False
     if remiss.publicity == Publicity.IMMEDIATE or remiss.status == RemissStatus.ARCHIVED:
         return True
-    latest = last_deadline(remiss)
+    latest = deadlines.last_deadline(remiss)
     if latest is None:
         return remiss.status != RemissStatus.PUBLISHED
     return timezone.now() > latest

@@ -26,8 +26,9 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
 
-from .models import LatePolicy, RemissStatus, Response, ResponseStatus, Submission, Transition
-from .snapshot import build_snapshot
+from . import deadlines, jobs
+from .models import RemissStatus, Response, ResponseStatus, Submission, Transition
+from .snapshot import build_snapshot, freeze_attachments
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ DECIDABLE = (
 )
 FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 MAX_MESSAGE = 5000
+RENDER_TASK = "remiss.render_submission"  # remiss.tasks.submissions, queued by name (see remiss.jobs)
 
 
 class WorkflowError(Exception):
@@ -116,11 +118,9 @@ def _clean_message(message: str) -> str:
 def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool:
     """False before the recipient's deadline (extension included); after it, True if the remiss
     accepts late answers, else a ``WorkflowError``."""
-    now = now or timezone.now()
-    deadline = response.recipient.deadline_at
-    if deadline is None or now <= deadline:
-        return False
-    if response.recipient.remiss.late_policy == LatePolicy.REFUSE:
+    timing = deadlines.submission_timing(response.recipient, now)
+    if timing == deadlines.REFUSED:
+        deadline = response.recipient.deadline_at
         raise WorkflowError(
             _(
                 "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
@@ -128,7 +128,7 @@ def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool
             )
             % {"date": date_format(timezone.localtime(deadline), "j F Y")}
         )
-    return True
+    return timing == deadlines.LATE
 
 
 def missing_for_submission(response: Response) -> list[str]:
@@ -195,17 +195,6 @@ def approve(*, response: Response, by: User, message: str = "") -> Response:
     return response
 
 
-def _enqueue_render(submission_id: int) -> None:
-    from .tasks.submissions import render_submission
-
-    render_submission.delay(submission_id)
-
-
-def enqueue_render(submission_id: int) -> None:
-    """Queue the PDF of a submission (call it from ``transaction.on_commit``)."""
-    _enqueue_render(submission_id)
-
-
 def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool) -> Submission:
     is_late = deadline_is_late(response, now)
     number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -219,12 +208,9 @@ def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.date
         is_late=is_late,
         declined=declined,
     )
-    from .services.responses import freeze_attachments
-
     freeze_attachments(response, submission)
-    if enqueue:
-        # robust: if the broker is down the row stays pending and the beat sweeper re-queues it.
-        transaction.on_commit(lambda: _enqueue_render(submission.pk), robust=True)
+    if enqueue:  # if the broker is down the row stays pending and the beat sweeper re-queues it
+        jobs.enqueue(RENDER_TASK, submission.pk)
     return submission
 
 
@@ -276,8 +262,7 @@ def reopen_for_correction(
     _require(by, response, Role.DRAFTER, Role.APPROVER)
     _require_status(response, *FINAL)
     _require_open_remiss(response)
-    deadline = response.recipient.deadline_at
-    if deadline is not None and (now or timezone.now()) > deadline:
+    if not deadlines.can_correct(response.recipient, now):
         raise WorkflowError(
             _("Sista svarsdag har passerat. Ett inskickat yttrande kan bara rättas före sista svarsdag.")
         )

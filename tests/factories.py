@@ -261,9 +261,9 @@ def tiny_pdf(pages: int = 1, *, password: str | None = None) -> bytes:
 def to_approved(response, drafter, reviewer):
     """Write a summary, send for review and approve: the answer waits for its decision."""
     from remiss import workflow
-    from remiss.services import responses as svc
+    from remiss.services import drafting
 
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
     workflow.send_for_review(response=response, by=drafter)
     workflow.approve(response=response, by=reviewer)
     response.refresh_from_db()
@@ -280,9 +280,9 @@ def decide(
     minute_ref="§ 45",
 ):
     """Record the decision (beslutsinstans, date, §, signatories) as the approver."""
-    from remiss.services import responses as svc
+    from remiss.services import drafting
 
-    return svc.record_decision(
+    return drafting.record_decision(
         response=response,
         by=approver,
         decided_by=decided_by,

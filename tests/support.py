@@ -179,3 +179,11 @@ def wait_for_worker(proc: subprocess.Popen, var_dir: Path, timeout: float = 60) 
 
 
 __all__ += ["start_worker_group", "wait_for_worker"]
+
+
+def queued(callbacks, task: str = "remiss.render_submission") -> list:
+    """The first argument of every ``task`` queued among captured on-commit callbacks
+    (``django_capture_on_commit_callbacks``; see ``remiss.jobs.Job``)."""
+    from remiss.jobs import Job
+
+    return [c.args[0] for c in callbacks if isinstance(c, Job) and c.name == task]

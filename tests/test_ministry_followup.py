@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent, OrganisationKind
-from remiss import workflow
+from remiss import deadlines, workflow
 from remiss.models import (
     InvitationStatus,
     LatePolicy,
@@ -83,7 +83,7 @@ def test_a_running_extension_is_the_recipients_deadline(staff, ministry, org):
     remiss = f.PublishedRemissFactory(ministry=ministry, deadline=days(10))
     recipient = f.RecipientFactory(remiss=remiss, organisation=org, extended_deadline=days(20), extension_reason="x")
     assert recipient.has_extension and recipient.deadline_at == end_of_day(days(20))
-    assert services.last_deadline(remiss) == end_of_day(days(20))
+    assert deadlines.last_deadline(remiss) == end_of_day(days(20))
 
 
 # --- 11. the deadline boundary: the whole last day counts, up to the set time if there is one ---------

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
+from remiss import jobs
 from remiss.models import Compilation, CompilationStatus, Remiss
 
 from . import conf
@@ -28,10 +29,11 @@ class CompilationError(Exception):
     """A refused state change; the message is Swedish and shown to the user."""
 
 
-def _enqueue(compilation_id: int) -> None:
-    from remiss.tasks.compilations import run_compilation
+RUN_TASK = "remiss.compilation.run"  # remiss.tasks.compilations, queued by name (see remiss.jobs)
 
-    transaction.on_commit(lambda: run_compilation.delay(compilation_id))
+
+def _enqueue(compilation_id: int) -> None:
+    jobs.enqueue(RUN_TASK, compilation_id)
 
 
 @transaction.atomic

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
     max_retries=2,
 )
 def render_submission(self, submission_id: int) -> str:
-    from remiss.services import responses
+    from remiss.services import submissions as responses
 
     try:
         submission = responses.render_submission(submission_id=submission_id)
@@ -47,11 +47,11 @@ def render_submission(self, submission_id: int) -> str:
 
 @shared_task(name="remiss.sweep_submissions", acks_late=True, soft_time_limit=60, time_limit=90)
 def sweep_submissions() -> dict:
-    from django.db import transaction
-
-    from remiss.services import responses
+    from remiss import jobs
+    from remiss.services import submissions as responses
+    from remiss.workflow import RENDER_TASK
 
     requeue, failed = responses.stuck_submissions()
     for submission_id in requeue:
-        transaction.on_commit(lambda sid=submission_id: render_submission.delay(sid), robust=True)
+        jobs.enqueue(RENDER_TASK, submission_id)
     return {"requeued": requeue, "failed": failed}

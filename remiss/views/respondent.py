@@ -2,7 +2,7 @@
 assignments, attachments, receipts, and the public receipt check.
 
 Access goes through ``remiss.permissions`` (strangers and ministry staff get 404); changes go
-through ``remiss.services.responses`` and ``remiss.workflow``.
+through ``remiss.workflow`` and the services (drafting, assignments, inbox, submissions).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from remiss import permissions, workflow
+from remiss import deadlines, permissions, workflow
+from remiss.fieldkeys import FieldKey
 from remiss.forms.responses import (
     AnswerForm,
     AssignmentForm,
@@ -35,9 +36,10 @@ from remiss.forms.responses import (
     SubmitConfirmForm,
     VerifyForm,
 )
-from remiss.models import Assignment, Receipt, ResponseStatus, Revision, SubmissionStatus
-from remiss.services import readiness
-from remiss.services import responses as svc
+from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Stance, SubmissionStatus
+from remiss.services import assignments, drafting, readiness, submissions
+from remiss.services import inbox as invitations
+from remiss.services.errors import ResponseError
 from remiss.uploads import serve_file
 
 STASH_KEY = "answer_stash"
@@ -71,20 +73,20 @@ def member_view(view):
 def inbox(request):
     """Read-only (no state change on GET): an invitation without a response row is shown as not
     started, and the row is created by ``start`` (POST)."""
-    rows = svc.inbox_rows(request.organisation)
-    tasks = svc.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    rows = invitations.inbox_rows(request.organisation)
+    tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
 
 
 @login_required
 @require_POST
 def start(request, recipient_pk):
-    recipient = svc.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
+    recipient = invitations.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
     if recipient is None:
         permissions.deny(request, "recipient", not_found=True)
     try:
-        response = svc.start_response(recipient=recipient, by=request.user)
-    except svc.ResponseError as error:
+        response = invitations.start_response(recipient=recipient, by=request.user)
+    except ResponseError as error:
         messages.error(request, str(error))
         return redirect("respondent:inbox")
     return redirect("respondent:form", pk=response.pk)
@@ -92,7 +94,7 @@ def start(request, recipient_pk):
 
 @login_required
 def my_tasks(request):
-    tasks = svc.my_assignments(request.user, request.organisation)
+    tasks = assignments.my_assignments(request.user, request.organisation)
     return render(request, "remiss/respondent/tasks.html", {"tasks": tasks})
 
 
@@ -107,9 +109,9 @@ def task_done(request, pk):
     if assignment is None:
         permissions.deny(request, "assignment", not_found=True)
     try:
-        svc.mark_assignment_done(assignment=assignment, by=request.user)
+        assignments.mark_assignment_done(assignment=assignment, by=request.user)
         messages.success(request, _("Uppgiften är markerad som klar."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect("respondent:tasks")
 
@@ -124,28 +126,31 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
     for block in data["sections"]:
         for item in block["items"]:
             item["fields"] = form.proposal_fields(item["proposal"])
-            item["conflict"] = conflicts_by_field.get(f"answer:{item['proposal'].pk}")
-    consequences = [
-        {
-            "field": form[f"consequence-{key}"],
-            "version": form[f"version-consequence-{key}"],
-            "key": key,
-            "conflict": conflicts_by_field.get(f"consequence:{key}"),
-        }
-        for key in form.consequence_keys
-    ]
+            item["field_key"] = FieldKey.answer(item["proposal"].pk)
+            item["conflict"] = conflicts_by_field.get(item["field_key"].key)
+    consequences = []
+    for question in form.consequence_keys:
+        part = FieldKey.consequence(question)
+        consequences.append(
+            {
+                "field": form[part.form_name],
+                "version": form[part.version_name],
+                "key": part.key,
+                "conflict": conflicts_by_field.get(part.key),
+            }
+        )
     assignment_form = None
     if membership and (membership.is_drafter or membership.is_org_admin) and response.status not in workflow.FINAL:
         assignment_form = AssignmentForm(
             sections=[b["section"] for b in data["sections"]],
             proposals=data["proposals"],
-            colleagues=svc.colleagues(response.recipient.organisation),
+            colleagues=assignments.colleagues(response.recipient.organisation),
         )
     context = {
         "response": response,
         "remiss": response.recipient.remiss,
         "deadline_at": response.recipient.deadline_at,
-        "days_left": svc.days_left(response.recipient.deadline_at),
+        "days_left": deadlines.days_left(response.recipient.deadline_at),
         "form": form,
         "data": data,
         "editable": editable,
@@ -175,20 +180,21 @@ def _conflict_page(request, response, posted, conflicts):
     except the conflicting parts, which keep the user's text and the version the user loaded, so
     pressing Spara again cannot overwrite a colleague's text unless the user chooses to."""
     response.refresh_from_db()
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     kwargs = _form_kwargs(response, data)
     fresh = AnswerForm(**kwargs)
     values = {name: "" if value is None else str(value) for name, value in fresh.initial.items()}
     for conflict in conflicts:
-        name = conflict.form_name
-        if conflict.field.startswith("answer:"):
-            keep = [f"stance-{name}", f"comment-{name}", f"version-{name}"]
+        part = conflict.field_key
+        name = part.form_name
+        if part.is_answer:
+            keep = [f"stance-{name}", f"comment-{name}", part.version_name]
         else:
-            keep = [name, f"version-{name}"]
+            keep = [name, part.version_name]
         for field_name in keep:
             values[field_name] = posted.get(field_name, "")
-        if not conflict.field.startswith("answer:") and not posted.get(f"version-{name}"):
-            values[f"version-{name}"] = posted.get("response_version", "")
+        if not part.is_answer and not posted.get(part.version_name):
+            values[part.version_name] = posted.get("response_version", "")
     form = AnswerForm(values, **kwargs)
     form.is_valid()
     return _form_page(request, response, form, data, conflicts=conflicts, status=409)
@@ -197,7 +203,7 @@ def _conflict_page(request, response, posted, conflicts):
 @member_view
 def answer_form(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     kwargs = _form_kwargs(response, data)
     if request.method == "POST":
         if not (permissions.can_edit(request.membership) and response.status in workflow.EDITABLE):
@@ -206,7 +212,7 @@ def answer_form(request, pk):
         if not form.is_valid():
             return _form_page(request, response, form, data)
         try:
-            result = svc.save_changes(
+            result = drafting.save_changes(
                 response=response,
                 by=request.user,
                 response_version=form.cleaned_data["response_version"],
@@ -214,7 +220,7 @@ def answer_form(request, pk):
                 text_versions=form.text_versions(),
                 answers=form.answers(),
             )
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
             return _form_page(request, response, form, data)
         if result.conflicts:
@@ -244,24 +250,25 @@ def autosave(request, pk):
     if not form.is_valid():
         return JsonResponse({"error": _("Ogiltiga uppgifter. Texten är inte sparad.")}, status=400)
     key, text, version = form.cleaned_data["field"], form.cleaned_data["text"], form.cleaned_data["version"]
+    part = FieldKey.parse(key)
     try:
-        if key.startswith("answer:"):
-            pid = int(key.split(":", 1)[1]) if key.split(":", 1)[1].isdigit() else 0
-            result = svc.save_changes(
+        if part is not None and part.is_answer:
+            pid = part.proposal_id
+            result = drafting.save_changes(
                 response=response, by=request.user, answers={pid: (form.cleaned_data["stance"], text, version)}
             )
             new_version = result.answer_versions.get(pid, version)
         else:
             # The version this field was loaded at; other fields' versions play no part.
-            result = svc.save_changes(
+            result = drafting.save_changes(
                 response=response, by=request.user, texts={key: text}, text_versions={key: version}
             )
             new_version = result.text_versions.get(key, version)
-    except svc.ResponseError as error:
+    except ResponseError as error:
         return JsonResponse({"error": str(error)}, status=400)
     if result.conflicts:
         return JsonResponse(
-            {"error": str(svc.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
+            {"error": str(drafting.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
         )
     return JsonResponse({"ok": True, "version": new_version, "saved_label": _saved_label(result.saved_at)})
 
@@ -273,7 +280,7 @@ def _review_page(
     request, response, *, message_form=None, decision_form=None, signatories=None, decline_form=None, status=200
 ):
     membership = request.membership
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     actions = workflow.available_actions(response, membership)
     if decision_form is None:
         decision_form = DecisionForm(
@@ -301,7 +308,7 @@ def _review_page(
         "signatories": signatories,
         "decline_form": decline_form or DeclineForm(),
         "submissions": response.submissions.select_related("receipt"),
-        "failed_submissions": svc.failed_submissions(response),
+        "failed_submissions": submissions.failed_submissions(response),
         "can_retry": bool(membership and membership.is_approver),
     }
     return render(request, "remiss/respondent/review.html", context, status=status)
@@ -346,7 +353,7 @@ def decision(request, pk):
     if not (form.is_valid() and signatories.is_valid()):
         return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
     try:
-        svc.record_decision(
+        drafting.record_decision(
             response=response,
             by=request.user,
             decided_by=form.cleaned_data["decided_by"],
@@ -354,7 +361,7 @@ def decision(request, pk):
             minute_ref=form.cleaned_data["minute_ref"],
             signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
         )
-    except svc.ResponseError as error:
+    except ResponseError as error:
         form.add_error(None, str(error))
         return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
     messages.success(request, _("Beslutet är registrerat."))
@@ -379,7 +386,7 @@ def _submit_page(request, response, form, *, status=200, stale=False):
 
 def _already_submitted(request, response):
     messages.info(request, _("Yttrandet är redan inskickat. Det skickades inte en gång till."))
-    newest = svc.newest_submission(response)
+    newest = submissions.newest_submission(response)
     if newest is None:
         return redirect("respondent:review", pk=response.pk)
     return redirect("respondent:receipt", pk=response.pk, number=newest.number)
@@ -451,9 +458,9 @@ def submission_retry(request, pk, number):
     response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
     submission = get_object_or_404(response.submissions, number=number)
     try:
-        svc.retry_render(submission=submission, by=request.user)
+        submissions.retry_render(submission=submission, by=request.user)
         messages.success(request, _("PDF:en och kvittensen skapas nu igen."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect("respondent:review", pk=response.pk)
 
@@ -467,7 +474,7 @@ def history(request, pk):
     revisions = list(response.revisions.select_related("author").order_by("-created_at", "-id")[:300])
     proposals = {p.pk: p for p in response.recipient.remiss.proposals.select_related("section")}
     for revision in revisions:
-        revision.label = svc.field_label(response, revision.field, proposals)
+        revision.label = drafting.field_label(response, revision.field, proposals)
     events = sorted(
         [("transition", t.created_at, t) for t in response.transitions.select_related("actor")]
         + [("revision", r.created_at, r) for r in revisions],
@@ -485,16 +492,16 @@ def history(request, pk):
 def revision_diff(request, pk, revision_pk):
     response = permissions.get_response_for_member(request, pk)
     revision = get_object_or_404(Revision.objects.select_related("author"), pk=revision_pk, response=response)
-    previous = svc.previous_revision(revision)
+    previous = drafting.previous_revision(revision)
     context = {
         "response": response,
         "remiss": response.recipient.remiss,
         "revision": revision,
         "previous": previous,
-        "label": svc.field_label(response, revision.field),
-        "diff": svc.diff_html(previous.text if previous else "", revision.text),
+        "label": drafting.field_label(response, revision.field),
+        "diff": drafting.diff_html(previous.text if previous else "", revision.text),
         "stance_changed": (previous.stance if previous else "") != revision.stance,
-        "stance_labels": dict(svc.Stance.choices),
+        "stance_labels": dict(Stance.choices),
     }
     return render(request, "remiss/respondent/diff.html", context)
 
@@ -506,16 +513,16 @@ def revision_diff(request, pk, revision_pk):
 @require_POST
 def assign(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     form = AssignmentForm(
         request.POST,
         sections=[b["section"] for b in data["sections"]],
         proposals=data["proposals"],
-        colleagues=svc.colleagues(response.recipient.organisation),
+        colleagues=assignments.colleagues(response.recipient.organisation),
     )
     if form.is_valid():
         try:
-            svc.assign(
+            assignments.assign(
                 response=response,
                 by=request.user,
                 assignee=form.cleaned_data["assignee"],
@@ -528,7 +535,7 @@ def assign(request, pk):
                 _("Uppgiften är skickad till %(name)s.") % {"name": form.cleaned_data["assignee"].get_full_name()},
             )
             return redirect(reverse("respondent:form", args=[response.pk]) + "#uppgifter")
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/assign.html", {"response": response, "form": form}, status=400)
 
@@ -540,12 +547,12 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            svc.add_attachment(
+            drafting.add_attachment(
                 response=response, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
             )
             messages.success(request, _("Bilagan är uppladdad."))
             return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/attachment.html", {"response": response, "form": form}, status=400)
 
@@ -563,9 +570,9 @@ def attachment_remove(request, pk, attachment_pk):
     response = permissions.get_response_for_member(request, pk)
     attachment = get_object_or_404(response.attachments, pk=attachment_pk)
     try:
-        svc.remove_attachment(attachment=attachment, by=request.user)
+        drafting.remove_attachment(attachment=attachment, by=request.user)
         messages.success(request, _("Bilagan är borttagen."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
 
@@ -582,7 +589,7 @@ def receipt(request, pk, number):
         "remiss": response.recipient.remiss,
         "submission": submission,
         "receipt": Receipt.objects.filter(submission=submission).first(),
-        "newest": svc.newest_submission(response),
+        "newest": submissions.newest_submission(response),
         "done": submission.status == SubmissionStatus.DONE,
         "attachments": submission.attachment_files(),
     }
