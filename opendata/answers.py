@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from remiss import deadlines, permissions
+from remiss import deadlines, permissions, selectors
 from remiss.models import Proposal, Remiss, RemissStatus, Submission
 
 from .stances import category_key
@@ -62,9 +62,7 @@ def _submissions(remiss: Remiss):
 
 def public_answers(remiss: Remiss) -> list[PublicAnswer]:
     """The newest public submission of each response, withheld ones left out, by organisation name."""
-    newest: dict[int, Submission] = {}
-    for submission in _submissions(remiss):
-        newest.setdefault(submission.response_id, submission)
+    newest = selectors.newest_per_response(_submissions(remiss))
     answers = [PublicAnswer(s, permissions.publication_of(s)) for s in newest.values()]
     return sorted((a for a in answers if not a.withheld), key=lambda a: a.organisation.name)
 

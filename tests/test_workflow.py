@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
-from remiss import deadlines, workflow
+from remiss import deadlines, selectors, workflow
 from remiss.models import LatePolicy, ResponseStatus, Signatory, Submission, Transition
-from remiss.services import drafting, submissions
+from remiss.services import drafting
 from remiss.services.errors import ResponseError
 from tests import factories as f
 from tests import support
@@ -230,7 +230,7 @@ def test_correction_before_deadline_keeps_earlier_versions(response, drafter, re
     second = workflow.submit_response(response=response, by=approver, enqueue=False)
     assert (first.number, second.number) == (1, 2)
     assert Submission.objects.count() == 2
-    assert submissions.newest_submission(response).pk == second.pk
+    assert selectors.newest_submission(response).pk == second.pk
     assert second.snapshot["summary"] == "Rättad sammanfattning" and first.snapshot["summary"] == "Vi tillstyrker."
 
 

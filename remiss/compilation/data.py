@@ -1,8 +1,9 @@
 """Which submitted answers a compilation includes, and the figures drawn from their snapshots.
 
 Only ``Submission.snapshot`` is read for answer content (never the live Response/Answer rows): the
-compilation shows exactly what each organisation submitted. Per response the newest rendered (DONE)
-submission counts; a declined submission counts as "avstått".
+compilation shows exactly what each organisation submitted. Per response the newest submission counts
+(``remiss.selectors``, the same one the progress page shows, also while its PDF renders: the appendix
+then holds a stand-in from the snapshot); a declined submission counts as "avstått".
 
 ``build_figures`` is a pure function of plain data so the benchmark and the chunk renderers can use
 it without a database.
@@ -17,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationKind
-from remiss.models import Proposal, Recipient, Remiss, Stance, Submission, SubmissionStatus
+from remiss import selectors
+from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
@@ -86,23 +88,10 @@ def is_included(*, is_late: bool, include_late: bool) -> bool:
     return include_late or not is_late
 
 
-def latest_submissions(remiss: Remiss) -> dict[int, Submission]:
-    """recipient id → its newest rendered submission."""
-    latest: dict[int, Submission] = {}
-    rows = (
-        Submission.objects.filter(response__recipient__remiss=remiss, status=SubmissionStatus.DONE)
-        .select_related("response")
-        .order_by("response_id", "-number")
-    )
-    for submission in rows:
-        latest.setdefault(submission.response.recipient_id, submission)
-    return latest
-
-
 def counted_submissions(remiss: Remiss, params: dict) -> list[Submission]:
     """The submissions a compilation with these params includes (declined ones too)."""
     params = normalise_params(params)
-    latest = latest_submissions(remiss)
+    latest = selectors.newest_by_recipient(remiss)
     result = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)
@@ -156,7 +145,7 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
 def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> dict:
     """All figures for one compilation, as plain JSON-serialisable data."""
     params = normalise_params(params)
-    latest = latest_submissions(remiss)
+    latest = selectors.newest_by_recipient(remiss)
     rows = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)

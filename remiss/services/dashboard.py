@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 
-from remiss import permissions
+from remiss import permissions, selectors
 from remiss.models import Remiss, RemissStatus, ResponseStatus
 from remiss.services import assignments, inbox
 
@@ -23,7 +23,7 @@ def ministry_remisser(request: HttpRequest) -> QuerySet[Remiss]:
             recipient_count=Count("recipients", distinct=True),
             answered_count=Count(
                 "recipients",
-                filter=Q(recipients__response__submissions__isnull=False),
+                filter=selectors.answered_filter("recipients__"),
                 distinct=True,
             ),
         )

@@ -189,10 +189,6 @@ def notify_render_failed(*, submission_id: int) -> None:
     )
 
 
-def newest_submission(response: Response) -> Submission | None:
-    return response.submissions.select_related("receipt").order_by("-number").first()
-
-
 def notify_submitted(*, receipt_id: int) -> None:
     """E-mail the receipt to the organisation's members and tell the ministry's staff."""
     from django.conf import settings

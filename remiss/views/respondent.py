@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from remiss import deadlines, permissions, workflow
+from remiss import deadlines, permissions, selectors, workflow
 from remiss.fieldkeys import FieldKey
 from remiss.forms.responses import (
     AnswerForm,
@@ -386,7 +386,7 @@ def _submit_page(request, response, form, *, status=200, stale=False):
 
 def _already_submitted(request, response):
     messages.info(request, _("Yttrandet är redan inskickat. Det skickades inte en gång till."))
-    newest = submissions.newest_submission(response)
+    newest = selectors.newest_submission(response)
     if newest is None:
         return redirect("respondent:review", pk=response.pk)
     return redirect("respondent:receipt", pk=response.pk, number=newest.number)
@@ -589,7 +589,7 @@ def receipt(request, pk, number):
         "remiss": response.recipient.remiss,
         "submission": submission,
         "receipt": Receipt.objects.filter(submission=submission).first(),
-        "newest": submissions.newest_submission(response),
+        "newest": selectors.newest_submission(response),
         "done": submission.status == SubmissionStatus.DONE,
         "attachments": submission.attachment_files(),
     }
