@@ -35,3 +35,18 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 class SwitchOrganisationForm(forms.Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OneTimeCodeForm(forms.Form):
+    """A code from the authenticator app (six digits) or, at sign-in, a recovery code."""
+
+    code = forms.CharField(
+        label=_("Kod"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}),
+        error_messages={"required": _("Skriv koden.")},
+    )
+
+    def __init__(self, *args, help_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = help_text

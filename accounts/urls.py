@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import mfa_views, views
 
 app_name = "accounts"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("profil/", views.profile, name="profile"),
+    path("tvastegsverifiering/", mfa_views.setup, name="mfa_setup"),
+    path("tvastegsverifiering/kod/", mfa_views.verify, name="mfa_verify"),
+    path("tvastegsverifiering/reservkoder/", mfa_views.recovery_codes, name="mfa_recovery_codes"),
     path("byt-organisation/", views.switch_organisation, name="switch_organisation"),
     path(
         "aterstall-losenord/",

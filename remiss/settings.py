@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "remiss",
     "opendata",
@@ -96,9 +99,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.ActiveOrganisationMiddleware",
+    "accounts.mfa.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -157,6 +162,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 if TESTING:
     # Tests never measure hashing: a full hash per factory user made the suite several times slower.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Second factor (accounts/mfa.py): TOTP apps and recovery codes through django-otp ---
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Remiss")
+# Wrong codes in a row double the wait before the next try: 1 s, 2 s, 4 s, ... (per device).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Sessions: idle limit (refreshed by real activity) and absolute limit ---
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_SECONDS", str(60 * 60 * 2)))

@@ -70,7 +70,10 @@ class Snapshot(TypedDict):
     decided_by: str
     decision_date: str  # ISO date or ""
     minute_ref: str
-    signatories: list[SnapshotPerson]
+    signatories: list[SnapshotPerson]  # in signing order
+    our_reference: str  # the organisation's own diarienummer ("Vår beteckning"); absent before 2026-11
+    presenter: str  # föredragande
+    also_participated: str  # "I den slutliga handläggningen har även deltagit"
     attachments: list[SnapshotAttachment]
 
 
@@ -141,7 +144,12 @@ def build_snapshot(
         decided_by=response.decided_by,
         decision_date=response.decision_date.isoformat() if response.decision_date else "",
         minute_ref=response.minute_ref,
-        signatories=[SnapshotPerson(name=s.name, title=s.title) for s in response.signatories.all()],
+        signatories=[
+            SnapshotPerson(name=s.name, title=s.title) for s in response.signatories.order_by("position", "id")
+        ],
+        our_reference=response.our_reference,
+        presenter=response.presenter,
+        also_participated=response.also_participated,
         attachments=[
             SnapshotAttachment(title=a.title, original_name=a.original_name, size=a.size)
             for a in response.attachments.all()

@@ -13,6 +13,7 @@ from django.db import connection
 
 from tests import factories as f
 from tests.support import *  # noqa: F401,F403  (worker and browser fixtures)
+from tests.support import verify_second_factor
 
 
 def pytest_report_header(config):
@@ -102,12 +103,15 @@ def other_staff(other_ministry):
 
 @pytest.fixture
 def client_for(client):
-    """``client_for(user)`` returns a test client signed in as that user."""
+    """``client_for(user)`` returns a test client signed in as that user, second factor verified
+    (``client_for(user, second_factor=False)``: signed in with the password only)."""
     from django.test import Client
 
-    def make(user):
+    def make(user, *, second_factor=True):
         c = Client()
         c.force_login(user)
+        if second_factor:
+            verify_second_factor(c, user)
         return c
 
     return make

@@ -16,7 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 CHROMIUM = "/usr/bin/chromium"
 
-__all__ = ["worker_env", "start_worker", "celery_worker", "browser", "page", "axe_violations", "login"]
+__all__ = [
+    "worker_env",
+    "start_worker",
+    "celery_worker",
+    "browser",
+    "page",
+    "axe_violations",
+    "login",
+    "totp_device",
+    "totp_code",
+    "verify_second_factor",
+]
 
 
 def worker_env(var_dir: Path, **extra: str) -> dict[str, str]:
@@ -146,12 +157,61 @@ def axe_violations(p) -> list[dict]:
     ]
 
 
-def login(p, live_server, email: str, password: str) -> None:
+# --- Second factor (accounts/mfa.py) --------------------------------------------------------------
+
+
+def totp_device(user):
+    """The user's confirmed authenticator app, created when missing (a known random key)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+
+
+def totp_code(device) -> str:
+    """A code the device accepts now: the current time step, or the next one when the current step was
+    already used (a code works once), exactly as an authenticator app a few seconds ahead would show."""
+    from django_otp.oath import hotp
+
+    device.refresh_from_db()
+    now = (int(time.time()) - device.t0) // device.step + device.drift
+    step = max(now, device.last_t + 1)
+    if step > now + device.tolerance:
+        time.sleep(device.step - (time.time() - device.t0) % device.step + 0.1)
+        return totp_code(device)
+    return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"
+
+
+def verify_second_factor(client, user) -> None:
+    """Mark a signed-in test client's session as verified with the user's authenticator app, as after
+    entering a code (what ``client_for`` does for every user)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+    session.save()
+
+
+def login(p, live_server, email: str, password: str, *, second_factor: bool = True) -> None:
+    """Sign in through the browser. A user whose role requires a second factor gets an authenticator app
+    (if they have none) and, with ``second_factor``, the code is entered on the verification page."""
+    from accounts import mfa
+    from accounts.models import User
+
+    user = User.objects.filter(email=email).first()
+    device = totp_device(user) if user is not None and mfa.role_requires_mfa(user) else None
     p.goto(f"{live_server.url}/konto/logga-in/")
     p.get_by_label("E-postadress").fill(email)
     p.get_by_label("Lösenord").fill(password)
     p.get_by_role("button", name="Logga in").last.click()
     p.wait_for_load_state()
+    if second_factor and "/konto/tvastegsverifiering/kod/" in p.url:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = device or TOTPDevice.objects.get(user=user, confirmed=True)
+        p.get_by_label("Kod").fill(totp_code(device))
+        p.get_by_role("button", name="Verifiera").click()
+        p.wait_for_load_state()
 
 
 # --- Workers in their own process group (compilation feature: SIGKILL tests) --------------------

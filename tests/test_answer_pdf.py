@@ -22,6 +22,7 @@ from remiss.services import drafting, submissions
 from remiss.snapshot import build_snapshot
 from tests import factories as f
 from tests import support
+from tests.support import verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -318,7 +319,9 @@ def test_admin_lists_submissions_read_only_with_a_retry_action(
 ):
     submission = submitted(nacka_response, approver, reviewer, drafter)
     Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.FAILED, error="disk full")
-    client.force_login(f.UserFactory(is_staff=True, is_superuser=True))
+    admin = f.UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    verify_second_factor(client, admin)
     listing = client.get("/admin/remiss/submission/?status__exact=failed")
     assert listing.status_code == 200 and "Nacka kommun" in listing.content.decode()
     detail = client.get(f"/admin/remiss/submission/{submission.pk}/change/")

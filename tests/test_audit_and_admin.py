@@ -4,12 +4,14 @@ from django.core.exceptions import PermissionDenied
 from accounts import audit
 from accounts.models import AuditEvent
 from tests import factories as f
+from tests.support import verify_second_factor
 
 
 @pytest.fixture
 def admin_client(client, db):
     admin = f.UserFactory(is_staff=True, is_superuser=True)
     client.force_login(admin)
+    verify_second_factor(client, admin)
     return client
 
 

@@ -251,3 +251,28 @@ def test_text_typed_just_before_leaving_the_page_is_saved(browser, live_server, 
         time.sleep(0.2)
     answer = Answer.objects.get(proposal=p1)
     assert (answer.stance, answer.comment) == ("supports", "Skrivet och sedan direkt vidare.")
+
+
+def test_table_of_contents_and_status_follow_autosave_without_reload(browser, live_server, page, response, drafter):
+    p1 = proposals_of(response)[0]
+    login(page, live_server, drafter.email, PASSWORD)
+    page.goto(f"{live_server.url}/yttranden/{response.pk}/")
+    toc = page.get_by_role("navigation", name="Innehåll")
+    assert "0 av 3 förslag besvarade" in toc.inner_text()
+    assert page.locator("[data-status-badge]").inner_text() == "Ej påbörjat"
+    page.locator(f"#id_stance-{p1.pk}_1").check()
+    wait_saved(page.locator(f"#p-{p1.pk}"))
+    assert "1 av 3 förslag besvarade" in toc.inner_text()
+    assert page.locator("[data-status-badge]").inner_text() == "Utkast"
+    assert toc.locator(f"[data-toc-proposal='{p1.pk}'] .toc-done").is_visible()
+    assert toc.locator(f"[data-section-count='{p1.section_id}']").inner_text().startswith("(1/")
+    # The form comes before the table of contents in tab order.
+    page.locator("h1").click()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(e => e.closest('#answer-form') ? 'form' : e.closest('nav.toc') ? 'toc' : '')(document.activeElement)"
+        )
+        if focused:
+            break
+    assert focused == "form"

@@ -101,7 +101,10 @@ def test_complete_answer_needs_no_acceptance(client_for, org, ministry, drafter,
     f.decide(response, approver)
     response.refresh_from_db()
     client = client_for(approver)
-    assert "Kontrollera innan du skickar in" not in client.get(reverse("respondent:submit", args=[response.pk])).content.decode()
+    assert (
+        "Kontrollera innan du skickar in"
+        not in client.get(reverse("respondent:submit", args=[response.pk])).content.decode()
+    )
     page = client.post(reverse("respondent:submit", args=[response.pk]), {"version": response.version})
     assert page.status_code == 302
     assert Submission.objects.filter(response=response).count() == 1

@@ -6,6 +6,9 @@ from django.conf import settings
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 DEMO_PASSWORD = "remiss-demo-2026"
+# The demo users whose role requires a second factor share this authenticator key (base32, as an app
+# wants it). Like the password it is public: demo data only.
+DEMO_TOTP_SECRET = "KJSW22LTOMWWIZLNN4WTEMBSGYWXI33UOA"
 
 
 def load() -> list[str]:

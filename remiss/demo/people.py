@@ -1,9 +1,16 @@
 """The organisation register and demo users with their roles."""
 
+import time
+from base64 import b32decode
+
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import mfa
 from accounts.importers import import_organisations
 from accounts.models import Membership, Organisation, User
 
-from . import DATA_DIR, DEMO_PASSWORD
+from . import DATA_DIR, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # (email, full name, title, [(organisation, roles...)], superuser)
 DEMO_USERS = [
@@ -65,10 +72,32 @@ def load() -> list[str]:
                 user=user, organisation=organisation, defaults={role: True for role in roles}
             )
     lines.append(f"Demoanvändare: {created} nya")
+    for user in User.objects.filter(email__in=[row[0] for row in DEMO_USERS]):
+        if mfa.role_requires_mfa(user):
+            TOTPDevice.objects.update_or_create(
+                user=user, name="Demo", defaults={"key": demo_key_hex(), "confirmed": True}
+            )
     return lines
+
+
+def demo_key_hex() -> str:
+    return b32decode(DEMO_TOTP_SECRET + "=" * (-len(DEMO_TOTP_SECRET) % 8)).hex()
+
+
+def current_code() -> tuple[str, int]:
+    """The demo authenticator code now, and the seconds it stays valid."""
+    totp = TOTP(bytes.fromhex(demo_key_hex()))
+    totp.time = time.time()
+    return f"{totp.token():06d}", 30 - int(totp.time) % 30
 
 
 def login_lines() -> list[str]:
     width = max(len(e) for e in DEMO_LOGIN_ROLES)
     rows = [f"  {email.ljust(width)}  {role}" for email, role in DEMO_LOGIN_ROLES.items()]
-    return ["Demo logins (password for all: " + DEMO_PASSWORD + "):", *rows]
+    return [
+        "Demo logins (password for all: " + DEMO_PASSWORD + "):",
+        *rows,
+        "Ministry staff, approvers, org admins and admin@ also need a code from an authenticator app:",
+        f"  add the key {DEMO_TOTP_SECRET} (time-based, 6 digits) to any authenticator app,",
+        "  or print the current code with: .venv/bin/python manage.py load_demo --code",
+    ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.fieldkeys import FieldKey, response_text_keys
 from remiss.forms.styled import StyledForm
 from remiss.models import Proposal, Section, Stance
-from remiss.models.responses import MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
+from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
 from remiss.uploads import max_upload_label, validate_pdf
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
@@ -191,6 +191,24 @@ class DecisionForm(StyledForm):
         required=False,
         help_text=_("Till exempel § 123. Myndigheter som beslutar utan protokoll lämnar fältet tomt."),
     )
+    our_reference = forms.CharField(
+        label=_("Vår beteckning"),
+        max_length=100,
+        required=False,
+        help_text=_("Organisationens eget diarienummer, till exempel KFKS 2018/774. Skrivs bredvid departementets."),
+    )
+    presenter = forms.CharField(
+        label=_("Föredragande"),
+        max_length=200,
+        required=False,
+        help_text=_("Namn och titel, om någon föredrog ärendet."),
+    )
+    also_participated = forms.CharField(
+        label=_("I den slutliga handläggningen har även deltagit"),
+        max_length=500,
+        required=False,
+        help_text=_("Namn och titlar, om några."),
+    )
 
 
 class SignatoryForm(forms.Form):
@@ -204,7 +222,23 @@ class SignatoryForm(forms.Form):
         return data
 
 
-SignatoryFormSet = forms.formset_factory(SignatoryForm, extra=2, max_num=10, absolute_max=20)
+class BaseSignatoryFormSet(forms.BaseFormSet):
+    """Any number of signatories in order, up to ``MAX_SIGNATORIES`` (then a Swedish message)."""
+
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _("Högst %(num)d undertecknare får plats i yttrandet. Ta bort några och spara igen."),
+    }
+
+
+SignatoryFormSet = forms.formset_factory(
+    SignatoryForm,
+    formset=BaseSignatoryFormSet,
+    extra=2,
+    max_num=MAX_SIGNATORIES,
+    absolute_max=MAX_SIGNATORIES,
+    validate_max=True,
+)
 
 
 class AssignmentForm(StyledForm):

@@ -35,6 +35,7 @@ class Stance(models.TextChoices):
 
 NOT_ANSWERED_LABEL = _("Ej besvarad")
 MAX_TEXT_LENGTH = 50_000
+MAX_SIGNATORIES = 20  # a sane upper bound: real yttranden carry one to a handful
 
 
 class Response(models.Model):
@@ -48,6 +49,11 @@ class Response(models.Model):
     decided_by = models.CharField(_("beslutsinstans"), max_length=200, blank=True)
     decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
     minute_ref = models.CharField(_("paragraf (§)"), max_length=50, blank=True)
+    our_reference = models.CharField(_("vår beteckning"), max_length=100, blank=True)
+    presenter = models.CharField(_("föredragande"), max_length=200, blank=True)
+    also_participated = models.CharField(
+        _("i den slutliga handläggningen har även deltagit"), max_length=500, blank=True
+    )
     declined_reason = models.TextField(_("skäl att avstå"), blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -37,7 +37,7 @@ from remiss.models import (
     Signatory,
     Stance,
 )
-from remiss.models.responses import MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
+from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
 from remiss.services.errors import ResponseError
 
 VALID_STANCES = {""} | set(Stance.values)
@@ -473,11 +473,17 @@ def record_decision(
     decision_date: dt.date | None,
     minute_ref: str,
     signatories: list[tuple[str, str]],
+    our_reference: str = "",
+    presenter: str = "",
+    also_participated: str = "",
 ) -> Response:
-    """The approver records who decided the answer, when, the minute paragraph and who signs."""
+    """The approver records who decided the answer, when, the minute paragraph, who signs (in
+    order, at most ``MAX_SIGNATORIES``), the organisation's own diarienummer and who presented it."""
     membership = workflow.membership_of(by, response)
     if membership is None or not membership.is_approver:
         raise ResponseError(_("Bara en beslutsfattare kan registrera beslutet."))
+    if len([n for n, _t in signatories if n.strip()]) > MAX_SIGNATORIES:
+        raise ResponseError(_("Högst %(max)s undertecknare får plats i yttrandet.") % {"max": MAX_SIGNATORIES})
     response = (
         Response.objects.select_for_update(of=("self",)).select_related("recipient__organisation").get(pk=response.pk)
     )
@@ -487,6 +493,8 @@ def record_decision(
     if minute_ref and minute_ref[0].isdigit():
         minute_ref = f"§ {minute_ref}"
     response.decided_by, response.decision_date, response.minute_ref = decided_by.strip(), decision_date, minute_ref
+    response.our_reference, response.presenter = our_reference.strip(), presenter.strip()
+    response.also_participated = also_participated.strip()
     response.version += 1
     response.updated_by = by
     response.save()
@@ -501,6 +509,15 @@ def record_decision(
     text = "\n".join(
         [f"{response.decided_by} {decision_date or ''} {minute_ref}".strip()]
         + [f"{n.strip()}, {t.strip()}".strip(", ") for n, t in signatories if n.strip()]
+        + [
+            f"{label}: {value}"
+            for label, value in (
+                (_("Vår beteckning"), response.our_reference),
+                (_("Föredragande"), response.presenter),
+                (_("Även deltagit"), response.also_participated),
+            )
+            if value
+        ]
     )
     Revision.objects.create(response=response, field="decision", text=text, version=response.version, author=by)
     audit.record(

@@ -156,3 +156,39 @@ def what_happens(response: Response) -> dict:
         "public_at": public_at,
         "receipt_to": notifications.member_addresses(organisation),
     }
+
+
+# --- Progress while writing -------------------------------------------------------------------------
+
+
+def answer_progress(response: Response) -> dict:
+    """What the form's table of contents and status badge show, for the autosave reply: answered
+    proposals overall and per section, which ones, and the status. Two queries."""
+    rows = list(Proposal.objects.filter(remiss_id=response.recipient.remiss_id).values_list("pk", "section_id"))
+    answered = set(response.answers.exclude(stance="").values_list("proposal_id", flat=True))
+    sections: dict[int, list[int]] = {}
+    for pk, section_id in rows:
+        counts = sections.setdefault(section_id, [0, 0])
+        counts[0] += pk in answered
+        counts[1] += 1
+    done = sum(1 for pk, _s in rows if pk in answered)
+    return {
+        "answered_ids": sorted(pk for pk, _s in rows if pk in answered),
+        "sections": {str(sid): f"({a}/{t})" for sid, (a, t) in sections.items()},
+        "label": _("%(a)s av %(t)s förslag besvarade") % {"a": done, "t": len(rows)},
+        "status_label": str(response.get_status_display()),
+    }
+
+
+def latest_changes_request(response: Response):
+    """The reviewer's latest "begär ändringar" transition while changes are requested, else None."""
+    from remiss.models import ResponseStatus
+
+    if response.status != ResponseStatus.CHANGES_REQUESTED:
+        return None
+    return (
+        response.transitions.filter(to_status=ResponseStatus.CHANGES_REQUESTED)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )

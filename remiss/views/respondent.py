@@ -37,6 +37,7 @@ from remiss.forms.responses import (
     VerifyForm,
 )
 from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Stance, SubmissionStatus
+from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import assignments, drafting, readiness, submissions
 from remiss.services import inbox as invitations
 from remiss.services.errors import ResponseError
@@ -162,6 +163,8 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
         "general_version": form["version-general_comments"],
         "assignment_form": assignment_form,
         "attachment_form": AttachmentForm() if editable else None,
+        "documents": list(response.recipient.remiss.documents.all()),
+        "changes_request": readiness.latest_changes_request(response),
     }
     return render(request, "remiss/respondent/form.html", context, status=status)
 
@@ -270,7 +273,15 @@ def autosave(request, pk):
         return JsonResponse(
             {"error": str(drafting.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
         )
-    return JsonResponse({"ok": True, "version": new_version, "saved_label": _saved_label(result.saved_at)})
+    response.refresh_from_db(fields=["status"])
+    return JsonResponse(
+        {
+            "ok": True,
+            "version": new_version,
+            "saved_label": _saved_label(result.saved_at),
+            "progress": readiness.answer_progress(response),
+        }
+    )
 
 
 # --- Review, decision, submission ---------------------------------------------------------------
@@ -288,11 +299,15 @@ def _review_page(
                 "decided_by": response.decided_by,
                 "decision_date": response.decision_date,
                 "minute_ref": response.minute_ref,
+                "our_reference": response.our_reference,
+                "presenter": response.presenter,
+                "also_participated": response.also_participated,
             }
         )
     if signatories is None:
         signatories = SignatoryFormSet(
-            prefix="sig", initial=[{"name": s.name, "title": s.title} for s in response.signatories.all()]
+            prefix="sig",
+            initial=[{"name": s.name, "title": s.title} for s in response.signatories.order_by("position", "id")],
         )
     context = {
         "response": response,
@@ -306,6 +321,7 @@ def _review_page(
         "message_form": message_form or MessageForm(),
         "decision_form": decision_form,
         "signatories": signatories,
+        "max_signatories": MAX_SIGNATORIES,
         "decline_form": decline_form or DeclineForm(),
         "submissions": response.submissions.select_related("receipt"),
         "failed_submissions": submissions.failed_submissions(response),
@@ -359,6 +375,9 @@ def decision(request, pk):
             decided_by=form.cleaned_data["decided_by"],
             decision_date=form.cleaned_data["decision_date"],
             minute_ref=form.cleaned_data["minute_ref"],
+            our_reference=form.cleaned_data["our_reference"],
+            presenter=form.cleaned_data["presenter"],
+            also_participated=form.cleaned_data["also_participated"],
             signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
         )
     except ResponseError as error:

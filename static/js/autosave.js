@@ -101,6 +101,7 @@
         this.forget();
         this.show(data.saved_label, false);
         if (globalState) { globalState.textContent = data.saved_label; }
+        if (data.progress) { showProgress(data.progress); }
       } else if (status === 409 && data.conflict) {
         this.failed = true;
         this.conflict(data.conflict, data.error);
@@ -159,6 +160,27 @@
       this.el.appendChild(box);
       this.show(message || "Krock med en kollegas ändring.", true);
     };
+
+    // The table of contents and the status badge follow what the server has saved.
+    function showProgress(progress) {
+      var status = document.querySelector(".toc-status");
+      if (status) { status.textContent = progress.label; }
+      var badge = document.querySelector("[data-status-badge]");
+      if (badge && progress.status_label) { badge.textContent = progress.status_label; }
+      Object.keys(progress.sections || {}).forEach(function (id) {
+        var count = document.querySelector("[data-section-count='" + id + "']");
+        if (count) { count.textContent = progress.sections[id]; }
+      });
+      var answered = {};
+      (progress.answered_ids || []).forEach(function (id) { answered[id] = true; });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-toc-proposal]"), function (li) {
+        var done = !!answered[li.getAttribute("data-toc-proposal")];
+        var yes = li.querySelector(".toc-done");
+        var no = li.querySelector(".toc-todo");
+        if (yes) { yes.hidden = !done; }
+        if (no) { no.hidden = done; }
+      });
+    }
 
     function stanceLabel(group, value) {
       for (var i = 0; i < group.radios.length; i++) {

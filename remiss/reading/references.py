@@ -1,0 +1,177 @@
+"""Where a piece of an answer points in the remiss: numbering ("7.1.1", "avsnitt 5.2",
+"4.2.1–4.2.2", "kapitel 7"), a section's title repeated, a proposal's own wording repeated, or a word
+that only one part of the remiss uses ("frikommunförsök", "skollagen")."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from .structure import ProposalRef, SectionRef, Structure, number_parts
+from .text import stems
+
+NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
+NUMBERED = re.compile(
+    rf"(?<![\d.:/§-])({NUMBER})(?:\s*(?:[–—-]|till)\s*({NUMBER}))?"
+    r"(?![\d]|\.\d|\s*%|\s*(?:procent|miljon|miljard|kr\b|kronor|mnkr|mdkr|tkr|timmar|år\b|dagar|§))",
+    re.IGNORECASE,
+)
+CHAPTER = re.compile(r"\b(?:kapitel|kap\.?)\s*(\d{1,2})(?![\d.]|\s*§|\s*kap)", re.IGNORECASE)
+# Words of any remiss and any answer (its parties, its vocabulary) rather than of a part of this one.
+GENERIC_STEMS = (
+    "delegation",
+    "utredning",
+    "kommitté",
+    "regering",
+    "riksdag",
+    "departement",
+    "myndighet",
+    "betänkand",
+    "promemori",
+    "förslag",
+    "rekommendation",
+    "kommun",
+    "landsting",
+    "region",
+    "synpunkt",
+    "remiss",
+    "yttrand",
+    "avsnitt",
+    "kapitel",
+    "ställningstagand",
+    "bedömning",
+    "konsekvens",
+    "förutsättning",
+    "verksamhet",
+    "utveckling",
+    "möjlighet",
+)
+TEXT_COVERAGE = 0.6
+TITLE_COVERAGE = 0.75
+MIN_KEYWORD_LENGTH = 7
+
+
+class Index:
+    def __init__(self, structure: Structure):
+        self.structure = structure
+        self.sections = [section for section in structure.sections if section.parts]
+        documents: list[set[str]] = []
+        self.proposal_stems: dict[str, set[str]] = {}
+        self.title_stems: dict[str, set[str]] = {}
+        for section in structure.sections:
+            self.title_stems[section.number] = set(stems(section.title))
+            documents.append(self.title_stems[section.number])
+            for proposal in section.proposals:
+                first = re.split(r"(?<=[.!?])\s+", proposal.text.strip(), maxsplit=1)[0]
+                self.proposal_stems[proposal.key] = set(stems(first))
+                documents.append(set(stems(proposal.text)))
+        df: dict[str, int] = defaultdict(int)
+        for document in documents:
+            for item in document:
+                df[item] += 1
+        total = max(len(documents), 1)
+        self.weight = {item: math.log(1 + total / count) for item, count in df.items()}
+        self.keywords = self._keywords()
+
+    def _keywords(self) -> dict[str, list[str]]:
+        """Stems used by the proposals of one section only, mapped to the proposals that use them."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        users: dict[str, list[str]] = defaultdict(list)
+        for section in self.structure.sections:
+            for item in self.title_stems[section.number]:
+                owners[item].add(section.number)
+                users[item].extend(proposal.key for proposal in section.proposals)
+            for proposal in section.proposals:
+                for item in set(stems(proposal.text)):
+                    owners[item].add(section.number)
+                    users[item].append(proposal.key)
+        return {
+            item: sorted(set(users[item]), key=self._order)
+            for item, sections in owners.items()
+            if len(sections) == 1
+            and len(item) >= MIN_KEYWORD_LENGTH
+            and not item.startswith(GENERIC_STEMS)
+            and not item.endswith(GENERIC_STEMS)
+        }
+
+    def _order(self, key: str) -> int:
+        for position, proposal in enumerate(self.structure.proposals):
+            if proposal.key == key:
+                return position
+        return 0
+
+    # --- kinds of reference ---------------------------------------------------------------------
+
+    def numbered(self, text: str) -> list[str]:
+        found: list[SectionRef] = []
+        for match in NUMBERED.finditer(text):
+            start, end = number_parts(match.group(1)), number_parts(match.group(2) or "")
+            found.extend(self._range(start, end) if end else self._resolve(start))
+        for match in CHAPTER.finditer(text):
+            chapter = (int(match.group(1)),)
+            found.extend(section for section in self.sections if section.parts[:1] == chapter)
+        return self._keys(found)
+
+    def _resolve(self, parts: tuple[int, ...]) -> list[SectionRef]:
+        exact = [section for section in self.sections if section.parts == parts]
+        if exact:
+            return exact
+        below = [section for section in self.sections if section.parts[: len(parts)] == parts]
+        if below:
+            return below
+        above = [s for s in self.sections if len(s.parts) >= 2 and parts[: len(s.parts)] == s.parts]
+        return sorted(above, key=lambda s: len(s.parts))[-1:]
+
+    def _range(self, start: tuple[int, ...], end: tuple[int, ...]) -> list[SectionRef]:
+        return [
+            section
+            for section in self.sections
+            if start <= section.parts[: len(start)] and (section.parts <= end or section.parts[: len(end)] == end)
+        ]
+
+    def titles(self, text: str, *, heading: bool = False) -> list[str]:
+        """Sections whose title the text repeats; a one-word title only as a heading of its own."""
+        present = set(stems(text))
+        found = []
+        for section in self.structure.sections:
+            title = self.title_stems[section.number]
+            if not title or len(title) < 2 and not (heading and title <= present and len(present) <= 3):
+                continue
+            if self._coverage(title, present) >= TITLE_COVERAGE:
+                found.append(section)
+        return self._keys(found)
+
+    def proposal_texts(self, text: str) -> list[str]:
+        present = set(stems(text))
+        return [
+            proposal.key
+            for proposal in self.structure.proposals
+            if len(self.proposal_stems[proposal.key]) >= 3
+            and len(self.proposal_stems[proposal.key] & present) >= 3
+            and self._coverage(self.proposal_stems[proposal.key], present) >= TEXT_COVERAGE
+        ]
+
+    def keyword_hits(self, text: str) -> list[str]:
+        keys: list[str] = []
+        for item in set(stems(text)):
+            for key in self.keywords.get(item, ()):
+                if key not in keys:
+                    keys.append(key)
+        return sorted(keys, key=self._order)
+
+    def _coverage(self, wanted: set[str], present: set[str]) -> float:
+        total = sum(self.weight.get(item, 1.0) for item in wanted)
+        return sum(self.weight.get(item, 1.0) for item in wanted & present) / total if total else 0.0
+
+    @staticmethod
+    def _keys(sections: list[SectionRef]) -> list[str]:
+        keys: list[str] = []
+        for section in sections:
+            for proposal in section.proposals:
+                if proposal.key not in keys:
+                    keys.append(proposal.key)
+        return keys
+
+    def proposal(self, key: str) -> ProposalRef:
+        return next(proposal for proposal in self.structure.proposals if proposal.key == key)

@@ -1,0 +1,122 @@
+"""Plain text of an answer into blocks (headings, paragraphs, list items) and sentences, and the
+word stems the matching works on."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf0d8\u2013\u2014*-]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*"
+)
+LEADING_NUMBER = re.compile(
+    r"^\s*(?:avsnitt|kapitel|kap\.?|förslag|punkt)?\s*\d{1,2}(?:\.\d{1,2}){1,3}\b", re.IGNORECASE
+)
+HYPHENATED = re.compile(r"(\w)-[ \t]*\n\s*(?!och\b|eller\b|samt\b|respektive\b|resp\b)([a-zåäö])")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\s”\"]+(?=[A-ZÅÄÖ”\"–-])")
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    heading: bool = False
+    bullet: bool = False
+
+
+def prepare(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").replace("\xa0", " ")
+    return HYPHENATED.sub(r"\1\2", text)
+
+
+def _is_heading(line: str, previous: str, following: str) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 14 or len(stripped) > 110:
+        return False
+    if stripped[-1] in ".,;:!?" or BULLET.match(stripped) and not LEADING_NUMBER.match(stripped):
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    previous, following = previous.strip(), following.strip()
+    opens = not previous or previous[-1] in ".!?:" or _looks_like_title(previous)
+    closes = not following or following[0].isupper() or following[0].isdigit() or BULLET.match(following)
+    return bool(opens and closes)
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line.split()) <= 6 and line[-1] not in ",;" and line[0].isupper()
+
+
+def blocks(text: str) -> list[Block]:
+    lines = prepare(text).split("\n")
+    result: list[Block] = []
+    current: list[str] = []
+    bullet = False
+
+    def flush():
+        nonlocal current, bullet
+        joined = re.sub(r"\s+", " ", " ".join(current)).strip()
+        if joined and joined[0].islower() and result and not result[-1].heading and not bullet:
+            # a paragraph cut by a page break continues the one before it
+            result[-1] = Block(text=f"{result[-1].text} {joined}", bullet=result[-1].bullet)
+        elif joined:
+            result.append(Block(text=joined, bullet=bullet))
+        current, bullet = [], False
+
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        previous = lines[i - 1] if i else ""
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if _is_heading(stripped, previous if not current else current[-1], following):
+            flush()
+            result.append(Block(text=re.sub(r"\s+", " ", stripped), heading=True))
+            continue
+        ends_item = bullet and current and current[-1][-1] in ".!?" and stripped[0].isupper()
+        if ends_item and not BULLET.match(stripped):
+            flush()  # a paragraph after a list item, in text without blank lines (PDF)
+        if LEADING_NUMBER.match(stripped) or BULLET.match(stripped):
+            flush()
+            bullet = bool(BULLET.match(stripped)) and not LEADING_NUMBER.match(stripped)
+            stripped = BULLET.sub("", stripped, count=1) if bullet else stripped
+        current.append(stripped)
+    flush()
+    return result
+
+
+def sentences(block: Block) -> list[str]:
+    return [part.strip() for part in SENTENCE_END.split(block.text) if part.strip()]
+
+
+# --- stems --------------------------------------------------------------------------------------
+
+STOPWORDS = set(
+    """och att det som en ett i på för av med till den de om är ska skall bör inom samt så där vid mer
+    andra annan annat olika kan har ha hade från eller under genom mellan över även också sin sina sitt
+    vara bli blir få ge göra detta denna dessa dem deras vars vilket vilka vilken när hur man inte ej
+    all alla allt varje mot utan efter före både såväl som än nu redan dock men enligt bland annat
+    särskilt större stor stora ny nya nytt ta tas hos våra vår vårt vi oss ni er han hon hans hennes
+    dess varför något några någon ingen inga inget sig själv just""".split()
+)
+SUFFIXES = sorted(
+    "arnas ernas ornas andes endes arna erna orna ande ende heten het ens ets ars ers ors en et ar er or as es a e s n".split(),
+    key=len,
+    reverse=True,
+)
+WORD = re.compile(r"[a-zåäöéü]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=4096)
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in WORD.findall(text.lower()) if word not in STOPWORDS and len(word) > 2)
