@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts import audit
 from accounts.models import Membership, Role
 
-from . import deadlines
+from . import deadlines, workflow
 from .models import Remiss, RemissStatus, Response, ResponseStatus, Submission, SubmissionStatus
 from .models.remisser import Publicity
 
@@ -114,8 +114,9 @@ def get_response_for_member(request: HttpRequest, pk: int, role: Role | None = N
     return response
 
 
-def can_edit(membership: Membership | None) -> bool:
-    return bool(membership and (membership.is_drafter or membership.is_approver or membership.is_org_admin))
+def can_edit(response: Response, membership: Membership | None) -> bool:
+    """Whether the member may change the answer's content now: the workflow table's "edit" rule."""
+    return workflow.allows("edit", response, membership)
 
 
 # --- The public ---------------------------------------------------------------------------------

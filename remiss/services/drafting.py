@@ -184,9 +184,9 @@ def _check_editor(response: Response, by: User) -> Membership:
     membership = workflow.membership_of(by, response)
     if membership is None:
         raise ResponseError(_("Du är inte medlem i organisationen som svarar på remissen."))
-    if not (membership.is_drafter or membership.is_approver or membership.is_org_admin):
+    if not workflow.has_roles(membership, "edit"):
         raise ResponseError(_("Bara handläggare och beslutsfattare kan ändra i yttrandet."))
-    if response.status not in workflow.EDITABLE:
+    if response.status not in workflow.RULES["edit"].statuses:
         raise ResponseError(
             _("Yttrandet har status ”%(status)s” och kan inte ändras nu.") % {"status": response.get_status_display()}
         )
@@ -480,14 +480,14 @@ def record_decision(
     """The approver records who decided the answer, when, the minute paragraph, who signs (in
     order, at most ``MAX_SIGNATORIES``), the organisation's own diarienummer and who presented it."""
     membership = workflow.membership_of(by, response)
-    if membership is None or not membership.is_approver:
+    if not workflow.has_roles(membership, "decide"):
         raise ResponseError(_("Bara en beslutsfattare kan registrera beslutet."))
     if len([n for n, _t in signatories if n.strip()]) > MAX_SIGNATORIES:
         raise ResponseError(_("Högst %(max)s undertecknare får plats i yttrandet.") % {"max": MAX_SIGNATORIES})
     response = (
         Response.objects.select_for_update(of=("self",)).select_related("recipient__organisation").get(pk=response.pk)
     )
-    if response.status not in workflow.DECIDABLE:
+    if response.status not in workflow.RULES["decide"].statuses:
         raise ResponseError(_("Yttrandet är redan inskickat. Öppna det för rättelse först."))
     minute_ref = minute_ref.strip()
     if minute_ref and minute_ref[0].isdigit():

@@ -122,7 +122,7 @@ def task_done(request, pk):
 
 def _form_page(request, response, form, data, *, conflicts=(), status=200):
     membership = request.membership
-    editable = permissions.can_edit(membership) and response.status in workflow.EDITABLE
+    editable = permissions.can_edit(response, membership)
     conflicts_by_field = {c.field: c for c in conflicts}
     for block in data["sections"]:
         for item in block["items"]:
@@ -209,7 +209,7 @@ def answer_form(request, pk):
     data = drafting.form_data(response)
     kwargs = _form_kwargs(response, data)
     if request.method == "POST":
-        if not (permissions.can_edit(request.membership) and response.status in workflow.EDITABLE):
+        if not permissions.can_edit(response, request.membership):
             permissions.deny(request, "response: not editable")
         form = AnswerForm(request.POST, **kwargs)
         if not form.is_valid():
