@@ -174,7 +174,7 @@ def get_submission_for_staff(request: HttpRequest, remiss_pk: int, pk: int) -> t
     return remiss, submission
 
 
-# --- Ministry staff pages without a remiss (added by the ministry feature) ----------------------
+# --- Ministry staff pages without a remiss ---------------------------------------------------------
 
 
 def require_ministry_staff(request: HttpRequest) -> Membership:
@@ -193,7 +193,7 @@ def get_public_remiss(request: HttpRequest, pk: int) -> Remiss:
     return remiss
 
 
-# --- Compilations (added by the compilation feature) ------------------------------------------
+# --- Compilations ---------------------------------------------------------------------------------
 
 
 def get_compilation_for_staff(request: HttpRequest, remiss_pk: int, pk: int):

@@ -170,7 +170,7 @@ def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool
         deadline = response.recipient.deadline_at
         raise WorkflowError(
             _(
-                "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
+                "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot svar som kommer in för sent. "
                 "Kontakta departementet om ni behöver förlängd svarstid."
             )
             % {"date": date_format(timezone.localtime(deadline), "j F Y")}

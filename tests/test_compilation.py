@@ -551,7 +551,7 @@ def test_title_page_counts_the_answers_in_scope(small, staff):
     assert "Antal svar" in title_page and "5 svar, 1 avstår" in title_page
     without_late = compile_now(small["remiss"], staff, appendix=False, include_late=False)
     title_page = PdfReader(without_late.pdf.path).pages[0].extract_text()
-    assert "4 svar, 1 avstår" in title_page and "Utan sena svar" in title_page
+    assert "4 svar, 1 avstår" in title_page and "Utan svar som kom in för sent" in title_page
 
 
 # --- Scope ---------------------------------------------------------------------------------------
@@ -574,7 +574,7 @@ def test_kind_and_county_filters_are_combined(small):
         "Alla avsnitt",
         "Typ av remissinstans: Kommun",
         "Län: Skåne län",
-        "Med sena svar",
+        "Med svar som kom in för sent",
         "Med bilaga med fullständiga svar",
     ]
     # Within one filter the values are alternatives.

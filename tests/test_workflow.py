@@ -193,7 +193,7 @@ def test_late_answer_refused_or_marked_unless_extended(response, drafter, review
     after = remiss.deadline_at + dt.timedelta(hours=1)
     remiss.late_policy = LatePolicy.REFUSE
     remiss.save()
-    with pytest.raises(workflow.WorkflowError, match="tar inte emot sena svar"):
+    with pytest.raises(workflow.WorkflowError, match="tar inte emot svar som kommer in för sent"):
         workflow.submit_response(response=response, by=approver, now=after, enqueue=False)
     recipient = response.recipient
     recipient.extended_deadline = remiss.deadline + dt.timedelta(days=7)

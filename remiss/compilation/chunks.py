@@ -22,7 +22,6 @@ import json
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
@@ -206,7 +205,3 @@ def plan(figures: dict) -> list[dict]:
 def part_path(part: dict) -> str:
     """Where the part's part file is (see ``ensure_chunk``)."""
     return default_storage.path(cache_name(part["key"]))
-
-
-def media_root() -> str:
-    return str(settings.MEDIA_ROOT)

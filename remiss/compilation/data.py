@@ -24,10 +24,11 @@ from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
 
-STATUS_ANSWERED = "svarat"
-STATUS_DECLINED = "avstatt"
-STATUS_MISSING = "ej_svarat"
-STATUS_LATE = "sent"
+# A recipient's status in the remisslista; stored in the figures, so in English like every stored value.
+STATUS_ANSWERED = selectors.ANSWERED
+STATUS_DECLINED = selectors.DECLINED
+STATUS_MISSING = "missing"
+STATUS_LATE = selectors.LATE
 
 DEFAULT_PARAMS: dict[str, Any] = {"sections": [], "kinds": [], "counties": [], "appendix": True, "include_late": True}
 
@@ -137,7 +138,7 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
         lines.append(_("Län: %(list)s") % {"list": ", ".join(params["counties"])})
     if not (params["kinds"] or params["counties"]):
         lines.append(_("Alla remissinstanser"))
-    lines.append(_("Med sena svar") if params["include_late"] else _("Utan sena svar"))
+    lines.append(_("Med svar som kom in för sent") if params["include_late"] else _("Utan svar som kom in för sent"))
     lines.append(_("Med bilaga med fullständiga svar") if params["appendix"] else _("Utan bilaga"))
     return lines
 
@@ -201,7 +202,25 @@ def build_figures(
     *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
 ) -> dict:
     statuses = status_labels()
-    stances = stance_labels()
+    recipients, answers, status_counts, by_proposal = _tally(rows, proposals, params, statuses)
+    return {
+        "remiss": remiss,
+        "params": params,
+        "scope": scope,
+        "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
+        "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
+        "recipients": recipients,
+        "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
+        "sections": _sections(proposals, by_proposal),
+        "answers": answers,
+        "answer_count": sum(1 for a in answers if not a["declined"]),
+        "declined_count": sum(1 for a in answers if a["declined"]),
+    }
+
+
+def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict[str, str]):
+    """Per recipient its status row; per included submission its answer row; per proposal the
+    comments grouped by stance (declined answers have none)."""
     kinds = {k: str(v) for k, v in OrganisationKind.choices}
     recipients, answers = [], []
     status_counts = {key: 0 for key in statuses}
@@ -236,23 +255,32 @@ def build_figures(
                 "pdf": sub.get("pdf", ""),
             }
         )
-        if sub["declined"]:
-            continue
-        snap_answers = {a["proposal_id"]: a for a in sub["snapshot"].get("answers", [])}
-        for proposal_id, groups in by_proposal.items():
-            answer = snap_answers.get(proposal_id)
-            stance = (answer or {}).get("stance") or NOT_ANSWERED
-            groups.setdefault(stance, []).append(
-                {
-                    "organisation": org["name"],
-                    "organisation_id": org["id"],
-                    "comment": ((answer or {}).get("comment") or "").strip(),
-                }
-            )
+        if not sub["declined"]:
+            _group_comments(by_proposal, org, sub["snapshot"])
+    return recipients, answers, status_counts, by_proposal
+
+
+def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict) -> None:
+    snap_answers = {a["proposal_id"]: a for a in snapshot.get("answers", [])}
+    for proposal_id, groups in by_proposal.items():
+        answer = snap_answers.get(proposal_id)
+        stance = (answer or {}).get("stance") or NOT_ANSWERED
+        groups.setdefault(stance, []).append(
+            {
+                "organisation": org["name"],
+                "organisation_id": org["id"],
+                "comment": ((answer or {}).get("comment") or "").strip(),
+            }
+        )
+
+
+def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]]]) -> list[dict]:
+    """The proposals in their sections, each with its stance counts (and shares) and comment groups."""
+    stances = stance_labels()
+    order = [s or NOT_ANSWERED for s in STANCE_ORDER]
     sections: list[dict] = []
     for proposal in proposals:
         groups = by_proposal[proposal["id"]]
-        order = [s or NOT_ANSWERED for s in STANCE_ORDER]
         counts = [{"stance": s, "label": stances[s], "n": len(groups.get(s, []))} for s in order]
         total = sum(c["n"] for c in counts)
         for c in counts:
@@ -273,19 +301,7 @@ def build_figures(
                 }
             )
         sections[-1]["proposals"].append(item)
-    return {
-        "remiss": remiss,
-        "params": params,
-        "scope": scope,
-        "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
-        "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
-        "recipients": recipients,
-        "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
-        "sections": sections,
-        "answers": answers,
-        "answer_count": sum(1 for a in answers if not a["declined"]),
-        "declined_count": sum(1 for a in answers if a["declined"]),
-    }
+    return sections
 
 
 def _local_date(iso: str) -> str:
