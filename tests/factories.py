@@ -290,3 +290,21 @@ def decide(
         minute_ref=minute_ref,
         signatories=list(signatories),
     )
+
+
+def remiss_form_data(**overrides) -> dict:
+    """What a ministry official types into the remiss form (the ministry views' POST data)."""
+    data = {
+        "title": "Ett bättre remissförfarande (SOU 2026:10)",
+        "reference": "Fi2026/01000",
+        "reports": "SOU 2026:10 | Ett bättre remissförfarande | betänkande",
+        "missive": "Remissvaren ska ha kommit in senast sista svarsdagen.",
+        "deadline": (timezone.localdate() + dt.timedelta(days=40)).isoformat(),
+        "deadline_time": "",
+        "consequence_questions": ["economic", "children"],
+        "late_policy": "accept",
+        "publicity": "immediate",
+        "document_title": "",
+    }
+    data.update(overrides)
+    return data

@@ -247,3 +247,18 @@ def queued(callbacks, task: str = "remiss.render_submission") -> list:
     from remiss.jobs import Job
 
     return [c.args[0] for c in callbacks if isinstance(c, Job) and c.name == task]
+
+
+# --- Production settings in a subprocess (test_security_settings, test_compose) ---------------------
+
+PROD_KEY = "p" * 20 + "-production-secret-for-tests-" + "k" * 20
+
+
+def manage(*args, **env):
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would.
+    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST") and k not in dropped}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )

@@ -320,8 +320,7 @@ def test_changes_after_publishing_log_old_and_new_values_and_tell_recipients(cli
 
 @pytest.mark.django_db
 def test_publicity_cannot_be_delayed_once_answers_are_public(client_for, staff, ministry):
-    from tests.test_ministry import form_data
-
+    form_data = f.remiss_form_data
     remiss = f.PublishedRemissFactory(ministry=ministry, publicity=Publicity.IMMEDIATE)
     client = client_for(staff)
     url = reverse("ministry:edit", args=[remiss.pk])
