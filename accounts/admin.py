@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, Membership, Organisation, User
+from .models import AuditEvent, Invitation, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,9 +30,9 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "code", "county", "is_active"]
+    list_display = ["name", "kind", "code", "county", "registry_email", "org_number", "is_active"]
     list_filter = ["kind", "county", "is_active"]
-    search_fields = ["name", "code", "county"]
+    search_fields = ["name", "code", "county", "registry_email", "org_number"]
     inlines = [MembershipInline]
 
 
@@ -83,3 +83,32 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Support can see every invitation and revoke one (set "återkallad"); links are never shown:
+    only their hash is stored. New invitations are made by organisation administrators in the service."""
+
+    list_display = ["email", "kind", "organisation", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_filter = ["kind", "used_at", "revoked_at"]
+    search_fields = ["email", "organisation__name"]
+    readonly_fields = [
+        "kind",
+        "organisation",
+        "email",
+        "roles",
+        "claim",
+        "created_by",
+        "created_at",
+        "used_at",
+        "used_by",
+        "sent_count",
+        "last_sent_at",
+        "delivery_error",
+        "next_path",
+    ]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,9 @@
-"""Import the organisation register from CSV (columns: code, name, kind, county)."""
+"""Import the organisation register from CSV.
+
+Columns: code, name, kind, county, and optionally registry_email (funktionsbrevlåda) and org_number
+(organisationsnummer). An empty optional cell keeps what the organisation already has, so an
+address corrected in the service is not wiped by a register without addresses.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import Organisation, OrganisationKind
+from .models import Organisation, OrganisationKind, normalise_email
+from .orgnumber import normalise_org_number
 
 logger = logging.getLogger(__name__)
 REQUIRED_COLUMNS = {"code", "name", "kind", "county"}
+OPTIONAL_COLUMNS = {"registry_email", "org_number"}
 CODE_LENGTH = {OrganisationKind.MUNICIPALITY: 4, OrganisationKind.REGION: 2}
 
 
@@ -44,7 +53,8 @@ def _clean_row(row: dict[str, str | None]) -> dict[str, str]:
     if None in row:  # more cells than header columns
         raise RowError(_("för många kolumner"))
     values = {key: (row.get(key) or "").strip() for key in REQUIRED_COLUMNS}
-    if any(_has_control_characters(value) for value in values.values()):
+    optional = {key: (row.get(key) or "").strip() for key in OPTIONAL_COLUMNS if row.get(key)}
+    if any(_has_control_characters(value) for value in [*values.values(), *optional.values()]):
         raise RowError(_("raden innehåller otillåtna tecken (styrtecken)"))
     if not values["name"]:
         raise RowError(_("namn saknas"))
@@ -66,7 +76,25 @@ def _clean_row(row: dict[str, str | None]) -> dict[str, str]:
             _("en %(kind)s ska ha en kod med %(n)s siffror, inte '%(code)s'")
             % {"kind": kind, "n": expected, "code": code}
         )
-    return values
+    return values | _clean_optional(optional)
+
+
+def _clean_optional(optional: dict[str, str]) -> dict[str, str]:
+    if "registry_email" in optional:
+        address = normalise_email(optional["registry_email"])
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise RowError(
+                _("funktionsbrevlådan '%(email)s' är ingen giltig e-postadress") % {"email": optional["registry_email"]}
+            ) from None
+        optional["registry_email"] = address
+    if "org_number" in optional:
+        try:
+            optional["org_number"] = normalise_org_number(optional["org_number"])
+        except ValidationError as error:
+            raise RowError(error.messages[0]) from None
+    return optional
 
 
 def _decoded_lines(raw: bytes, report: ImportReport) -> Iterator[str]:
@@ -82,6 +110,10 @@ def _decoded_lines(raw: bytes, report: ImportReport) -> Iterator[str]:
 
 
 def _find_existing(values: dict[str, str]) -> Organisation | None:
+    if values.get("org_number"):
+        found = Organisation.objects.filter(org_number=values["org_number"]).first()
+        if found:
+            return found
     if values["code"]:
         found = Organisation.objects.filter(kind=values["kind"], code=values["code"]).first()
         if found:
@@ -122,7 +154,12 @@ def import_organisations(source: str | Path | io.TextIOBase) -> ImportReport:
             report.errors.append((line, str(exc)))
         except IntegrityError:
             report.errors.append(
-                (line, _("kunde inte sparas: namnet eller koden används redan av en annan organisation"))
+                (
+                    line,
+                    _(
+                        "kunde inte sparas: namnet, koden eller organisationsnumret används redan av en annan organisation"
+                    ),
+                )
             )
         except Exception:
             logger.exception("organisation import: line %s could not be saved", line)

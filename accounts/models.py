@@ -10,6 +10,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .orgnumber import validate_org_number
+
 
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
@@ -97,7 +99,18 @@ class Organisation(models.Model):
         _("kod"), max_length=20, blank=True, help_text=_("Till exempel SCB:s kommunkod (0180) eller länskod (01).")
     )
     county = models.CharField(_("län"), max_length=100, blank=True)
-    email = models.EmailField(_("funktionsbrevlåda"), blank=True)
+    registry_email = models.EmailField(
+        _("funktionsbrevlåda"),
+        blank=True,
+        help_text=_("Organisationens officiella e-postadress (registrator). Remisser skickas hit."),
+    )
+    org_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[validate_org_number],
+        help_text=_("Tio siffror, till exempel 212000-0142."),
+    )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -109,7 +122,13 @@ class Organisation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "code"], condition=~models.Q(code=""), name="organisation_unique_kind_code"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["org_number"],
+                condition=~models.Q(org_number=""),
+                name="organisation_unique_org_number",
+                violation_error_message=_("Det finns redan en organisation med det organisationsnumret."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -219,3 +238,61 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Audit events cannot be deleted.")
+
+
+class InvitationKind(models.TextChoices):
+    CLAIM = "claim", _("Inbjudan till funktionsbrevlåda")
+    ACTIVATION = "activation", _("Aktivering av konto")
+
+
+class Invitation(models.Model):
+    """A personal, single-use link sent by e-mail; only a hash of its token is stored.
+
+    A *claim* goes to an organisation's registry address: whoever holds it may create the
+    organisation's first account. An *activation* goes to one person (invited by an organisation
+    administrator, or the claimer confirming their address) who then chooses a password.
+    """
+
+    kind = models.CharField(_("typ"), max_length=20, choices=InvitationKind.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations_sent", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-postadress"))
+    full_name = models.CharField(_("namn"), max_length=200, blank=True)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    roles = models.JSONField(_("roller"), default=list, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    next_path = models.CharField(_("sida efter aktivering"), max_length=300, blank=True)
+    claim = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="activations", verbose_name=_("inbjudan")
+    )
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("skapad av")
+    )
+    created_at = models.DateTimeField(_("skapad"), default=timezone.now)
+    expires_at = models.DateTimeField(_("gäller till"))
+    used_at = models.DateTimeField(_("använd"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("använd av")
+    )
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+    sent_count = models.PositiveSmallIntegerField(_("skickad antal gånger"), default=0)
+    last_sent_at = models.DateTimeField(_("senast skickad"), null=True, blank=True)
+    delivery_error = models.CharField(_("fel vid utskick"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.email} ({self.organisation})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in self.roles if role in Role.values]

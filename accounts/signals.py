@@ -5,7 +5,7 @@ import time
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from . import audit
+from . import audit, throttle
 
 
 @receiver(user_logged_in)
@@ -25,3 +25,4 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))[:200]
     audit.record("auth.login_failed", actor_label=username, request=request, data={"username": username})
+    throttle.record_signin_failure(request)

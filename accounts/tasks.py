@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-__all__ = ["send_password_reset"]
+__all__ = ["send_password_reset", "send_activation"]
 
 
 @shared_task(name="accounts.send_password_reset", acks_late=True, max_retries=3, default_retry_delay=60)
@@ -34,4 +35,46 @@ def send_password_reset(user_id: int) -> bool:
         subject = "".join(render_to_string("accounts/email/password_reset_subject.txt", context).splitlines())
         body = render_to_string("accounts/email/password_reset.txt", context)
     EmailMessage(subject=subject, body=body, to=[user.email]).send()
+    return True
+
+
+@shared_task(
+    name="accounts.send_activation",
+    bind=True,
+    acks_late=True,
+    max_retries=3,
+    default_retry_delay=60,
+    soft_time_limit=100,
+    time_limit=120,
+)
+def send_activation(self, invitation_id: int) -> bool:
+    """Mail an activation link. The token is made here (a new one at every send, so only the latest
+    link works), and only its hash is stored. Delivery is recorded on the invitation."""
+    from .invitations import issue_token
+    from .models import Invitation
+
+    invitation = Invitation.objects.select_related("organisation", "created_by").filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_pending:
+        return False
+    token = issue_token(invitation)
+    context = {
+        "invitation": invitation,
+        "organisation": invitation.organisation,
+        "url": settings.SITE_URL + reverse("accounts:invitation", args=[token]),
+        "expires": timezone.localtime(invitation.expires_at),
+        "site_url": settings.SITE_URL,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = "".join(render_to_string("accounts/email/activation_subject.txt", context).splitlines())
+        body = render_to_string("accounts/email/activation.txt", context)
+    try:
+        EmailMessage(subject=subject, body=body, to=[invitation.email]).send()
+    except Exception as error:
+        invitation.delivery_error = f"{type(error).__name__}: {error}"[:300]
+        invitation.save(update_fields=["delivery_error"])
+        raise self.retry(exc=error) from error
+    invitation.sent_count += 1
+    invitation.last_sent_at = timezone.now()
+    invitation.delivery_error = ""
+    invitation.save(update_fields=["sent_count", "last_sent_at", "delivery_error"])
     return True

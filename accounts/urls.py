@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import mfa_views, views
+from . import invitation_views, mfa_views, people_views, views
 
 app_name = "accounts"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("tvastegsverifiering/kod/", mfa_views.verify, name="mfa_verify"),
     path("tvastegsverifiering/reservkoder/", mfa_views.recovery_codes, name="mfa_recovery_codes"),
     path("byt-organisation/", views.switch_organisation, name="switch_organisation"),
+    path("inbjudan/<str:token>/", invitation_views.invitation, name="invitation"),
+    path("organisation/personer/", people_views.people, name="people"),
+    path("organisation/personer/bjud-in/", people_views.invite, name="people_invite"),
+    path("organisation/personer/<int:pk>/roller/", people_views.member_roles, name="member_roles"),
+    path("organisation/personer/<int:pk>/inaktivera/", people_views.member_deactivate, name="member_deactivate"),
+    path("organisation/inbjudningar/<int:pk>/skicka-igen/", people_views.invitation_resend, name="invitation_resend"),
+    path("organisation/inbjudningar/<int:pk>/aterkalla/", people_views.invitation_revoke, name="invitation_revoke"),
     path(
         "aterstall-losenord/",
         views.PasswordResetView.as_view(),

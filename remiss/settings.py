@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.ActiveOrganisationMiddleware",
     "accounts.mfa.MFARequiredMiddleware",
+    "accounts.throttle.AnonymousPostRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,6 +148,7 @@ DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", f"test_remiss_
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.throttle.ClientLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,6 +193,14 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # Password reset requests: at most this many per client address and per e-mail address an hour.
 PASSWORD_RESET_RATE = int(env("PASSWORD_RESET_RATE", "5"))
 AXES_VERBOSE = False
+# Per-client budgets (accounts/throttle.py), "COUNT/PERIOD" with s, m, h or d:
+# every POST from a client that is not signed in (sign-in, password reset, receipt check, public forms),
+ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
+# the public receipt check on its own,
+RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
+# and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
+SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
 # Every visible text goes through gettext. To add English: write locale/en, add ("en", ...) here and

@@ -29,6 +29,14 @@ def _media_and_mail(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _own_rate_limits(settings):
+    """Each test counts requests per client from zero (the counters live in the shared cache)."""
+    import uuid
+
+    settings.RATE_LIMIT_NAMESPACE = uuid.uuid4().hex
+
+
+@pytest.fixture(autouse=True)
 def _plain_static(settings):
     settings.STORAGES = {
         **settings.STORAGES,

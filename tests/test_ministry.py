@@ -69,6 +69,11 @@ PER_REMISS = [
     ("POST", "ministry:recipients_add", None),
     ("POST", "ministry:recipient_remove", "recipient_pk"),
     ("GET", "ministry:recipient_extend", "recipient_pk"),
+    ("GET", "ministry:organisation_edit", "recipient_pk"),
+    ("POST", "ministry:organisation_edit", "recipient_pk"),
+    ("GET", "ministry:organisation_add", None),
+    ("POST", "ministry:organisation_add", None),
+    ("GET", "ministry:publish", None),
     ("GET", "ministry:progress", None),
     ("GET", "ministry:progress_csv", None),
     ("GET", "ministry:answer_pdf", "submission_pk"),
@@ -110,7 +115,7 @@ def test_every_ministry_view_is_in_the_matrix():
     from remiss.views import ministry_urls as module
 
     names = {p.name for p in module.urlpatterns} - {"home", "list", "create"}
-    assert len(names) == 27 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
+    assert len(names) == 29 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -118,7 +123,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 28
+    assert len(urls) == 33
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -454,7 +459,7 @@ def test_remove_recipient_and_extend_deadline(client_for, staff, remiss):
 
 @pytest.mark.django_db
 def test_publish_explains_what_is_missing(client_for, staff, remiss):
-    response = client_for(staff).post(reverse("ministry:publish", args=[remiss.pk]), follow=True)
+    response = client_for(staff).post(reverse("ministry:publish", args=[remiss.pk]), {"confirm": "1"}, follow=True)
     html = response.content.decode()
     assert "Lägg till minst ett förslag." in html and "Lägg till minst en remissinstans i remisslistan." in html
     remiss.refresh_from_db()
@@ -477,9 +482,9 @@ def test_publish_creates_responses_and_invites_every_member(client_for, staff, r
     danderyd = ready.recipients.get(organisation__name="Danderyds kommun").organisation
     f.MembershipFactory(organisation=danderyd, user=f.UserFactory(email="anna@danderyd.se"), is_drafter=True)
     f.MembershipFactory(organisation=danderyd, user=f.UserFactory(email="bo@danderyd.se"), is_approver=True)
-    danderyd.email = "registrator@danderyd.se"
+    danderyd.registry_email = "registrator@danderyd.se"
     danderyd.save()
-    response = client_for(staff).post(reverse("ministry:publish", args=[ready.pk]))
+    response = client_for(staff).post(reverse("ministry:publish", args=[ready.pk]), {"confirm": "1"})
     assert response.status_code == 302
     ready.refresh_from_db()
     assert ready.status == RemissStatus.PUBLISHED and ready.published_at is not None
@@ -489,7 +494,7 @@ def test_publish_creates_responses_and_invites_every_member(client_for, staff, r
     assert f"/remisser/{ready.pk}/" in mail.outbox[0].body
     assert not Recipient.objects.filter(remiss=ready, invited_at__isnull=True).exists()
     # Publishing twice is refused; invitations are not sent again.
-    client_for(staff).post(reverse("ministry:publish", args=[ready.pk]))
+    client_for(staff).post(reverse("ministry:publish", args=[ready.pk]), {"confirm": "1"})
     from remiss.tasks import send_invitations
 
     send_invitations(ready.pk)
@@ -523,7 +528,7 @@ def test_changes_after_publishing_are_logged_and_notified(client_for, staff, rea
     org = ready.recipients.first().organisation
     f.MembershipFactory(organisation=org, user=f.UserFactory(email="handlaggare@kommun.se"))
     client = client_for(staff)
-    client.post(reverse("ministry:publish", args=[ready.pk]))
+    client.post(reverse("ministry:publish", args=[ready.pk]), {"confirm": "1"})
     mail.outbox.clear()
     section = ready.sections.get()
     client.post(

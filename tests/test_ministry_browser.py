@@ -53,12 +53,27 @@ def test_create_fill_publish_and_see_it_on_the_public_page(live_server, page, st
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="Översikt").click()
+    page.get_by_role("link", name="Förbered publicering").click()
+    assert "2 remissinstanser kan inte nås." in " ".join(page.locator("main").inner_text().split())
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Ange funktionsbrevlåda för Danderyds kommun").click()
+    page.get_by_label("Funktionsbrevlåda").fill("registrator@danderyd")
+    page.get_by_role("button", name="Spara").click()
+    assert "giltig e-postadress" in page.locator("[data-error-summary]").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Funktionsbrevlåda").fill("registrator@danderyd.se")
+    page.get_by_role("button", name="Spara").click()
+    main = " ".join(page.locator("main").inner_text().split())
+    assert "1 remissinstans nås via sin funktionsbrevlåda" in main and "1 remissinstans kan inte nås." in main
+    assert "har ännu inget konto i tjänsten Remiss" in main  # the preview of the e-mail to the registry
+    page.get_by_role("button", name="Publicera remissen").click()  # not confirmed
+    assert "Bekräfta att du vill publicera remissen." in page.locator("main").inner_text()
+    page.get_by_label("Jag har kontrollerat remisslistan och inbjudan och vill publicera remissen.").check()
     page.get_by_role("button", name="Publicera remissen").click()
     assert "Remissen är publicerad." in page.locator("main").inner_text()
     remiss = Remiss.objects.get(reference="Fi2026/01234")
     assert remiss.status == RemissStatus.PUBLISHED
 
-    page.get_by_role("link", name="Uppföljning").click()
     assert "Ej påbörjat: 2" in " ".join(page.locator("main").inner_text().split())
     assert axe_violations(page) == []
 

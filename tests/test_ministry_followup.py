@@ -254,7 +254,7 @@ def test_invitation_delivery_is_stored_shown_and_failed_addresses_are_retried(
         assert "Inbjudan misslyckades (1 av 2 adresser" in row(html, "Danderyds kommun")
         assert "trasig@danderyd.se" in row(html, "Danderyds kommun")
         assert "Inbjudan skickad" in row(html, "Solna kommun")
-        assert "Ingen mottagare (inga medlemmar)" in row(html, "Tomma kommun")
+        assert "Ingen mottagare (inga medlemmar, ingen funktionsbrevlåda)" in row(html, "Tomma kommun")
     assert AuditEvent.objects.filter(action="recipient.invitation_failed", object_id=str(danderyd.pk)).exists()
     # The mailbox works again: the sweep retries only the address that failed.
     monkeypatch.undo()

@@ -54,7 +54,7 @@ def test_review_and_submit_pages_warn_with_links_to_each_unfinished_part(client_
 
 
 def test_confirmation_says_what_happens(client_for, approver, approved, org):
-    org.email = "registrator@nacka.se"
+    org.registry_email = "registrator@nacka.se"
     org.save()
     html = client_for(approver).get(reverse("respondent:submit", args=[approved.pk])).content.decode()
     assert "Finansdepartementet får yttrandet" in html

@@ -13,6 +13,7 @@ PUBLIC = [
     r"^konto/logga-in/",
     r"^konto/logga-ut/",
     r"^konto/aterstall-losenord/",
+    r"^konto/inbjudan/",  # a personal, single-use invitation link is its own credential
     r"^remisser/",  # the public remiss pages
     r"^yttranden/kvittens/",  # anyone may check a receipt
     r"^admin/",  # Django admin has its own sign-in

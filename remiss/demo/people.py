@@ -3,12 +3,14 @@
 import time
 from base64 import b32decode
 
+from django.utils.text import slugify
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import mfa
 from accounts.importers import import_organisations
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, Organisation, OrganisationKind, User
+from remiss.services.register import invite_if_now_reachable
 
 from . import DATA_DIR, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
@@ -56,9 +58,31 @@ DEMO_LOGIN_ROLES = {
 }
 
 
+DEMO_DOMAIN = "demo.remiss.se"
+
+
+def demo_registry_email(organisation: Organisation) -> str:
+    """An address under the demo domain; the vendored register holds no real addresses."""
+    return f"registrator.{slugify(organisation.name)[:48]}@{DEMO_DOMAIN}"
+
+
+def give_demo_addresses() -> int:
+    """Every respondent body without a registry address gets one under the demo domain, and is invited
+    where an earlier invitation found nobody."""
+    missing = Organisation.objects.filter(registry_email="").exclude(kind=OrganisationKind.MINISTRY)
+    count = 0
+    for organisation in missing:
+        organisation.registry_email = demo_registry_email(organisation)
+        organisation.save(update_fields=["registry_email", "updated_at"])
+        invite_if_now_reachable(organisation)
+        count += 1
+    return count
+
+
 def load() -> list[str]:
     report = import_organisations(DATA_DIR / "organisations.csv")
     lines = [f"Organisationer: {report.created} nya, {report.updated} uppdaterade, {report.unchanged} oförändrade"]
+    lines.append(f"Funktionsbrevlådor under {DEMO_DOMAIN}: {give_demo_addresses()} nya")
     created = 0
     for email, name, title, memberships, superuser in DEMO_USERS:
         user = User.objects.filter(email=email).first()

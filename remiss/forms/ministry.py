@@ -349,3 +349,39 @@ class WithholdForm(forms.Form):
             "Svaret kan fortfarande begäras ut som allmän handling."
         ),
     )
+
+
+class OrganisationContactForm(forms.Form):
+    """Correct a body's registry address and organisationsnummer (checked by ``services.register``)."""
+
+    registry_email = forms.EmailField(
+        label=_("Funktionsbrevlåda"),
+        required=False,
+        max_length=254,
+        help_text=_("Organisationens officiella e-postadress, till exempel registrator@kommun.se."),
+    )
+    org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Tio siffror, till exempel 212000-0142."),
+    )
+
+
+class OrganisationCreateForm(OrganisationContactForm):
+    """A body that is not in the register: union, NGO, university, company."""
+
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Typ"), choices=[("", _("Välj typ")), *RESPONDENT_KINDS])
+    field_order = ["name", "kind", "registry_email", "org_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry_email"].required = True
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Jag har kontrollerat remisslistan och inbjudan och vill publicera remissen."),
+        error_messages={"required": _("Bekräfta att du vill publicera remissen.")},
+    )

@@ -13,7 +13,7 @@ from remiss.fieldkeys import FieldKey, response_text_keys
 from remiss.forms.styled import StyledForm
 from remiss.models import Proposal, Section, Stance
 from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
-from remiss.uploads import max_upload_label, validate_pdf
+from remiss.uploads import max_upload_label, validate_pdf, validate_upload_size
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
 
@@ -280,7 +280,9 @@ class AttachmentForm(StyledForm):
 
 
 class VerifyForm(StyledForm):
-    file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_pdf])
+    """The public receipt check: the file is only hashed (``HashingUploadHandler``), never parsed."""
+
+    file = forms.FileField(label=_("PDF-fil att kontrollera"), validators=[validate_upload_size])
 
 
 class SubmitConfirmForm(StyledForm):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from remiss import permissions, selectors
 from remiss.models import (
@@ -93,6 +94,12 @@ class RecipientProgress:
                 return ""
             return str(_("Inbjudan inte skickad ännu"))
         label = recipient.get_invitation_status_display()
+        if recipient.invitation_status == InvitationStatus.NO_RECIPIENTS:
+            return str(_("Ingen mottagare (inga medlemmar, ingen funktionsbrevlåda)"))
+        if recipient.invitation_status == InvitationStatus.SENT:
+            return ngettext(
+                "%(label)s (%(count)d adress)", "%(label)s (%(count)d adresser)", recipient.invitation_sent_count
+            ) % {"label": label, "count": recipient.invitation_sent_count}
         failed = len(recipient.invitation_failed_addresses)
         if recipient.invitation_status == InvitationStatus.FAILED:
             total = failed + recipient.invitation_sent_count

@@ -13,13 +13,14 @@ import logging
 
 from celery import shared_task
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from remiss.models import Recipient, Remiss, RemissStatus
-from remiss.notifications import send_to_members
+from remiss.notifications import render_message, send_one, send_to_members
 from remiss.services import remisser as services
+from remiss.services.claims import claim_context
+from remiss.services.invitations import INVITATION_TEMPLATE, email_context, invitation_subject
 
 logger = logging.getLogger(__name__)
 
@@ -35,27 +36,23 @@ __all__ = [
 
 
 def _context(remiss: Remiss, recipient: Recipient | None = None) -> dict:
-    from django.conf import settings
-
-    deadline = recipient.effective_deadline if recipient else remiss.deadline
-    return {
-        "remiss": remiss,
-        "recipient": recipient,
-        "deadline": deadline,
-        "remiss_url": settings.SITE_URL + reverse("public:detail", args=[remiss.pk]),
-        "start_url": settings.SITE_URL + reverse("start"),
-    }
+    return email_context(remiss, recipient)
 
 
 def _invite(recipient: Recipient, only: list[str] | None = None):
-    remiss = recipient.remiss
-    result = send_to_members(
-        recipient.organisation,
-        _("Remiss: %(title)s (%(ref)s)") % {"title": remiss.title[:120], "ref": remiss.reference},
-        "remiss/email/invitation.txt",
-        _context(remiss, recipient),
-        only=only,
-    )
+    """The invitation to the members, and to the registry address (with a claim link while the
+    organisation has no administrator)."""
+    remiss, organisation = recipient.remiss, recipient.organisation
+    subject = invitation_subject(remiss)
+    context = _context(remiss, recipient)
+    result = send_to_members(organisation, subject, INVITATION_TEMPLATE, context, only=only, include_registry=False)
+    registry = organisation.registry_email
+    if registry and registry not in result.sent + result.failed and (only is None or registry in only):
+        body = render_message(
+            INVITATION_TEMPLATE,
+            {**context, "organisation": organisation, "to_registry": True, **claim_context(recipient)},
+        )
+        send_one(registry, subject, body, result)
     services.record_invitation(
         recipient=recipient, sent=result.sent, failed=result.failed, error="; ".join(result.errors)
     )

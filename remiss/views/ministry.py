@@ -24,9 +24,12 @@ from remiss.forms.ministry import (
     DocumentForm,
     ExtensionForm,
     ImportForm,
+    OrganisationContactForm,
+    OrganisationCreateForm,
     PasteForm,
     ProgressFilterForm,
     ProposalForm,
+    PublishForm,
     RecipientSearchForm,
     RedactedCopyForm,
     RemissForm,
@@ -34,9 +37,10 @@ from remiss.forms.ministry import (
     WithholdForm,
 )
 from remiss.models import RemissStatus, Stance
-from remiss.services import progress
+from remiss.services import progress, register
 from remiss.services import publication as publishing
 from remiss.services import remisser as services
+from remiss.services.invitations import preflight
 from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import max_upload_label, serve_file
 
@@ -122,20 +126,26 @@ def remiss_detail(request, pk: int):
 
 
 @login_required
-@require_POST
 def remiss_publish(request, pk: int):
+    """The pre-flight: who the invitation reaches and how, the unreachable bodies, a preview of the
+    e-mail; publishing needs an explicit confirmation."""
     remiss = permissions.get_remiss_for_staff(request, pk)
-    try:
-        services.publish_remiss(remiss=remiss, by=request.user)
-    except RemissIncomplete as error:
-        messages.error(request, _("Remissen kan inte publiceras än. Det här saknas:"))
-        for problem in error.problems:
-            messages.error(request, problem)
-    except RemissError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Remissen är publicerad. Inbjudningar skickas till remissinstanserna."))
-    return redirect("ministry:detail", pk=remiss.pk)
+    if remiss.status != RemissStatus.DRAFT:
+        return redirect("ministry:detail", pk=remiss.pk)
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.publish_remiss(remiss=remiss, by=request.user)
+        except RemissIncomplete as error:
+            for problem in error.problems:
+                form.add_error(None, problem)
+        except RemissError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Remissen är publicerad. Inbjudningar skickas till remissinstanserna."))
+            return redirect("ministry:progress", pk=remiss.pk)
+    context = {"form": form, "problems": services.completeness_problems(remiss), **preflight(remiss)}
+    return _tab(request, remiss, "remiss/ministry/publish.html", context, status=400 if form.errors else 200)
 
 
 # --- documents --------------------------------------------------------------------------------------
@@ -479,6 +489,58 @@ def recipient_extend(request, pk: int, recipient_pk: int):
             messages.success(request, _("Svarsdagen för %(org)s har sparats.") % {"org": recipient.organisation})
             return redirect("ministry:recipients", pk=remiss.pk)
     return _tab(request, remiss, "remiss/ministry/extension_form.html", {"form": form, "recipient": recipient})
+
+
+def _back_to(request, remiss):
+    if request.GET.get("fran") == "publicera" and remiss.status == RemissStatus.DRAFT:
+        return redirect("ministry:publish", pk=remiss.pk)
+    return redirect("ministry:recipients", pk=remiss.pk)
+
+
+@login_required
+def organisation_edit(request, pk: int, recipient_pk: int):
+    """Correct the registry address and organisationsnummer of a body on the remisslista."""
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    recipient = get_object_or_404(remiss.recipients.select_related("organisation"), pk=recipient_pk)
+    organisation = recipient.organisation
+    initial = {"registry_email": organisation.registry_email, "org_number": organisation.org_number}
+    form = OrganisationContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            register.update_contact(organisation=organisation, by=request.user, **form.cleaned_data)
+        except register.RegisterError as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(request, _("Uppgifterna för %(org)s har sparats.") % {"org": organisation})
+            return _back_to(request, remiss)
+    context = {"form": form, "organisation": organisation, "back": request.GET.get("fran", "")}
+    return _tab(request, remiss, "remiss/ministry/organisation_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def organisation_add(request, pk: int):
+    """Add a body that is not in the register and put it on the remisslista."""
+    remiss = permissions.get_remiss_for_staff(request, pk)
+    form = OrganisationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                organisation = register.create_organisation(by=request.user, **form.cleaned_data)
+                services.add_recipients(remiss=remiss, by=request.user, organisations=[organisation])
+        except (register.RegisterError, RemissError) as error:
+            form.add_error(getattr(error, "field", None), str(error))
+        else:
+            messages.success(
+                request, _("%(org)s har lagts till i registret och på remisslistan.") % {"org": organisation}
+            )
+            return redirect("ministry:recipients", pk=remiss.pk)
+    return _tab(
+        request,
+        remiss,
+        "remiss/ministry/organisation_form.html",
+        {"form": form, "new": True},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- progress ---------------------------------------------------------------------------------------------

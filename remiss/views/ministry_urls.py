@@ -33,6 +33,10 @@ urlpatterns = [
     path("remisser/<int:pk>/remisslista/lagg-till/", v.recipients_add, name="recipients_add"),
     path("remisser/<int:pk>/remisslista/<int:recipient_pk>/ta-bort/", v.recipient_remove, name="recipient_remove"),
     path("remisser/<int:pk>/remisslista/<int:recipient_pk>/forlang/", v.recipient_extend, name="recipient_extend"),
+    path(
+        "remisser/<int:pk>/remisslista/<int:recipient_pk>/organisation/", v.organisation_edit, name="organisation_edit"
+    ),
+    path("remisser/<int:pk>/remisslista/ny-organisation/", v.organisation_add, name="organisation_add"),
     path("remisser/<int:pk>/uppfoljning/", v.progress_view, name="progress"),
     path("remisser/<int:pk>/uppfoljning.csv", v.progress_csv, name="progress_csv"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),

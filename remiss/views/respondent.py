@@ -7,7 +7,6 @@ through ``remiss.workflow`` and the services (drafting, assignments, inbox, subm
 
 from __future__ import annotations
 
-import hashlib
 from functools import wraps
 
 from django.contrib import messages
@@ -19,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from accounts import throttle
 from accounts.models import Role
 from remiss import deadlines, permissions, selectors, workflow
 from remiss.fieldkeys import FieldKey
@@ -39,9 +40,9 @@ from remiss.forms.responses import (
 from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Stance, SubmissionStatus
 from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import assignments, drafting, readiness, submissions
-from remiss.services import inbox as invitations
+from remiss.services import inbox as inbox_service
 from remiss.services.errors import ResponseError
-from remiss.uploads import serve_file
+from remiss.uploads import HashingUploadHandler, serve_file
 
 STASH_KEY = "answer_stash"
 
@@ -74,7 +75,7 @@ def member_view(view):
 def inbox(request):
     """Read-only (no state change on GET): an invitation without a response row is shown as not
     started, and the row is created by ``start`` (POST)."""
-    rows = invitations.inbox_rows(request.organisation)
+    rows = inbox_service.inbox_rows(request.organisation)
     tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
 
@@ -82,11 +83,11 @@ def inbox(request):
 @login_required
 @require_POST
 def start(request, recipient_pk):
-    recipient = invitations.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
+    recipient = inbox_service.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
     if recipient is None:
         permissions.deny(request, "recipient", not_found=True)
     try:
-        response = invitations.start_response(recipient=recipient, by=request.user)
+        response = inbox_service.start_response(recipient=recipient, by=request.user)
     except ResponseError as error:
         messages.error(request, str(error))
         return redirect("respondent:inbox")
@@ -632,8 +633,17 @@ def submission_attachment(request, pk, number, attachment_pk):
     return serve_file(attachment.file, attachment.original_name)
 
 
+@csrf_exempt  # the upload handler must be set before CSRF reads the body; checked in _verify
+@throttle.rate_limit("receipt_check", "RECEIPT_CHECK_RATE")
 def verify(request, code):
-    """Public: anyone may check whether a PDF is exactly the one this receipt was issued for."""
+    """Public: anyone may check whether a PDF is exactly the one this receipt was issued for. The file
+    is hashed as it arrives and never parsed or stored."""
+    request.upload_handlers = [HashingUploadHandler(request)]
+    return _verify(request, code)
+
+
+@csrf_protect
+def _verify(request, code):
     receipt_obj = get_object_or_404(
         Receipt.objects.select_related(
             "submission__response__recipient__organisation", "submission__response__recipient__remiss__ministry"
@@ -646,10 +656,8 @@ def verify(request, code):
     if request.method == "POST":
         form = VerifyForm(request.POST, request.FILES)
         if form.is_valid():
-            digest = hashlib.sha256()
-            for chunk in form.cleaned_data["file"].chunks():
-                digest.update(chunk)
-            result = {"sha256": digest.hexdigest(), "match": digest.hexdigest() == receipt_obj.sha256}
+            sha256 = form.cleaned_data["file"].sha256
+            result = {"sha256": sha256, "match": sha256 == receipt_obj.sha256}
         else:
             status = 400
     return render(
