@@ -262,3 +262,14 @@ def manage(*args, **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
     )
+
+
+def run_compilation_task(compilation_id: int):
+    """The task path, in this process: ``run_compilation`` renders inline when the result backend
+    cannot count a chord (the fan-out over real workers is in test_compilation_worker.py)."""
+    from django.test import override_settings
+
+    from remiss.tasks.compilations import run_compilation
+
+    with override_settings(CELERY_RESULT_BACKEND="cache+memory://"):
+        return run_compilation(compilation_id)

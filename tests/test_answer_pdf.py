@@ -264,7 +264,7 @@ def test_user_text_cannot_make_the_pdf_fetch_anything(org, drafter):
 
 
 def test_render_failed_for_good_tells_the_approvers_and_they_can_retry(
-    nacka_response, approver, reviewer, drafter, outsider, client_for, monkeypatch, django_capture_on_commit_callbacks
+    nacka_response, approver, reviewer, drafter, outsider, client_for, django_capture_on_commit_callbacks
 ):
     from django.urls import reverse
 
@@ -315,7 +315,7 @@ def test_last_failed_attempt_in_the_task_also_tells_the_approvers(
 
 
 def test_admin_lists_submissions_read_only_with_a_retry_action(
-    client, nacka_response, approver, reviewer, drafter, monkeypatch, django_capture_on_commit_callbacks
+    client, nacka_response, approver, reviewer, drafter, django_capture_on_commit_callbacks
 ):
     submission = submitted(nacka_response, approver, reviewer, drafter)
     Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.FAILED, error="disk full")

@@ -14,6 +14,7 @@ from remiss.compilation import data, pipeline, service
 from remiss.models import Compilation, CompilationStatus, Stance
 from tests import factories as f
 from tests.pdf_structure import structure_problems
+from tests.support import run_compilation_task as run_task
 
 S, P, O, N = Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW  # noqa: E741
 
@@ -91,8 +92,8 @@ def small_with_pdfs(ministry, org, other_org, staff):
 
 
 def compile_now(remiss, by, **params) -> Compilation:
-    compilation = Compilation.objects.create(remiss=remiss, created_by=by, params=data.normalise_params(params))
-    assert pipeline.build(compilation_id=compilation.pk)
+    compilation = service.start_compilation(remiss=remiss, params=params, by=by)
+    assert run_task(compilation.pk) == "done"
     compilation.refresh_from_db()
     return compilation
 
@@ -359,7 +360,7 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
 def test_cancelled_compilation_stops_and_can_be_retried(small, staff, django_capture_on_commit_callbacks):
     compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
     service.cancel_compilation(compilation=compilation, by=staff)
-    assert not pipeline.build(compilation_id=compilation.pk)
+    assert run_task(compilation.pk) != "done"
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.CANCELLED and not compilation.pdf
     with pytest.raises(service.CompilationError):
@@ -380,7 +381,7 @@ def test_render_failure_is_recorded_in_swedish(small, staff, monkeypatch):
     monkeypatch.setattr(chunks, "render_chunk", boom)
     compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
     with pytest.raises(RuntimeError):
-        pipeline.build(compilation_id=compilation.pk)
+        run_task(compilation.pk)
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.FAILED
     assert "tekniskt fel" in compilation.error
@@ -631,7 +632,7 @@ def test_progress_moves_with_every_rendered_chunk(small, staff, settings, monkey
         return original(chunk)
 
     monkeypatch.setattr(chunks, "ensure_chunk", observe)
-    assert pipeline.build(compilation_id=compilation.pk)
+    assert run_task(compilation.pk) == "done"
     total = seen[0][1]
     assert total == len(seen) >= 8
     assert [done for done, _, _ in seen] == list(range(total))

@@ -792,7 +792,7 @@ def test_ministry_staff_never_see_draft_text_on_any_ministry_or_public_page(clie
 
 
 def test_attachments_are_frozen_with_each_submission_and_served_to_whom_may_see_it(
-    client_for, drafter, reviewer, approver, outsider, staff, other_staff, anonymous, response, monkeypatch
+    client_for, drafter, reviewer, approver, outsider, staff, other_staff, anonymous, response
 ):
     from remiss.models import Publicity
     from remiss.models.responses import SubmissionAttachment

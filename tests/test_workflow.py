@@ -35,7 +35,7 @@ to_approved = f.to_approved
 
 
 def test_full_path_records_transitions_and_audit(
-    response, drafter, reviewer, approver, django_capture_on_commit_callbacks, monkeypatch
+    response, drafter, reviewer, approver, django_capture_on_commit_callbacks
 ):
     drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Utkast"})
     workflow.send_for_review(response=response, by=drafter, message="Klar")
@@ -133,7 +133,7 @@ def test_review_page_shows_exactly_what_is_missing(client_for, response, drafter
     assert "Skicka in yttrandet" not in html
 
 
-def test_decision_and_submit_through_the_views(client_for, response, drafter, reviewer, approver, monkeypatch):
+def test_decision_and_submit_through_the_views(client_for, response, drafter, reviewer, approver):
     to_approved(response, drafter, reviewer)
     client = client_for(approver)
     page = client.post(
@@ -244,7 +244,7 @@ def test_no_correction_after_deadline(response, drafter, reviewer, approver):
         )
 
 
-def test_decline_needs_a_short_reason(client_for, response, approver, drafter, monkeypatch):
+def test_decline_needs_a_short_reason(client_for, response, approver, drafter):
     with pytest.raises(workflow.WorkflowError, match="avstår"):
         workflow.decline_response(response=response, by=approver, reason="")
     with pytest.raises(workflow.WorkflowError, match="handläggare|beslutsfattare"):
