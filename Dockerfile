@@ -13,7 +13,7 @@ COPY . .
 # the key below only exists during the build (the running container needs a real SECRET_KEY).
 RUN DEBUG=1 python manage.py compilemessages -v0 \
  && DEBUG=0 SECRET_KEY=build-time-only-collectstatic-key-not-used-at-run-time-0123456789 \
-    python manage.py collectstatic --noinput -v0 \
+    SITE_URL=https://build.invalid python manage.py collectstatic --noinput -v0 \
  && useradd --system --home /app remiss && mkdir -p /var/lib/remiss && chown remiss /var/lib/remiss
 USER remiss
 EXPOSE 8000

@@ -158,13 +158,24 @@ def parse_remiss_json(raw: bytes | str, *, require_header: bool = True) -> Impor
         except UnicodeDecodeError:
             raise ImportFormatError("", _("Filen är inte UTF-8-kodad text.")) from None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_int=_small_int)
     except json.JSONDecodeError as error:
         raise ImportFormatError(
             "",
             _("Filen är inte giltig JSON (rad %(line)d, kolumn %(col)d).") % {"line": error.lineno, "col": error.colno},
         ) from None
+    except RecursionError:
+        raise ImportFormatError("", _("Filen är för djupt nästlad för att vara en remiss.")) from None
+    except ValueError:  # from _small_int
+        raise ImportFormatError("", _("Filen innehåller ett orimligt stort tal.")) from None
     return parse_remiss_data(data, require_header=require_header)
+
+
+def _small_int(text: str) -> int:
+    """No number in a remiss needs more than a few digits; a huge one only costs time (or fails)."""
+    if len(text.lstrip("-")) > 18:
+        raise ValueError(text[:20])
+    return int(text)
 
 
 # --- Pasted numbered text -------------------------------------------------------------------------

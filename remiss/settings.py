@@ -6,7 +6,7 @@ are listed in README.md:
 
 DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, REMISS_VAR_DIR, SMTP
 settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS),
-DEFAULT_FROM_EMAIL, SITE_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE,
+DEFAULT_FROM_EMAIL, SITE_URL (PORT), CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE,
 TRUSTED_PROXY_COUNT, STATIC_ROOT.
 
 Production is ``DEBUG=0`` or a ``SECRET_KEY`` without ``DEBUG``: then a real ``SECRET_KEY`` is
@@ -69,7 +69,16 @@ elif PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insec
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address in e-mails. Development: the local server on PORT (as `PORT=8802 make run` starts it).
+# Production: required, like SECRET_KEY; links to a guessed address would reach no one.
+SITE_URL = env("SITE_URL").rstrip("/")
+if not SITE_URL:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SITE_URL must be set when DEBUG is off (production): the public address used in e-mails, "
+            "e.g. SITE_URL=https://remiss.example.se"
+        )
+    SITE_URL = f"http://127.0.0.1:{env('PORT') or '8000'}"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -112,14 +113,26 @@ def safe_filename(name: str, fallback: str = "dokument.pdf") -> str:
     return name[:200] or fallback
 
 
+def answer_download_name(organisation: str, reference: str, *, kind: str = "Remissvar", version: int = 1) -> str:
+    """ "Remissvar Nacka kommun Fi2018-02500-SFÖ.pdf": the diarienummer's slashes become hyphens
+    (a slash would cut the name to its last part); later versions say which they are."""
+    suffix = f" version {version}" if version > 1 else ""
+    return f"{kind} {organisation} {reference.replace('/', '-')}{suffix}.pdf"
+
+
+def content_disposition(download_name: str, *, inline: bool = False) -> str:
+    """RFC 6266: a plain-ASCII ``filename`` for old clients and the exact UTF-8 name in ``filename*``."""
+    name = safe_filename(download_name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace("\\", "")
+    ascii_name = re.sub(r"\s+", " ", ascii_name).strip() or "dokument.pdf"
+    disposition = "inline" if inline else "attachment"
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def serve_file(field, download_name: str, *, inline: bool = False) -> FileResponse:
     """Stream a stored file with Content-Disposition; never via a public media URL."""
-    response = FileResponse(
-        field.open("rb"),
-        as_attachment=not inline,
-        filename=safe_filename(download_name),
-        content_type="application/pdf",
-    )
+    response = FileResponse(field.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(download_name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("opendata.urls")),
 ]
 
+handler400 = "remiss.views.error_400"
 handler403 = "remiss.views.error_403"
 handler404 = "remiss.views.error_404"
 handler500 = "remiss.views.error_500"

@@ -89,6 +89,8 @@ def test_password_reset_link_sets_new_password(client, drafter, eager, settings,
     assert done.status_code == 302
     drafter.refresh_from_db()
     assert drafter.check_password("ett-helt-nytt-losen-42")
+    completed = AuditEvent.objects.get(action="auth.password_reset_completed")
+    assert completed.actor == drafter and completed.ip_address == "127.0.0.1"
 
 
 @pytest.mark.django_db

@@ -44,11 +44,17 @@ def test_image_builds_static_files_for_the_settings_it_runs_with(tmp_path):
     """The Dockerfile's collectstatic must run with production settings: the running container reads a
     manifest that a DEBUG build does not write, and every page would be a 500."""
     dockerfile = (ROOT / "Dockerfile").read_text()
-    build = re.search(r"(DEBUG=\S+)\s+SECRET_KEY=(\S+)\s*\\?\s*python manage.py collectstatic", dockerfile)
+    build = re.search(
+        r"(DEBUG=\S+)\s+SECRET_KEY=(\S+)\s*\\?\s*(?:SITE_URL=\S+\s*\\?\s*)?python manage.py collectstatic", dockerfile
+    )
     assert build and build.group(1) == "DEBUG=0", "collectstatic must run with DEBUG=0 in the Dockerfile"
     static_root = tmp_path / "static"
     env = {"STATIC_ROOT": str(static_root), "REMISS_VAR_DIR": str(tmp_path / "var"), "ALLOWED_HOSTS": "testserver"}
-    collected = manage("collectstatic", "--noinput", "-v0", DEBUG="0", SECRET_KEY=build.group(2), **env)
+    site = re.search(r"SITE_URL=(\S+)\s*\\?\s*python manage.py collectstatic", dockerfile)
+    assert site, "the Dockerfile's collectstatic needs a SITE_URL (production settings require one)"
+    collected = manage(
+        "collectstatic", "--noinput", "-v0", DEBUG="0", SECRET_KEY=build.group(2), SITE_URL=site.group(1), **env
+    )
     assert collected.returncode == 0, collected.stderr
     assert (static_root / "staticfiles.json").exists()
     page = manage(
@@ -59,6 +65,7 @@ def test_image_builds_static_files_for_the_settings_it_runs_with(tmp_path):
         "print(r.status_code); print(r.content.decode())",
         DEBUG="0",
         SECRET_KEY=PROD_KEY,
+        SITE_URL="https://remiss.example.se",
         SECURE_SSL_REDIRECT="0",
         **env,
     )

@@ -229,3 +229,28 @@ def test_ui_import_of_malformed_json_names_the_field(client_for, staff, ministry
     assert response.status_code == 400
     assert "sections[2].items[0].kind: okänd typ &#x27;x&#x27;" in response.content.decode()
     assert remiss.proposals.count() == 0
+
+
+HOSTILE = [
+    ("[" * 100_000 + "]" * 100_000, "för djupt nästlad"),
+    ('{"title": "T", "reference": "R", "sections": [{"number": ' + "9" * 5000 + "}]}", "orimligt stort tal"),
+]
+
+
+@pytest.mark.parametrize("text,message", HOSTILE, ids=["deep-nesting", "huge-integer"])
+def test_hostile_json_gets_a_swedish_message_not_a_500(client_for, staff, ministry, text, message):
+    with pytest.raises(ImportFormatError, match=message):
+        parse_remiss_json(text.encode())
+    remiss = f.RemissFactory(ministry=ministry)
+    upload = SimpleUploadedFile("elak.json", text.encode(), content_type="application/json")
+    response = client_for(staff).post(reverse("ministry:structure_import", args=[remiss.pk]), {"import-file": upload})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert remiss.sections.count() == 0
+
+
+@pytest.mark.parametrize("text,message", HOSTILE, ids=["deep-nesting", "huge-integer"])
+def test_hostile_json_in_the_command_is_a_message_not_a_traceback(tmp_path, ministry, text, message):
+    hostile = tmp_path / "elak.json"
+    hostile.write_text(text)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_remiss", str(hostile), "--ministry", ministry.name)

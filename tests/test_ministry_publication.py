@@ -142,3 +142,60 @@ def test_redaction_permissions(client_for, staff, other_staff, drafter, anonymou
     assert client.get(u["page"]).status_code == 200
     assert client.post(u["page"], reason).status_code == 302
     assert Publication.objects.get().withheld
+
+
+@pytest.fixture
+def two_versions(answered):
+    """The answer submitted a second time: version 1 and version 2, each with PDF and receipt."""
+    remiss, first, _original = answered
+    second = f.make_submission(first.response.recipient, number=2)
+    Receipt.objects.create(submission=second, sha256="0" * 64, issued_at=second.submitted_at)
+    return remiss, first, second
+
+
+def public_state(anonymous, remiss, submission) -> tuple[int, str]:
+    u = urls(remiss, submission)
+    return anonymous.get(u["public_pdf"]).status_code, anonymous.get(u["receipt"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_withholding_the_newest_version_withholds_every_version(client_for, staff, anonymous, two_versions):
+    remiss, first, second = two_versions
+    client = client_for(staff)
+    page = client.get(urls(remiss, second)["page"]).content.decode()
+    assert "Alla versioner av svaret" in page and urls(remiss, first)["page"] in page
+    client.post(urls(remiss, second)["page"], {"action": "withhold", "withhold-reason": "Personuppgifter"})
+    for version in (first, second):
+        status, receipt = public_state(anonymous, remiss, version)
+        assert status == 404
+        assert "Publiceras inte på webben: Personuppgifter" in receipt
+        assert urls(remiss, version)["public_pdf"] not in receipt
+    logged = AuditEvent.objects.filter(action="publication.withheld").values_list("object_id", flat=True)
+    assert sorted(logged) == sorted([str(first.pk), str(second.pk)])
+    # Staff may then choose otherwise for one version, from the same page.
+    assert client.post(urls(remiss, first)["reset"]).status_code == 302
+    assert public_state(anonymous, remiss, first)[0] == 200
+    assert public_state(anonymous, remiss, second)[0] == 404
+
+
+@pytest.mark.django_db
+def test_a_redacted_copy_of_one_version_withholds_the_others(client_for, staff, anonymous, two_versions):
+    remiss, first, second = two_versions
+    client = client_for(staff)
+    upload = SimpleUploadedFile("maskerad.pdf", REDACTED, content_type="application/pdf")
+    client.post(urls(remiss, second)["page"], {"action": "redact", "redact-file": upload})
+    assert body(anonymous.get(urls(remiss, second)["public_pdf"])) == REDACTED
+    status, receipt = public_state(anonymous, remiss, first)
+    assert status == 404 and "En maskerad kopia av version 2 publiceras i stället." in receipt
+    page = client.get(urls(remiss, second)["page"]).content.decode()
+    assert "Maskerad kopia publiceras" in page and "Publiceras inte på webben" in page
+
+
+@pytest.mark.django_db
+def test_staff_may_limit_withholding_to_one_version(client_for, staff, anonymous, two_versions):
+    remiss, first, second = two_versions
+    client_for(staff).post(
+        urls(remiss, second)["page"], {"action": "withhold", "withhold-reason": "Fel bilaga", "withhold-scope": "this"}
+    )
+    assert public_state(anonymous, remiss, second)[0] == 404
+    assert public_state(anonymous, remiss, first)[0] == 200

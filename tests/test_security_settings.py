@@ -16,6 +16,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         DEBUG="0",
         SECRET_KEY=PROD_KEY,
         ALLOWED_HOSTS="remiss.example.se",
+        SITE_URL="https://remiss.example.se",
         REMISS_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -51,10 +52,38 @@ def test_no_variables_at_all_runs_embedded_for_development(tmp_path):
         "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE)",
         SECRET_KEY=PROD_KEY,
         ALLOWED_HOSTS="remiss.example.se",
+        SITE_URL="https://remiss.example.se",
         **bare,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_production_refuses_to_start_without_site_url(tmp_path):
+    result = manage(
+        "check",
+        DEBUG="0",
+        SECRET_KEY=PROD_KEY,
+        ALLOWED_HOSTS="remiss.example.se",
+        SITE_URL="",
+        REMISS_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0 and "SITE_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize("port,expected", [("", "http://127.0.0.1:8000"), ("8802", "http://127.0.0.1:8802")])
+def test_development_site_url_follows_the_port(tmp_path, port, expected):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.SITE_URL)",
+        PORT=port,
+        SITE_URL="",
+        REMISS_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
 
 
 def test_production_refuses_a_weak_secret_key(tmp_path):

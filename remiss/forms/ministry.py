@@ -324,7 +324,24 @@ class ProgressFilterForm(forms.Form):
         return {"kind": "", "county": ""}
 
 
-class RedactedCopyForm(forms.Form):
+class VersionScopeMixin(forms.Form):
+    """Whether a publication choice applies to every version of the answer or to this one only."""
+
+    scope = forms.ChoiceField(
+        label=_("Gäller"),
+        choices=[("all", _("alla versioner av svaret")), ("this", _("bara den här versionen"))],
+        initial="all",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    @property
+    def all_versions(self) -> bool:
+        return self.cleaned_data.get("scope") != "this"
+
+
+class RedactedCopyForm(VersionScopeMixin, forms.Form):
+    field_order = ["file", "scope"]
     file = forms.FileField(
         label=_("Maskerad kopia (PDF)"),
         validators=[validate_pdf],
@@ -339,7 +356,8 @@ class RedactedCopyForm(forms.Form):
         ) % {"limit": max_upload_label()}
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(VersionScopeMixin, forms.Form):
+    field_order = ["reason", "scope"]
     reason = forms.CharField(
         label=_("Skäl till att svaret inte publiceras på webben"),
         max_length=500,

@@ -1,7 +1,14 @@
 """Views of the domain, one module per actor; the site-wide pages live here."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
+
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
 def start(request):
@@ -22,6 +29,24 @@ def start(request):
 
 def accessibility(request):
     return render(request, "accessibility.html")
+
+
+@requires_csrf_token
+def error_400(request, exception=None):
+    """Swedish 400, and 413 for a post over DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields. A
+    script that asks for JSON (autosave) gets ``{"ok": false, "error": ...}`` it can show."""
+    too_large = isinstance(exception, TOO_LARGE)
+    status = 413 if too_large else 400
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if "application/json" in request.headers.get("Accept", ""):
+        if too_large:
+            error = _("Texten är för stor för att sparas (högst %(limit)s). Korta den eller dela upp den.") % {
+                "limit": limit
+            }
+        else:
+            error = _("Förfrågan kunde inte behandlas.")
+        return JsonResponse({"ok": False, "error": error, "too_large": too_large}, status=status)
+    return render(request, "413.html" if too_large else "400.html", {"limit": limit}, status=status)
 
 
 @requires_csrf_token

@@ -42,7 +42,7 @@ from remiss.services import publication as publishing
 from remiss.services import remisser as services
 from remiss.services.invitations import preflight
 from remiss.services.remisser import RemissError, RemissIncomplete
-from remiss.uploads import max_upload_label, serve_file
+from remiss.uploads import answer_download_name, max_upload_label, serve_file
 
 MAX_CANDIDATES_SHOWN = 100
 
@@ -650,7 +650,9 @@ def answer_pdf(request, pk: int, submission_pk: int):
     remiss, submission = permissions.get_submission_for_staff(request, pk, submission_pk)
     if not submission.pdf:
         return render(request, "404.html", status=404)
-    name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
+    name = answer_download_name(
+        submission.response.recipient.organisation.name, remiss.reference, version=submission.number
+    )
     return serve_file(submission.pdf, name)
 
 
@@ -668,12 +670,18 @@ def publication(request, pk: int, submission_pk: int):
         try:
             if action == "redact":
                 publishing.publish_redacted_copy(
-                    submission=submission, by=request.user, upload=form.cleaned_data["file"]
+                    submission=submission,
+                    by=request.user,
+                    upload=form.cleaned_data["file"],
+                    all_versions=form.all_versions,
                 )
                 messages.success(request, _("Den maskerade kopian publiceras nu i stället för originalet."))
             else:
                 publishing.withhold_publication(
-                    submission=submission, by=request.user, reason=form.cleaned_data["reason"]
+                    submission=submission,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    all_versions=form.all_versions,
                 )
                 messages.success(request, _("Svaret publiceras inte längre på webben."))
         except RemissError as error:
@@ -684,11 +692,25 @@ def publication(request, pk: int, submission_pk: int):
         "submission": submission,
         "organisation": submission.response.recipient.organisation,
         "current": permissions.publication_of(submission),
+        "versions": _versions_with_publication(remiss, submission),
         "redact_form": redact_form,
         "withhold_form": withhold_form,
         "upload_limit": max_upload_label(),
     }
     return _tab(request, remiss, "remiss/ministry/publication.html", context, status=200 if form is None else 400)
+
+
+def _versions_with_publication(remiss, submission) -> list:
+    """Every version of the answer the ministry can see, newest first, each with its web state."""
+    versions = list(
+        permissions.submissions_visible_to_ministry(remiss)
+        .filter(response_id=submission.response_id)
+        .select_related("publication")
+        .order_by("-number")
+    )
+    for version in versions:
+        version.web = permissions.publication_of(version)
+    return versions
 
 
 @login_required

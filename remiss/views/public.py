@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss import permissions, selectors
 from remiss.models import RemissStatus
 from remiss.services import progress
-from remiss.uploads import serve_file
+from remiss.uploads import answer_download_name, serve_file
 
 PER_PAGE = 20
 
@@ -96,7 +96,9 @@ def answer_pdf(request, pk: int, submission_pk: int):
     file = web.redacted_pdf if web is not None and web.redacted_pdf else submission.pdf
     if not file:
         return render(request, "404.html", status=404)
-    name = f"Remissvar {submission.response.recipient.organisation.name} {remiss.reference}.pdf"
+    name = answer_download_name(
+        submission.response.recipient.organisation.name, remiss.reference, version=submission.number
+    )
     return serve_file(file, name, inline=True)
 
 

@@ -42,7 +42,7 @@ from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import assignments, drafting, readiness, submissions
 from remiss.services import inbox as inbox_service
 from remiss.services.errors import ResponseError
-from remiss.uploads import HashingUploadHandler, serve_file
+from remiss.uploads import HashingUploadHandler, answer_download_name, serve_file
 
 STASH_KEY = "answer_stash"
 
@@ -621,7 +621,7 @@ def submission_pdf(request, pk, number):
     response = permissions.get_response_for_member(request, pk)
     submission = get_object_or_404(response.submissions, number=number, status=SubmissionStatus.DONE)
     org = response.recipient.organisation.name
-    return serve_file(submission.pdf, f"Yttrande {response.recipient.remiss.reference} {org} v{number}.pdf")
+    return serve_file(submission.pdf, answer_download_name(org, response.recipient.remiss.reference, version=number))
 
 
 @login_required

@@ -102,6 +102,12 @@
         this.show(data.saved_label, false);
         if (globalState) { globalState.textContent = data.saved_label; }
         if (data.progress) { showProgress(data.progress); }
+      } else if (data.too_large) {
+        // 413: more than the server takes in one post. Retrying would fail the same way, so it does
+        // not; the text stays in the field and in the browser until it is shortened.
+        this.failed = true;
+        this.remember();
+        this.show(data.error + " Texten finns kvar i fältet och i webbläsaren.", true);
       } else if (status === 409 && data.conflict) {
         this.failed = true;
         this.conflict(data.conflict, data.error);
