@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .audit_labels import ActionFilter, action_label
 from .models import AuditEvent, Invitation, Membership, Organisation, User
 
 
@@ -76,13 +77,17 @@ class ReadOnlyAdminMixin:
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the audit log can be searched and read, never changed (ASVS 16.4.2)."""
 
-    list_display = ["created_at", "action", "actor_label", "organisation", "object_repr", "ip_address"]
-    list_filter = ["action", "created_at"]
+    list_display = ["created_at", "event", "actor_label", "organisation", "object_repr", "ip_address"]
+    list_filter = [ActionFilter, "created_at"]
     search_fields = ["action", "actor_label", "object_repr", "object_id"]
     date_hierarchy = "created_at"
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
+        return ["event", *(f.name for f in self.model._meta.fields)]
+
+    @admin.display(description=_("händelse"), ordering="action")
+    def event(self, obj):
+        return action_label(obj.action)
 
 
 @admin.register(Invitation)

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import audit, throttle
-from .forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
+from .forms import LoginForm, NotificationPreferencesForm, PasswordResetForm, SwitchOrganisationForm
 from .middleware import ACTIVE_ORG_SESSION_KEY
+from .models import ALWAYS_SENT
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -50,7 +51,17 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"memberships": request.all_memberships})
+    from remiss.notify import delivery
+
+    form = NotificationPreferencesForm(
+        request.POST if request.method == "POST" else None, current=delivery.preferences(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        delivery.set_preferences(user=request.user, choices=form.cleaned_data)
+        messages.success(request, _("Dina val för e-post har sparats."))
+        return redirect("accounts:profile")
+    context = {"memberships": request.all_memberships, "notification_form": form, "always_sent": ALWAYS_SENT}
+    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -122,3 +122,12 @@ def proposal_summaries(remiss: Remiss, answers: list[PublicAnswer], categories: 
                 row.said[key].append(Said(answer, comment))
         summaries.append(row)
     return summaries
+
+
+def newest_public_answer(remiss: Remiss, response) -> PublicAnswer | None:
+    """The newest public submission of one response, None when there is none or it is withheld."""
+    submission = _submissions(remiss).filter(response=response).first()
+    if submission is None:
+        return None
+    answer = PublicAnswer(submission, permissions.publication_of(submission))
+    return None if answer.withheld else answer

@@ -35,9 +35,9 @@ ANSWER_CATEGORIES = [
 ]
 
 MAP_CATEGORIES = [
-    *ANSWER_CATEGORIES[:4],
+    *ANSWER_CATEGORIES,  # "ej besvarad": answered the remiss, not this proposal
     Category(DECLINED, _("Avstått"), "#5c6bc0", "pat-declined"),
-    Category(NOT_RESPONDED, _("Ej svarat"), "#ffffff", "pat-none"),
+    Category(NOT_RESPONDED, _("Ej svarat"), "#ffffff", ""),
     Category(NOT_INVITED, _("Ej inbjuden"), "#e0e0e0", ""),
 ]
 

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -104,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "opendata.api.http.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -170,6 +172,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Argon2id with parameters measured here (benchmarks/hashers.py, docs/benchmarks.md): ~22 ms of CPU
+# per sign-in instead of PBKDF2's ~350 ms. Older hashes are rehashed at the next sign-in.
+PASSWORD_HASHERS = [
+    "accounts.hashers.RemissArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+DEPLOYED_PASSWORD_HASHERS = PASSWORD_HASHERS  # what runs outside the tests (tests/test_passwords.py)
 if TESTING:
     # Tests never measure hashing: a full hash per factory user made the suite several times slower.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -209,6 +220,8 @@ ANONYMOUS_POST_RATE = env("ANONYMOUS_POST_RATE", "300/10m")
 RECEIPT_CHECK_RATE = env("RECEIPT_CHECK_RATE", "20/10m")
 # and failed sign-ins from one client address, whichever accounts they tried (axes counts per account).
 SIGNIN_FAILURE_RATE = env("SIGNIN_FAILURE_RATE", "30/15m")
+# Requests to the open-data API /api/v1/ per client address (any method, signed in or not).
+OPENDATA_API_RATE = env("OPENDATA_API_RATE", "120/m")
 RATE_LIMIT_NAMESPACE = ""  # tests give each test its own counters
 
 # --- Internationalisation ---
@@ -219,6 +232,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
+FORMAT_MODULE_PATH = ["remiss.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
 USE_I18N = True
 USE_TZ = True
 
@@ -243,6 +257,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "remiss.uploads.ReadableFileNameHandler",  # a file name in an unknown encoding: a message, not "missing"
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 REMISS_MAX_UPLOAD_BYTES = int(env("REMISS_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
@@ -277,11 +296,24 @@ REDIS_URL = env("REDIS_URL") or (env("TEST_REDIS_URL") if TESTING else "")
 # Must exceed the longest task's hard time limit, or Redis delivers a running task a second time
 # (tests/test_worker.py checks every registered task against it).
 REDIS_VISIBILITY_TIMEOUT = 4 * 3600
+# Redis down must not hold a web request: short socket timeouts everywhere and one quick retry when
+# publishing. A submission whose enqueue failed stays a pending row that the per-minute sweep sends
+# again once the broker is back (issue 14, finding 10).
+REDIS_TIMEOUTS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_TIMEOUTS,
+        }
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": REDIS_VISIBILITY_TIMEOUT}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": REDIS_VISIBILITY_TIMEOUT, **REDIS_TIMEOUTS}
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUTS["socket_connect_timeout"]
+    CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUTS["socket_timeout"]
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1, "interval_start": 0}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "remiss_cache"}}
     # kombu's SQLAlchemy transport on a SQLite file, mended in remiss/broker.py: a message is one
@@ -292,6 +324,21 @@ else:
     CELERY_RESULT_BACKEND = f"db+sqlite:///{VAR_DIR / 'celery' / 'results.sqlite3'}"
     CELERY_DATABASE_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_QUEUE", f"remiss-test-{os.getpid()}" if TESTING else "remiss")
+# The sweeps have a queue of their own and a worker of their own (scripts/run.sh, docker-compose),
+# so they never wait behind the renders they are there to rescue (issue 14, finding 11).
+REMISS_SWEEP_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-sweep"
+CELERY_TASK_ROUTES = {
+    name: {"queue": REMISS_SWEEP_QUEUE}
+    for name in ("remiss.sweep_submissions", "remiss.compilation.sweep", "remiss.invitation_sweep")
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# One answer PDF's render (remiss.render_submission). A 22-page answer renders in 0.7 s and a large
+# one with attachments in seconds (docs/benchmarks.md); the limits leave room for a CPU shared with
+# a rush. A render whose worker died is sent again 15 s past the hard limit by the sweep, which
+# runs every 30 s: within two minutes (issue 14, finding 11).
+REMISS_RENDER_SOFT_TIME_LIMIT = 45
+REMISS_RENDER_TIME_LIMIT = 60
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -46,6 +46,14 @@ def validate_pdf(upload: UploadedFile) -> None:
     if getattr(upload, CHECKED, False):
         return
     name = upload.name or ""
+    if UNREADABLE in name:
+        raise ValidationError(
+            _(
+                "Filnamnet kunde inte läsas (det innehåller tecken i en okänd teckenkodning). "
+                "Byt namn på filen, till exempel utan å, ä och ö, och försök igen."
+            ),
+            code="file_name",
+        )
     if not name.lower().endswith(".pdf"):
         raise ValidationError(_("Filen måste vara en PDF (filnamnet ska sluta på .pdf)."), code="extension")
     if upload.size == 0:
@@ -80,18 +88,23 @@ def _check_pdf_content(upload: UploadedFile) -> None:
             )
         upload.seek(0)
         _parse_pdf(upload)
+        upload.seek(0)
+        _refuse_active_content(upload)
     finally:
         upload.seek(0)
 
 
 def _parse_pdf(upload: UploadedFile) -> None:
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(upload, strict=False)
         encrypted = reader.is_encrypted
         if not encrypted:
             len(reader.pages)  # reads the page tree: a file without one is not usable
+    except (DependencyError, FileNotDecryptedError):  # AES encryption: pypdf cannot even open it
+        encrypted = True
     except Exception:  # any failure to parse malformed input means: not a usable PDF
         raise ValidationError(
             _(
@@ -104,6 +117,148 @@ def _parse_pdf(upload: UploadedFile) -> None:
             _("PDF-filen är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen."),
             code="encrypted",
         )
+
+
+ACTIVE_KEYS = ("/JavaScript", "/JS", "/AA", "/EmbeddedFile", "/EmbeddedFiles", "/Launch", "/RichMedia")
+
+
+def _refuse_active_content(upload: UploadedFile) -> None:
+    """Refuse (rather than strip) a PDF that can run something when opened: JavaScript, launch actions,
+    additional actions, embedded files or an OpenAction other than going to a page. Remissvar and
+    reports never need these, and a refused file tells the sender what to fix."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(upload) as pdf:
+            found = _active_content(pdf)
+    except pikepdf.PdfError:
+        return  # pypdf read it; what pikepdf cannot open it cannot report either
+    if found:
+        raise ValidationError(
+            _(
+                "PDF-filen innehåller aktivt innehåll (%(what)s), som inte tas emot. Skriv ut dokumentet "
+                "till en ny PDF (till exempel med ”Skriv ut som PDF”) och ladda upp den."
+            )
+            % {"what": found},
+            code="active_content",
+        )
+
+
+def _active_content(pdf) -> str:
+    import pikepdf
+
+    open_action = pdf.Root.get("/OpenAction")
+    if isinstance(open_action, pikepdf.Dictionary) and open_action.get("/S") != pikepdf.Name.GoTo:
+        return "OpenAction"
+    for obj in pdf.objects:
+        if found := _active_in(obj, pikepdf, depth=0):
+            return found
+    return ""
+
+
+def _active_in(obj, pikepdf, *, depth: int) -> str:
+    """Look at one object and the direct objects inside it (indirect ones are visited on their own)."""
+    if depth > 0 and getattr(obj, "is_indirect", False) or depth > 20:
+        return ""
+    if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        keys = set(obj.keys())
+        if hit := next((key for key in ACTIVE_KEYS if key in keys), None):
+            return hit.lstrip("/")
+        if obj.get("/S") in (pikepdf.Name.JavaScript, pikepdf.Name.Launch):
+            return str(obj.get("/S")).lstrip("/")
+        if obj.get("/Type") == pikepdf.Name.EmbeddedFile:
+            return "EmbeddedFile"
+        children = (obj.get(key) for key in keys)
+    elif isinstance(obj, pikepdf.Array):
+        children = iter(obj)
+    else:
+        return ""
+    for child in children:
+        if found := _active_in(child, pikepdf, depth=depth + 1):
+            return found
+    return ""
+
+
+# --- Upload file names a browser sent in an unknown encoding ----------------------------------------
+
+UNREADABLE = "\ufffd"
+
+
+class _FileNameRepairStream:
+    """Wraps the request body: a part header whose ``filename="…"`` is not UTF-8 (Django would drop the
+    whole part, and the form would say the file is missing) gets U+FFFD for the bytes it cannot read,
+    so the file arrives and the form can say what is wrong with its name."""
+
+    HEADER = re.compile(rb'(\r\nContent-Disposition:[^\r\n]*?filename=")([^"\r\n]*)(")', re.IGNORECASE)
+    HOLD = 2048  # a header line is never longer than this; keep that much back between reads
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.held = b""  # read from raw, not yet repaired (may hold the start of a header line)
+        self.out = b""  # repaired, not yet returned
+        self.done = False
+
+    def _fill(self, size: int) -> None:
+        while not self.done and len(self.out) < max(size, 1):
+            chunk = self.raw.read(max(size, 64 * 1024))
+            data = self.held + chunk
+            if not chunk:
+                self.done, self.held = True, b""
+                self.out += self._repair(data)
+            elif len(data) <= self.HOLD:
+                self.held = data
+            else:
+                cut = data.rfind(b"\r\n", 0, len(data) - self.HOLD + 1)
+                cut = cut if cut > 0 else len(data) - self.HOLD
+                self.out += self._repair(data[:cut])
+                self.held = data[cut:]
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            while not self.done:
+                self._fill(len(self.out) + 1)
+            data, self.out = self.out, b""
+            return data
+        self._fill(size)
+        data, self.out = self.out[:size], self.out[size:]
+        return data
+
+    def readline(self, size=-1):
+        while b"\n" not in self.out and not self.done:
+            self._fill(len(self.out) + 1)
+        end = self.out.find(b"\n") + 1 or len(self.out)
+        if size is not None and size >= 0:
+            end = min(end, size)
+        data, self.out = self.out[:end], self.out[end:]
+        return data
+
+    def _repair(self, data: bytes) -> bytes:
+        return self.HEADER.sub(self._fix, data)
+
+    @staticmethod
+    def _fix(match) -> bytes:
+        name = match.group(2)
+        try:
+            name.decode("utf-8")
+        except UnicodeDecodeError:
+            name = name.decode("utf-8", "replace").encode("utf-8")
+        return match.group(1) + name + match.group(3)
+
+
+class ReadableFileNameHandler(FileUploadHandler):
+    """First in FILE_UPLOAD_HANDLERS: installs ``_FileNameRepairStream`` before the body is parsed and
+    passes every chunk on to the next handler."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        stream = getattr(input_data, "_stream", None)
+        if stream is not None and not isinstance(stream, _FileNameRepairStream):
+            input_data._stream = _FileNameRepairStream(stream)
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
 
 
 def safe_filename(name: str, fallback: str = "dokument.pdf") -> str:

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from opendata.api.v1 import api as opendata_api
+
 from . import views
 
 admin.site.site_header = _("Remiss – administration")
@@ -15,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("remiss.urls_domain")),
     path("", include("opendata.urls")),
+    path("api/v1/", opendata_api.urls),
 ]
 
 handler400 = "remiss.views.error_400"

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
 
-from . import deadlines, jobs
+from . import deadlines, jobs, notify
 from .models import RemissStatus, Response, ResponseStatus, Submission, Transition
 from .snapshot import build_snapshot, freeze_attachments
 
@@ -173,7 +173,7 @@ def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool
                 "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot svar som kommer in för sent. "
                 "Kontakta departementet om ni behöver förlängd svarstid."
             )
-            % {"date": date_format(timezone.localtime(deadline), "j F Y")}
+            % {"date": date_format(timezone.localtime(deadline), "Y-m-d")}
         )
     return timing == deadlines.LATE
 
@@ -215,6 +215,7 @@ def send_for_review(*, response: Response, by: User, message: str = "") -> Respo
     response = _lock(response)
     _check("send_for_review", response, by)
     _transition(response, ResponseStatus.IN_REVIEW, by, _clean_message(message), action="response.sent_for_review")
+    notify.review_requested(response, by)
     return response
 
 
@@ -226,6 +227,7 @@ def request_changes(*, response: Response, by: User, message: str) -> Response:
     if not message:
         raise WorkflowError(_("Skriv vad som behöver ändras."))
     _transition(response, ResponseStatus.CHANGES_REQUESTED, by, message, action="response.changes_requested")
+    notify.changes_requested(response, by, message)
     return response
 
 
@@ -234,11 +236,39 @@ def approve(*, response: Response, by: User, message: str = "") -> Response:
     response = _lock(response)
     _check("approve", response, by)
     _transition(response, ResponseStatus.APPROVED, by, _clean_message(message), action="response.approved")
+    notify.approved(response, by)
     return response
 
 
-def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool) -> Submission:
-    is_late = deadline_is_late(response, now)
+@dataclass(frozen=True)
+class RenderJob(jobs.Job):
+    """The on-commit callback that queues a submission's PDF (``queue_render``)."""
+
+    def __call__(self) -> None:
+        queue_render(*self.args)
+
+
+def queue_render(submission_id: int) -> bool:
+    """Send the render task and note when it reached the broker. When the broker is down this fails
+    fast (short timeouts, settings.py), logs, and leaves ``queued_at`` empty for the sweep."""
+    try:
+        jobs.send(RENDER_TASK, submission_id)
+    except Exception:  # any broker error: the row is the job, the sweep sends it again
+        log.warning("could not queue the PDF of submission %s; the sweep will send it again", submission_id)
+        return False
+    Submission.objects.filter(pk=submission_id).update(queued_at=timezone.now())
+    return True
+
+
+def enqueue_render(submission_id: int) -> None:
+    """Queue the PDF of a submission once the transaction commits."""
+    transaction.on_commit(RenderJob(RENDER_TASK, (submission_id,)), robust=True)
+
+
+def _freeze(
+    response: Response, by: User | None, *, declined: bool, now: dt.datetime, enqueue: bool, is_late: bool | None = None
+) -> Submission:
+    is_late = deadline_is_late(response, now) if is_late is None else is_late
     number = (response.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
     snapshot = build_snapshot(response, number=number, submitted_at=now, is_late=is_late, declined=declined)
     submission = Submission.objects.create(
@@ -251,8 +281,9 @@ def _freeze(response: Response, by: User | None, *, declined: bool, now: dt.date
         declined=declined,
     )
     freeze_attachments(response, submission)
+    response.assignments.filter(done_at__isnull=True).update(done_at=now)  # open tasks end with the answer
     if enqueue:  # if the broker is down the row stays pending and the beat sweeper re-queues it
-        jobs.enqueue(RENDER_TASK, submission.pk)
+        enqueue_render(submission.pk)
     return submission
 
 
@@ -268,6 +299,33 @@ def submit_response(
         raise WorkflowError(_("Yttrandet kan inte skickas in ännu:") + " " + " ".join(missing))
     submission = _freeze(response, by, declined=False, now=now or timezone.now(), enqueue=enqueue)
     _transition(response, ResponseStatus.SUBMITTED, by, _clean_message(message), action="response.submitted")
+    return submission
+
+
+@transaction.atomic
+def submit_received_document(
+    *, response: Response, by: User, received_at: dt.datetime, enqueue: bool = True
+) -> Submission:
+    """Ministry staff confirm the reading of an answer that came as a document (e-mail, post): it
+    becomes the sender's submission, dated when it came in (late if after the deadline). Only for a
+    sender that has not started an answer in the service, so no draft is ever overwritten."""
+    response = _lock(response)
+    remiss = response.recipient.remiss
+    staff = Membership.objects.filter(user=by, organisation_id=remiss.ministry_id, is_ministry_staff=True).exists()
+    if not staff:
+        raise WorkflowError(_("Bara departementets handläggare kan registrera svar som kommit in som dokument."))
+    if response.status != ResponseStatus.NOT_STARTED:
+        raise WorkflowError(
+            _("%(org)s har redan ett svar i tjänsten (status ”%(status)s”). Dokumentet registreras inte.")
+            % {"org": response.recipient.organisation, "status": response.get_status_display()}
+        )
+    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+        raise WorkflowError(_("Remissen är inte öppen för svar."))
+    late = deadlines.has_passed(response.recipient.deadline_at, received_at)  # registered even if late
+    submission = _freeze(response, by, declined=False, now=received_at, enqueue=enqueue, is_late=late)
+    submission.snapshot = {**submission.snapshot, "source": "document"}
+    submission.save(update_fields=["snapshot"])
+    _transition(response, ResponseStatus.SUBMITTED, by, action="response.document_registered")
     return submission
 
 

@@ -1,43 +1,105 @@
 #!/usr/bin/env bash
 # Start Remiss on the embedded default (or DATABASE_URL / REDIS_URL): migrate, load demo data,
-# then run the web server and a real Celery worker (with beat). Ctrl-C stops both.
+# then run and watch four processes, each in its own process group:
+#   web      Django's server on 127.0.0.1:$PORT
+#   worker   Celery worker for renders, compilations and mail (at lower CPU priority: nice)
+#   sweeper  Celery worker for the sweep queue only, so sweeps never wait behind renders
+#   beat     Celery beat (the periodic sweeps and reminders)
+# A worker, sweeper or beat that dies is started again (a line on the terminal and in
+# var/log/run.log); if the web server dies, everything stops. Ctrl-C, SIGTERM or SIGHUP (to this
+# script or its process group) stops all four: TERM, up to $STOP_GRACE seconds, then KILL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+CELERY=.venv/bin/celery
 export DEBUG="${DEBUG:-1}"
-PORT="${PORT:-8000}"
-mkdir -p var/log var/mail
+export PORT="${PORT:-8000}"  # settings.SITE_URL follows it
+STOP_GRACE="${STOP_GRACE:-10}"       # seconds between TERM and KILL when stopping
+WORKER_NICE="${WORKER_NICE:-10}"     # the web answers first when renders fill the CPU
+VAR="${REMISS_VAR_DIR:-var}"
+QUEUE="${CELERY_TASK_QUEUE:-remiss}"
+mkdir -p "$VAR/log" "$VAR/mail" "$VAR/celery"
+LOG="$VAR/log/run.log"
+
+say() { echo "[run.sh $(date '+%Y-%m-%d %H:%M:%S')] $*" | tee -a "$LOG"; }
 
 $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
 $PY manage.py load_demo
+$PY manage.py rebuild_search_index -v0
 $PY manage.py collectstatic --noinput -v0
 
-pids=()
-cleanup() {
-  trap - INT TERM EXIT
-  echo; echo "Stopping Remiss..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+declare -A cmd pid started
+cmd[web]="$PY manage.py runserver 127.0.0.1:${PORT} --noreload"
+cmd[worker]="nice -n $WORKER_NICE $CELERY -A remiss worker --loglevel=INFO --concurrency=2 -Q $QUEUE -n worker@%h"
+cmd[sweeper]="$CELERY -A remiss worker --loglevel=INFO --pool=solo -Q $QUEUE-sweep -n sweeper@%h"
+cmd[beat]="$CELERY -A remiss beat --loglevel=INFO --schedule=$VAR/celery/beat-schedule"
+
+start() {  # setsid: own process group, so stopping can signal the Celery pool children too
+  # shellcheck disable=SC2086  # the commands are word lists
+  setsid ${cmd[$1]} >>"$VAR/log/$1.log" 2>&1 </dev/null &
+  pid[$1]=$!
+  started[$1]=$SECONDS
+}
+
+stopping=0
+stop_all() {
+  trap - INT TERM HUP
+  stopping=1
+  say "Stopping Remiss..."
+  local name alive
+  for name in "${!pid[@]}"; do kill -TERM -- "-${pid[$name]}" 2>/dev/null || true; done
+  for _ in $(seq 1 $((STOP_GRACE * 5))); do
+    alive=0
+    for name in "${!pid[@]}"; do kill -0 -- "-${pid[$name]}" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && break
+    sleep 0.2
+  done
+  for name in "${!pid[@]}"; do
+    if kill -0 -- "-${pid[$name]}" 2>/dev/null; then
+      say "$name did not stop within ${STOP_GRACE} s: killed"
+      kill -KILL -- "-${pid[$name]}" 2>/dev/null || true
+    fi
+  done
   wait 2>/dev/null || true
+  say "Stopped."
   exit 0
 }
-trap cleanup INT TERM EXIT
+trap stop_all INT TERM HUP
 
-.venv/bin/celery -A remiss worker --beat --loglevel=INFO --concurrency=2 \
-  --schedule="var/celery-beat-schedule" >var/log/worker.log 2>&1 &
-pids+=($!)
-$PY manage.py runserver "127.0.0.1:${PORT}" --noreload >var/log/web.log 2>&1 &
-pids+=($!)
-
+for name in web worker sweeper beat; do start "$name"; done
 for _ in $(seq 1 50); do
   if $PY -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:${PORT}/', timeout=1)" 2>/dev/null; then break; fi
   sleep 0.2
 done
 cat <<MSG
 
-  Remiss runs at http://127.0.0.1:${PORT}/   (web log: var/log/web.log, worker log: var/log/worker.log)
-  E-mail is written to var/mail/.  Press Ctrl-C to stop.
+  Remiss runs at http://127.0.0.1:${PORT}/   (logs in $VAR/log/: web, worker, sweeper, beat, run)
+  E-mail is written to $VAR/mail/.  Press Ctrl-C to stop.
 
 MSG
 $PY manage.py load_demo --print-logins
-wait -n "${pids[@]}"
+say "Started web (pid ${pid[web]}), worker (${pid[worker]}), sweeper (${pid[sweeper]}), beat (${pid[beat]})."
+
+while :; do
+  sleep 1 &
+  wait $! || true  # a signal runs the trap at once
+  for name in web worker sweeper beat; do
+    kill -0 "${pid[$name]}" 2>/dev/null && continue
+    rc=0
+    wait "${pid[$name]}" 2>/dev/null || rc=$?
+    kill -KILL -- "-${pid[$name]}" 2>/dev/null || true  # pool children left behind by a killed worker
+    if [ "$name" = web ]; then
+      say "The web server stopped (exit $rc); see $VAR/log/web.log. Stopping everything."
+      stop_all
+    fi
+    uptime=$((SECONDS - started[$name]))
+    delay=1
+    [ $uptime -lt 10 ] && delay=5  # dying at start: do not spin
+    say "$name stopped (exit $rc) after ${uptime} s; starting it again in ${delay} s (see $VAR/log/$name.log)."
+    sleep "$delay" &
+    wait $! || true
+    start "$name"
+    say "$name started again (pid ${pid[$name]})."
+  done
+done

@@ -165,6 +165,14 @@ def test_real_remissvar_entered_by_section_comes_out_whole_in_the_pdf(nacka_resp
     assert reader.metadata.title.startswith("Yttrande över")
 
 
+def test_the_answer_pdf_is_pdf_ua_1(nacka_response):
+    from tests.pdf_checks import pdfua_problems
+
+    response, _parts = nacka_response
+    data = render_answer_pdf(build_snapshot(response, number=1, submitted_at=timezone.now()))
+    assert pdfua_problems(data) == []
+
+
 def test_snapshot_lists_every_proposal_with_unanswered_as_empty(org, drafter):
     response = f.response_with_proposals(org, proposals=5)
     p = response.recipient.remiss.proposals.first()
@@ -225,7 +233,8 @@ def test_render_task_marks_failure_and_sweeper_requeues_then_fails(
     queued = support.queued(callbacks)
     assert queued == [submission.pk]
     # After three attempts it fails for good.
-    Submission.objects.filter(pk=submission.pk).update(attempts=3, started_at=timezone.now() - dt.timedelta(hours=1))
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    Submission.objects.filter(pk=submission.pk).update(attempts=3, started_at=an_hour_ago, queued_at=an_hour_ago)
     assert tasks.sweep_submissions() == {"requeued": [], "failed": [submission.pk]}
     assert Submission.objects.get().status == SubmissionStatus.FAILED
 

@@ -483,6 +483,57 @@ def test_every_marked_content_of_the_compiled_pdf_belongs_to_exactly_one_element
     assert "Regionen avstyrker en nationell skolpeng." in text and "Skolverket välkomnar uppdraget." in text
 
 
+def test_the_compiled_pdf_is_pdf_ua_1_with_chart_text_header_scopes_and_embedded_fonts(small, staff):
+    import pikepdf
+
+    from tests.pdf_checks import elements, pdfua_problems
+
+    compilation = compile_now(small["remiss"], staff)
+    assert pdfua_problems(compilation.pdf.path) == []
+    pdf = pikepdf.open(compilation.pdf.path)
+    found = elements(pdf)
+    # Every chart says its counts in words (the first proposal: 3 of 5 support, 2 oppose).
+    figures = [str(e.Alt) for e in found if e.S == "/Figure"]
+    label = small["proposals"][0].label
+    assert len(figures) == 3
+    assert figures[0].startswith(f"Stapeldiagram över ställningstagandena till {label}.")
+    assert "Tillstyrker: 3 svar (60 procent)" in figures[0] and "Avstyrker: 2 svar (40 procent)" in figures[0]
+    assert figures[0].endswith("Totalt 5 svar.")
+    # Column headers head their column, the stance in each row heads the row.
+    counts = [e for e in found if e.S == "/Table"][2]  # after the remisslista's two: the first proposal's
+    scopes = [str(cell.A.Scope) for cell in elements_in(counts) if cell.S == "/TH"]
+    assert scopes[:3] == ["/Column"] * 3 and set(scopes[3:]) == {"/Row"}
+    # The page stamps' font is embedded.
+    stamp = pdf.pages[0].Resources.Font["/RemissPageNo"]
+    assert stamp.Subtype == "/TrueType" and len(stamp.FontDescriptor.FontFile2.read_bytes()) > 1000
+
+
+def test_the_pikepdf_merge_setting_compiles_the_same_document(small, staff, settings):
+    from tests.pdf_checks import pdfua_problems
+
+    default = compile_now(small["remiss"], staff, appendix=False)
+    settings.REMISS_COMPILATION_MERGE = "pikepdf"
+    fallback = compile_now(small["remiss"], staff, appendix=False)
+    assert fallback.status == CompilationStatus.DONE and fallback.page_count == default.page_count
+    assert pdf_text(fallback) == pdf_text(default)
+    assert structure_problems(fallback.pdf.path) == [] and pdfua_problems(fallback.pdf.path) == []
+
+
+def elements_in(element) -> list:
+    import pikepdf
+
+    found, stack = [], [element]
+    while stack:
+        node = stack.pop(0)
+        kids = node.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                found.append(kid)
+                stack.append(kid)
+    return found
+
+
 def test_title_page_counts_the_answers_in_scope(small, staff):
     compilation = compile_now(small["remiss"], staff, appendix=False)
     title_page = PdfReader(compilation.pdf.path).pages[0].extract_text()
@@ -590,7 +641,7 @@ def test_a_compilation_that_never_starts_is_failed_after_a_few_sends(
     later = timezone.now() + dt.timedelta(minutes=2)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         assert service.sweep_stale(now=later) == {"requeued": [], "failed": [compilation.pk]}
-    assert callbacks == []
+    assert [c.args[0] for c in callbacks] == ["compilation"]  # not sent again; whoever started it is told
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.FAILED
     assert "kom aldrig igång" in compilation.error and "2 gånger" in compilation.error

@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pikepdf
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from pikepdf import Array, Dictionary, Name, String
 from pypdf import PdfReader
 
@@ -176,3 +180,184 @@ def test_untagged_merge_has_no_structure_tree(tmp_path):
 def test_a_part_file_of_another_format_is_refused():
     with pytest.raises(partfile.PartFileError):
         partfile.read(b"%PDF-1.7\n")
+
+
+# -- the fallback merge through pikepdf ----------------------------------------------------------
+
+
+def _walk(pdf) -> tuple[list, dict]:
+    """The structure tree in reading order, each element as what a reader gets from it (type,
+    depth, page, marked content, annotations, attributes), with pages as indexes; and the
+    ParentTree with elements as indexes into that list."""
+    page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    root = pdf.Root.StructTreeRoot
+    elements, index_of = [], {}
+    stack = [(root.K, 0, None)]
+    while stack:
+        element, depth, page = stack.pop()
+        page = element.get("/Pg", page)
+        index_of[element.objgen] = len(elements)
+        kids, children = [], []
+        for kid in element.K if isinstance(element.K, Array) else [element.K]:
+            if isinstance(kid, int):
+                kids.append(int(kid))
+            elif kid.get("/Type") == Name.MCR:
+                kids.append(("MCR", page_of[kid.Pg.objgen], int(kid.MCID)))
+            elif kid.get("/Type") == Name.OBJR:
+                kids.append(("OBJR", str(kid.Obj.Subtype), page_of[kid.Pg.objgen]))
+            else:
+                children.append(kid)
+        extra = {str(k): repr(element[k]) for k in ("/Alt", "/ActualText", "/Lang", "/A") if k in element}
+        elements.append((str(element.S), depth, page_of.get(page.objgen) if page is not None else None, kids, extra))
+        stack.extend((kid, depth + 1, page) for kid in reversed(children))
+    tree = {
+        int(key): [index_of.get(v.objgen) if isinstance(v, Dictionary) else None for v in value]
+        if isinstance(value, Array)
+        else index_of[value.objgen]
+        for key, value in pikepdf.NumberTree(root.ParentTree).items()
+    }
+    return elements, tree
+
+
+def summary(path) -> dict:
+    """What a reader of the PDF gets: pages (content, box, resources' fonts, annotations), the
+    structure tree and ParentTree, outline, catalog entries, document info and XMP."""
+    pdf = pikepdf.open(path)
+    pages = []
+    for page in pdf.pages:
+        contents = b"".join(c.read_bytes() for c in page.obj.Contents)
+        fonts = {str(k): str(v.get("/BaseFont")) for k, v in page.obj.Resources.Font.items()}
+        annotations = [(str(a.Subtype), int(a.get("/StructParent", -1))) for a in page.obj.get("/Annots", [])]
+        pages.append((contents, list(page.mediabox), fonts, annotations, int(page.obj.get("/StructParents", -1))))
+    with pdf.open_outline() as outline:
+
+        def items(nodes):
+            return [(i.title, pdf.pages.index(pikepdf.Page(i.destination[0])), items(i.children)) for i in nodes]
+
+        bookmarks = items(outline.root)
+    root = pdf.Root
+    stamp = pdf.pages[0].obj.Resources.Font[partfile.STAMP_FONT_NAME]
+    return {
+        "pages": pages,
+        "tree": _walk(pdf),
+        "next_key": int(root.StructTreeRoot.ParentTreeNextKey),
+        "outline": bookmarks,
+        "catalog": [repr(root.get(k)) for k in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/PageMode")],
+        "info": {str(k): str(v) for k, v in pdf.docinfo.items()},
+        "xmp": root.Metadata.read_bytes(),
+        "stamp_font": (repr(stamp.Widths), stamp.FontDescriptor.FontFile2.read_bytes()),
+        "syntax": pdf.check_pdf_syntax(),
+    }
+
+
+def test_the_pikepdf_fallback_merges_the_same_document(tmp_path):
+    paths = []
+    for name in ("Forsta", "Andra", "Tredje"):
+        path = tmp_path / f"{name}.part"
+        path.write_bytes(partfile.make(io.BytesIO(tagged_pdf(name))))
+        paths.append(str(path))
+    parts = [{"bookmarks": [("Forsta", 0)]}, {"bookmarks": [("Andra", 0), ("Under", 1)]}, {"bookmarks": []}]
+    outputs = {}
+    for engine in merge.ENGINES:
+        outputs[engine] = tmp_path / f"{engine}.pdf"
+        pages = merge.assemble(
+            paths, parts, front=lambda counts: tagged_pdf("Titel"), title="T", output=outputs[engine], engine=engine
+        )
+        assert pages == 8
+    assert structure_problems(outputs["pikepdf"]) == []
+    bytes_summary, pikepdf_summary = summary(outputs["bytes"]), summary(outputs["pikepdf"])
+    assert bytes_summary["syntax"] == []
+    assert pikepdf_summary == bytes_summary
+    assert len(bytes_summary["tree"][0]) > 12 and bytes_summary["outline"][2][2]  # the comparison saw something
+
+
+def test_an_unknown_merge_engine_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        merge.assemble([], [], front=lambda counts: tagged_pdf("T"), title="T", output=tmp_path / "x.pdf", engine="x")
+
+
+# -- property: the reference rewriting agrees with pikepdf's own parse ---------------------------
+
+TRICKY_STRINGS = [b"3 0 R", b"(12 0 R)", b"a ( b", b") 4 0 R (", b"\\", b"\\) 5 0 R", b"\r\n0 0 R\n", b"\xfe\xff\x00R"]
+
+
+def _objects():
+    """PDF values: numbers, names, strings (also ones that look like references or hold
+    parentheses and backslashes), references to indirect objects (``("ref", n)``), and arrays and
+    dictionaries of them."""
+    names = st.from_regex(r"[A-Za-z][A-Za-z0-9_.]{0,8}", fullmatch=True).map(lambda s: Name("/" + s))
+    strings = st.one_of(st.binary(max_size=24), st.sampled_from(TRICKY_STRINGS)).map(String)
+    leaves = st.one_of(
+        st.integers(-(10**9), 10**9),
+        st.booleans(),
+        names,
+        strings,
+        st.tuples(st.just("ref"), st.integers(0, 5)),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=5),
+            st.dictionaries(st.from_regex(r"[A-Z][a-z]{0,6}", fullmatch=True), inner, max_size=5),
+        ),
+        max_leaves=25,
+    )
+
+
+def _build(pdf, value, targets):
+    if isinstance(value, tuple):
+        return targets[value[1]]
+    if isinstance(value, list):
+        return Array([_build(pdf, v, targets) for v in value])
+    if isinstance(value, dict):
+        return Dictionary({"/" + k: _build(pdf, v, targets) for k, v in value.items()})
+    return value
+
+
+def _plain(obj, seen=()):
+    """An object as Python values, indirect objects followed (cycles cut), streams decoded."""
+    if isinstance(obj, (Dictionary, Array, pikepdf.Stream)) and obj.is_indirect:
+        if obj.objgen in seen:
+            return "cycle"
+        seen = (*seen, obj.objgen)
+    if isinstance(obj, pikepdf.Stream):
+        stream_dict = {k: _plain(v, seen) for k, v in obj.stream_dict.items() if k not in ("/Length", "/Filter")}
+        return ("stream", stream_dict, obj.read_bytes())
+    if isinstance(obj, Dictionary):
+        return {str(k): _plain(v, seen) for k, v in obj.items()}
+    if isinstance(obj, Array):
+        return [_plain(v, seen) for v in obj]
+    if isinstance(obj, String):
+        return ("string", bytes(obj))
+    if isinstance(obj, Name):
+        return ("name", str(obj))
+    return obj
+
+
+@hypothesis_settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 40)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(value=_objects(), targets=st.lists(_objects(), min_size=6, max_size=6), data=st.binary(max_size=64))
+def test_references_survive_part_files_and_merge_as_pikepdf_reads_them(tmp_path_factory, value, targets, data):
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    # Six indirect objects (one a stream with binary data), which may refer to each other.
+    holders = [pdf.make_indirect(Dictionary()) for _ in range(5)] + [pdf.make_stream(data)]
+    for holder, target in zip(holders[:5], targets, strict=False):
+        holder.Value = _build(pdf, target, holders)
+    holders[5].stream_dict.Value = _build(pdf, targets[5], holders)
+    pdf.pages[0].obj.RemissTest = _build(pdf, value, holders)
+    expected = _plain(pdf.pages[0].obj.RemissTest)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    folder = tmp_path_factory.mktemp("property")
+    path = folder / "a.part"
+    path.write_bytes(partfile.make(io.BytesIO(buffer.getvalue())))
+    out = folder / "merged.pdf"
+    parts = [{"bookmarks": []}, {"bookmarks": []}]  # the same part twice: the second one shifted further
+    merge.assemble([str(path)] * 2, parts, front=lambda counts: tagged_pdf("T"), title="T", output=str(out))
+    merged = pikepdf.open(out)
+    assert merged.check_pdf_syntax() == []
+    assert [_plain(merged.pages[i].obj.RemissTest) for i in (2, 3)] == [expected, expected]

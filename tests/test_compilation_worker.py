@@ -94,7 +94,7 @@ def test_a_compilation_survives_its_worker_being_killed(remiss, staff, settings,
         if compilation.status == CompilationStatus.RUNNING and compilation.progress > 5:
             break
         time.sleep(0.2)
-    assert compilation.status == CompilationStatus.RUNNING and compilation.progress < 100
+    assert compilation.status == CompilationStatus.RUNNING and compilation.progress < 100, compilation.error
     os.killpg(first.pid, signal.SIGKILL)
     first.wait(timeout=10)
     compilation.refresh_from_db()

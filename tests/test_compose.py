@@ -19,8 +19,8 @@ def compose() -> dict:
 
 def test_compose_has_the_production_shape():
     services = compose()["services"]
-    assert set(services) == {"web", "worker", "beat", "db", "redis"}
-    for name in ("web", "worker", "beat"):
+    assert set(services) == {"web", "worker", "sweeper", "beat", "db", "redis"}
+    for name in ("web", "worker", "sweeper", "beat"):
         env = services[name]["environment"]
         assert env["DEBUG"] == "0" and "SECRET_KEY" in env
         assert env["DATABASE_URL"].startswith("postgres://") and env["REDIS_URL"].startswith("redis://")
@@ -32,9 +32,18 @@ def test_each_app_command_exists_in_the_project():
     assert web[0] == "gunicorn" and importlib.util.find_spec("gunicorn")
     module, attr = web[1].split(":")
     assert getattr(importlib.import_module(module), attr)
-    for name in ("worker", "beat"):
+    for name, kind in (("worker", "worker"), ("sweeper", "worker"), ("beat", "beat")):
         command = services[name]["command"]
-        assert command[:4] == ["celery", "-A", "remiss", name], command
+        if command[0] == "nice":
+            command = command[3:]
+        assert command[:4] == ["celery", "-A", "remiss", kind], command
+    from django.conf import settings
+
+    assert services["worker"]["command"][:3] == ["nice", "-n", "10"]  # renders yield the CPU to the web
+    assert services["worker"]["command"][-2:] == ["-Q", "remiss"]
+    assert services["sweeper"]["command"][-4:-2] == ["-Q", "remiss-sweep"]
+    sweeps = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    assert sweeps == {settings.REMISS_SWEEP_QUEUE}
     from remiss.celery import app
 
     assert app.main == "remiss"

@@ -14,6 +14,7 @@ from accounts.models import AuditEvent, OrganisationKind
 from remiss.models import (
     Proposal,
     Publication,
+    ReceivedDocument,
     Recipient,
     Remiss,
     RemissStatus,
@@ -81,6 +82,12 @@ PER_REMISS = [
     ("GET", "ministry:publication", "submission_pk"),
     ("POST", "ministry:publication", "submission_pk"),
     ("POST", "ministry:publication_reset", "submission_pk"),
+    ("GET", "ministry:document_register", None),
+    ("POST", "ministry:document_register", None),
+    ("GET", "ministry:document_review", "received_pk"),
+    ("POST", "ministry:document_review", "received_pk"),
+    ("GET", "ministry:document_original", "received_pk"),
+    ("POST", "ministry:document_discard", "received_pk"),
 ]
 WITHOUT_REMISS = [("GET", "ministry:list"), ("GET", "ministry:create"), ("POST", "ministry:create")]
 
@@ -93,7 +100,18 @@ def matrix_objects(remiss) -> dict:
     submission = f.make_submission(f.RecipientFactory(remiss=remiss), pdf=True)
     redacted = Publication.objects.create(submission=submission, redacted_name="maskerad.pdf")
     redacted.redacted_pdf.save("m.pdf", SimpleUploadedFile("m.pdf", PDF))
+    received = ReceivedDocument(
+        response=submission.response,
+        original_name="svar.txt",
+        size=15,
+        sha256="0" * 64,
+        kind="txt",
+        text="Vi tillstyrker.",
+        received_on=timezone.localdate(),
+    )
+    received.file.save("svar.txt", SimpleUploadedFile("svar.txt", b"Vi tillstyrker."))
     return {
+        "received_pk": received.pk,
         "doc_pk": document.pk,
         "section_pk": section.pk,
         "proposal_pk": f.ProposalFactory(section=section).pk,
@@ -115,7 +133,7 @@ def test_every_ministry_view_is_in_the_matrix():
     from remiss.views import ministry_urls as module
 
     names = {p.name for p in module.urlpatterns} - {"home", "list", "create"}
-    assert len(names) == 29 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
+    assert len(names) == 33 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -123,7 +141,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 33
+    assert len(urls) == 39
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -137,7 +155,8 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     assert Publication.objects.get().redacted_pdf  # the reset was refused
     remiss.refresh_from_db()
     assert remiss.status == RemissStatus.DRAFT
-    assert AuditEvent.objects.filter(action="access.denied").count() >= 56
+    assert AuditEvent.objects.filter(action="access.denied").count() >= 78
+    assert ReceivedDocument.objects.get().submission is None
 
 
 @pytest.mark.django_db

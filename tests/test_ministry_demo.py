@@ -102,3 +102,32 @@ def test_demo_deadline_that_has_passed_is_moved_six_weeks_ahead():
     assert not any("flyttad" in line for line in remisser.load())
     sou.refresh_from_db()
     assert sou.deadline == timezone.localdate() + dt.timedelta(weeks=6)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_demo_body_is_invited_even_in_a_database_from_before_addresses(client_for, eager):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from remiss.models import InvitationStatus, Recipient
+
+    people.load()
+    remisser.load()
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    assert sou.recipients.count() > 70
+    assert set(sou.recipients.values_list("invitation_status", flat=True)) == {InvitationStatus.SENT}
+    # A database loaded before bodies had addresses: the next load gives them one and invites them.
+    waiting = Recipient.objects.filter(remiss=sou).exclude(organisation__name="Nacka kommun")[:5]
+    for recipient in waiting:
+        recipient.organisation.registry_email = ""
+        recipient.organisation.save()
+    Recipient.objects.filter(pk__in=[r.pk for r in waiting]).update(invitation_status=InvitationStatus.NO_RECIPIENTS)
+    people.load()
+    assert set(sou.recipients.values_list("invitation_status", flat=True)) == {InvitationStatus.SENT}
+    staff = get_user_model().objects.get(email="departement@demo.remiss.se")
+    csv = client_for(staff).get(reverse("ministry:progress_csv", args=[sou.pk])).content.decode()
+    assert (
+        "Ingen mottagare" not in csv
+        and "inte skickad" not in csv
+        and csv.count("Inbjudan skickad") == sou.recipients.count()
+    )

@@ -130,10 +130,10 @@ def test_write_review_fix_decide_submit_and_receipt(
     ap.get_by_role("button", name="Bekräfta och skicka in").click()
     ap.wait_for_load_state()
     deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and not ap.get_by_role("link", name="Ladda ner PDF").count():
+    while time.monotonic() < deadline and not ap.get_by_role("link", name="Ladda ned PDF").count():
         time.sleep(1)
         ap.reload()
-    assert ap.get_by_role("link", name="Ladda ner PDF").count(), list(Submission.objects.values("status", "error"))
+    assert ap.get_by_role("link", name="Ladda ned PDF").count(), list(Submission.objects.values("status", "error"))
     submission = Submission.objects.get(response=response)
     assert submission.status == SubmissionStatus.DONE
     data = submission.pdf.read()

@@ -15,6 +15,8 @@ PUBLIC = [
     r"^konto/aterstall-losenord/",
     r"^konto/inbjudan/",  # a personal, single-use invitation link is its own credential
     r"^remisser/",  # the public remiss pages
+    r"^sok/",  # public search (opendata)
+    r"^api/v1/",  # the open-data API (read-only)
     r"^yttranden/kvittens/",  # anyone may check a receipt
     r"^admin/",  # Django admin has its own sign-in
     r"^static/",

@@ -1,7 +1,8 @@
 """The compilation cut into independent chunks, each rendered by one WeasyPrint call and cached.
 
-A chunk's cache key is the SHA-256 of its template, its context and the template/CSS sources, so a
-chunk is rendered once and reused by every later compilation whose inputs for it are unchanged:
+A chunk's cache key is the SHA-256 of its template, its context, the template/CSS sources and the
+versions of the engines that make a part file (WeasyPrint renders it, qpdf serialises its objects;
+``engine_version``), so a chunk is rendered once and reused by every later compilation whose inputs for it are unchanged:
 after one new answer only the chunks that answer lands in are rendered again.
 
 The cache holds part files (``partfile``), the form the merge copies as bytes: a chunk's is made
@@ -22,11 +23,12 @@ import json
 import time
 from pathlib import Path
 
+import pikepdf
 from django.core.files.storage import default_storage
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
-from remiss.pdf import atomic_file, render_pdf
+from remiss.pdf import atomic_file, charts, render_pdf
 
 from . import conf, partfile
 from .data import section_name
@@ -41,6 +43,8 @@ TEMPLATES = {
     "answer": "remiss/pdf/compilation_answer.html",
     "front": "remiss/pdf/compilation_front.html",
 }
+# Templates the chunk templates extend or include: a change to one invalidates the cache too.
+INCLUDED = ("remiss/pdf/compilation_base.html", "remiss/pdf/compilation_entries.html", "remiss/pdf/_bar_chart.html")
 CSS = "css/pdf-compilation.css"
 
 
@@ -52,15 +56,31 @@ def sources_version() -> str:
     digest = hashlib.sha256()
     for name in sorted(TEMPLATES.values()):
         digest.update(Path(get_template(name).origin.name).read_bytes())
-    for extra in ("remiss/pdf/compilation_base.html", "remiss/pdf/compilation_entries.html"):
+    for extra in INCLUDED:
         digest.update(Path(get_template(extra).origin.name).read_bytes())
     digest.update(Path(finders.find(CSS)).read_bytes())
+    digest.update(Path(charts.__file__).read_bytes())  # the charts' alternative text
     return digest.hexdigest()[:16]
+
+
+def engine_version() -> str:
+    """The versions of WeasyPrint and qpdf (and pikepdf, qpdf's binding): a part file made by one
+    version is not reused by another, whose rendering or serialisation may differ."""
+    import weasyprint
+
+    return f"weasyprint {weasyprint.__version__}; qpdf {pikepdf.__libqpdf_version__}; pikepdf {pikepdf.__version__}"
 
 
 def make_chunk(kind: str, context: dict, *, bookmarks: list | None = None, weight: int = 1) -> dict:
     payload = json.dumps(
-        {"t": TEMPLATES[kind], "c": context, "v": sources_version(), "tags": conf.tagged(), "f": partfile.FORMAT},
+        {
+            "t": TEMPLATES[kind],
+            "c": context,
+            "v": sources_version(),
+            "e": engine_version(),
+            "tags": conf.tagged(),
+            "f": partfile.FORMAT,
+        },
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -77,7 +97,7 @@ def make_chunk(kind: str, context: dict, *, bookmarks: list | None = None, weigh
 
 def file_part(name: str, bookmarks: list) -> dict:
     """A part reusing a stored PDF (an answer rendered at submission), keyed by its content."""
-    digest = hashlib.sha256(f"file:{partfile.FORMAT}:{conf.tagged()}:".encode())
+    digest = hashlib.sha256(f"file:{partfile.FORMAT}:{conf.tagged()}:{engine_version()}:".encode())
     with default_storage.open(name, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
@@ -154,6 +174,7 @@ def plan(figures: dict) -> list[dict]:
                 "recipients": figures["recipients"],
                 "status_counts": figures["status_counts"],
                 "include_late": figures["params"]["include_late"],
+                "duplicate_groups": figures.get("duplicate_groups", []),
             },
             bookmarks=[(_("Remisslista"), 0)],
         )

@@ -50,9 +50,16 @@ def chunk_delay() -> float:
 
 
 def tagged() -> bool:
-    """Render chunks and front matter as tagged PDF (``merge.StructureMerger`` merges the trees).
+    """Render chunks and front matter as tagged PDF (``merge.Writer`` merges the trees).
     0 renders them untagged: only for measuring what tagging costs (docs/benchmarks.md)."""
     return bool(_get("REMISS_COMPILATION_TAGGED", 1))
+
+
+def merge_engine() -> str:
+    """How the part files are merged: "bytes" (``merge.Writer``, the default) or "pikepdf"
+    (``pikemerge.PikeWriter``: the same document written through qpdf's object model; slower and
+    holds every part in memory, a fallback should the byte-level writer misbehave)."""
+    return str(_get("REMISS_COMPILATION_MERGE", "bytes"))
 
 
 def soft_time_limit() -> int:

@@ -201,12 +201,16 @@ def recipient_status(submission: dict | None, *, include_late: bool) -> str:
 def build_figures(
     *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
 ) -> dict:
+    from remiss.services.duplicates import group_texts, snapshot_text
+
     statuses = status_labels()
     recipients, answers, status_counts, by_proposal = _tally(rows, proposals, params, statuses)
+    texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
     return {
         "remiss": remiss,
         "params": params,
         "scope": scope,
+        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
@@ -230,6 +234,7 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
         status = recipient_status(sub, include_late=params["include_late"])
         status_counts[status] += 1
         included = sub is not None and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+        document = bool(sub and sub["snapshot"].get("source") == "document")  # "inkommit som dokument"
         recipients.append(
             {
                 "name": org["name"],
@@ -239,6 +244,7 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
                 "status_label": statuses[status],
                 "submitted_at": _local_date(sub["submitted_at"]) if sub else "",
                 "included": included,
+                "document": document,
             }
         )
         if not included:
@@ -253,14 +259,15 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
                 "declined": sub["declined"],
                 "is_late": sub["is_late"],
                 "pdf": sub.get("pdf", ""),
+                "document": document,
             }
         )
         if not sub["declined"]:
-            _group_comments(by_proposal, org, sub["snapshot"])
+            _group_comments(by_proposal, org, sub["snapshot"], document)
     return recipients, answers, status_counts, by_proposal
 
 
-def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict) -> None:
+def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict, document: bool) -> None:
     snap_answers = {a["proposal_id"]: a for a in snapshot.get("answers", [])}
     for proposal_id, groups in by_proposal.items():
         answer = snap_answers.get(proposal_id)
@@ -270,6 +277,7 @@ def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, sn
                 "organisation": org["name"],
                 "organisation_id": org["id"],
                 "comment": ((answer or {}).get("comment") or "").strip(),
+                "document": document,
             }
         )
 
@@ -302,6 +310,13 @@ def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]
             )
         sections[-1]["proposals"].append(item)
     return sections
+
+
+def _counted(row: dict, params: dict) -> bool:
+    sub = row["submission"]
+    return (
+        bool(sub) and not sub["declined"] and is_included(is_late=sub["is_late"], include_late=params["include_late"])
+    )
 
 
 def _local_date(iso: str) -> str:

@@ -33,7 +33,9 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree
 
-FORMAT = 1
+from remiss.pdf.tags import as_list, scope_header_cells
+
+FORMAT = 2  # 2: table header cells get /Scope
 MAGIC = b"%%RemissPart-%d\n" % FORMAT
 
 # Fixed object numbers in the merged document; a part's own objects are numbered from FIRST_LOCAL.
@@ -93,7 +95,21 @@ def make(source, *, tagged: bool = True) -> bytes:
         return _Builder(pdf, tagged=tagged).build()
 
 
+@dataclass
+class _Tree:
+    """What the structure tree contributes: top-level elements, ParentTree, maps."""
+
+    tops: list
+    parent_tree: dict[int, pikepdf.Object]
+    next_key: int
+    orphans: dict[int, set[int]]  # MCIDs of content outside the tree, per ParentTree key
+    role_map: dict
+    class_map: dict
+
+
 class _Builder:
+    """Makes one part file; ``build`` runs its phases in order."""
+
     def __init__(self, pdf: pikepdf.Pdf, *, tagged: bool):
         self.pdf = pdf
         tree = pdf.Root.get("/StructTreeRoot") if tagged else None
@@ -103,36 +119,55 @@ class _Builder:
         self.order: list[pikepdf.Object] = []
 
     def build(self) -> bytes:
-        pdf = self.pdf
-        pages = [page.obj for page in pdf.pages]
-        nodes = [pdf.Root.Pages]
+        pages = [page.obj for page in self.pdf.pages]
+        font = self._map_specials()
+        tree = self._read_tree()
+        page_rows, streams = self._prepare_pages(pages, font, tree.orphans)
+        keyed = self._keyed_annotations(pages)
+        maps = [v for v in (*tree.role_map.values(), *tree.class_map.values()) if isinstance(v, (Dictionary, Array))]
+        self._collect(pages + streams + tree.tops + list(tree.parent_tree.values()) + maps)
+        self._check_pages(pages)
+        templates, sizes, data, namespaces = self._serialise(tree)
+        header = self._header(page_rows, keyed, tree, sizes, namespaces, len(templates))
+        head = json.dumps(header, separators=(",", ":")).encode()
+        return b"".join([MAGIC, b"%d\n" % len(head), head, templates, *data])
+
+    # -- phases -----------------------------------------------------------------------------------
+
+    def _map_specials(self) -> pikepdf.Object:
+        """Map the page tree to the merged document's and add the stamp font's placeholder."""
+        nodes = [self.pdf.Root.Pages]
         while nodes:  # a page's /Parent becomes the merged document's page tree
             node = nodes.pop()
             self.special[node.objgen] = PAGES
             nodes.extend(kid for kid in node.get("/Kids", []) if kid.get("/Type") == Name.Pages)
-        font = pdf.make_indirect(Dictionary(RemissStampFont=True))
+        font = self.pdf.make_indirect(Dictionary(RemissStampFont=True))
         self.special[font.objgen] = STAMP_FONT
+        return font
 
-        tops: list = []
-        parent_tree: dict[int, pikepdf.Object] = {}
-        orphans: dict[int, set[int]] = {}
-        next_key = 0
-        if self.tree is not None:
-            tops = self._tops()
-            if "/ParentTree" in self.tree:
-                parent_tree = {int(k): v for k, v in NumberTree(self.tree.ParentTree).items()}
-            next_key = max(int(self.tree.get("/ParentTreeNextKey", 0)), max(parent_tree, default=-1) + 1)
-            orphans = self._clean_tree(tops, parent_tree)
+    def _read_tree(self) -> _Tree:
+        tree = self.tree
+        if tree is None:
+            return _Tree([], {}, 0, {}, {}, {})
+        tops = self._tops()
+        parent_tree = {}
+        if "/ParentTree" in tree:
+            parent_tree = {int(k): v for k, v in NumberTree(tree.ParentTree).items()}
+        next_key = max(int(tree.get("/ParentTreeNextKey", 0)), max(parent_tree, default=-1) + 1)
+        orphans = self._clean_tree(tops, parent_tree)
+        role_map = dict(tree.RoleMap.items()) if "/RoleMap" in tree else {}
+        class_map = dict(tree.ClassMap.items()) if "/ClassMap" in tree else {}
+        return _Tree(tops, parent_tree, next_key, orphans, role_map, class_map)
 
-        page_rows = []
-        streams = []
+    def _prepare_pages(self, pages: list, font, orphans: dict[int, set[int]]) -> tuple[list, list]:
+        """Make every page stand alone: inherited attributes copied in, its own /Parent, /Contents
+        and /StructParents removed (the merge writes them), the stamp font in its resources."""
+        page_rows, streams = [], []
         for page in pages:
             for inherited in ("/Resources", "/MediaBox", "/CropBox", "/Rotate"):
                 if inherited not in page and (value := _inherited(page, inherited)) is not None:
                     page[inherited] = value
-            contents = page.get("/Contents")
-            contents = list(contents) if isinstance(contents, Array) else ([contents] if contents is not None else [])
-            contents = [c if c.is_indirect else pdf.make_indirect(c) for c in contents]
+            contents = [c if c.is_indirect else self.pdf.make_indirect(c) for c in as_list(page.get("/Contents"))]
             streams.extend(contents)
             key = int(page.StructParents) if self.tree is not None and "/StructParents" in page else None
             if key in orphans:
@@ -146,7 +181,10 @@ class _Builder:
                 page.Resources.Font = Dictionary()
             page.Resources.Font[Name(STAMP_FONT_NAME)] = font
             page_rows.append((page, contents, key, [float(v) for v in page.MediaBox]))
+        return page_rows, streams
 
+    def _keyed_annotations(self, pages: list) -> list[tuple[pikepdf.Object, int]]:
+        """Annotations' /StructParent keys, taken out of the dictionaries (the merge shifts them)."""
         keyed = []
         for page in pages:
             for annotation in page.get("/Annots", []):
@@ -154,17 +192,16 @@ class _Builder:
                     if self.tree is not None and annotation.is_indirect:
                         keyed.append((annotation, int(annotation.StructParent)))
                     del annotation["/StructParent"]
+        return keyed
 
-        tree = self.tree
-        role_map = dict(tree.RoleMap.items()) if tree is not None and "/RoleMap" in tree else {}
-        class_map = dict(tree.ClassMap.items()) if tree is not None and "/ClassMap" in tree else {}
-        maps = [v for v in (*role_map.values(), *class_map.values()) if isinstance(v, (Dictionary, Array))]
-        self._collect(pages + streams + tops + list(parent_tree.values()) + maps)
+    def _check_pages(self, pages: list) -> None:
         page_set = {page.objgen for page in pages}
         for obj in self.order:
             if isinstance(obj, Dictionary) and obj.get("/Type") == Name.Page and obj.objgen not in page_set:
                 raise PartFileError("an object refers to a page outside the page tree")
 
+    def _serialise(self, tree: _Tree) -> tuple[bytes, list[int], list[bytes], list[int]]:
+        """One line per object, then the ParentTree values and map values; the stream data."""
         lines: list[bytes] = []
         data: list[bytes] = []
         sizes: list[int] = []
@@ -181,32 +218,31 @@ class _Builder:
                     namespaces.append(self.local[obj.objgen])
                 lines.append(obj.unparse(resolved=True))
                 sizes.append(-1)
-        keys = sorted(parent_tree)
-        lines.extend(parent_tree[key].unparse() for key in keys)
-        lines.extend(value.unparse() for value in (*role_map.values(), *class_map.values()))
+        lines.extend(tree.parent_tree[key].unparse() for key in sorted(tree.parent_tree))
+        lines.extend(value.unparse() for value in (*tree.role_map.values(), *tree.class_map.values()))
         templates = self._renumber(b"\n".join(lines))
         if templates.count(b"\n") != len(lines) - 1:
             raise PartFileError("an object was written on more than one line")
+        return templates, sizes, data, namespaces
 
+    def _header(self, page_rows, keyed, tree: _Tree, sizes, namespaces, templates: int) -> dict:
         local = self.local
-        header = {
+        return {
             "objects": sizes,
             "pages": [[local[p.objgen], [local[c.objgen] for c in cs], key, box] for p, cs, key, box in page_rows],
             "keyed": [[local[a.objgen], key] for a, key in keyed],
             "tree": None
-            if tree is None
+            if self.tree is None
             else {
-                "tops": [local[top.objgen] for top in tops],
-                "keys": keys,
-                "next_key": next_key,
-                "role_map": [str(name) for name in role_map],
-                "class_map": [str(name) for name in class_map],
+                "tops": [local[top.objgen] for top in tree.tops],
+                "keys": sorted(tree.parent_tree),
+                "next_key": tree.next_key,
+                "role_map": [str(name) for name in tree.role_map],
+                "class_map": [str(name) for name in tree.class_map],
                 "namespaces": namespaces,
             },
-            "templates": len(templates),
+            "templates": templates,
         }
-        head = json.dumps(header, separators=(",", ":")).encode()
-        return b"".join([MAGIC, b"%d\n" % len(head), head, templates, *data])
 
     # -- structure --------------------------------------------------------------------------------
 
@@ -215,12 +251,11 @@ class _Builder:
         tree = self.tree
         self.special[tree.objgen] = DOCUMENT
         tops = []
-        for top in tree.K if isinstance(tree.K, Array) else [tree.K]:
+        for top in as_list(tree.K):
             if not isinstance(top, Dictionary):
                 continue
             if top.get("/S") == Name.Document:
-                inner = top.get("/K")
-                inner = list(inner) if isinstance(inner, Array) else ([inner] if inner is not None else [])
+                inner = as_list(top.get("/K"))
                 if inner and all(isinstance(k, Dictionary) and "/S" in k for k in inner):
                     if top.is_indirect:
                         self.special[top.objgen] = DOCUMENT
@@ -233,60 +268,25 @@ class _Builder:
         return [top if top.is_indirect else self.pdf.make_indirect(top) for top in tops]
 
     def _clean_tree(self, tops: list, parent_tree: dict[int, pikepdf.Object]) -> dict[int, set[int]]:
-        """Fold bare ``/Span`` elements into their parents; drop the ParentTree entries of elements
-        outside the tree. Returns the MCIDs of the dropped entries per ParentTree key."""
+        """Fold bare ``/Span`` elements into their parents, give table header cells a /Scope; drop
+        the ParentTree entries of elements outside the tree. Returns the MCIDs of the dropped
+        entries per ParentTree key."""
         folded: dict[tuple[int, int], pikepdf.Object] = {}
         in_tree: set[tuple[int, int]] = set()
         stack = [(top, False) for top in tops]
         while stack:  # children before their parent, so a span left bare by folding folds too
             element, kids_done = stack.pop()
-            kids = element.get("/K")
-            kids = list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
-            if not kids_done:
-                if element.is_indirect:
-                    in_tree.add(element.objgen)
-                stack.append((element, True))
-                stack.extend((kid, False) for kid in kids if isinstance(kid, Dictionary) and "/S" in kid)
+            kids = as_list(element.get("/K"))
+            if kids_done:
+                _fold_spans(element, kids, folded)
                 continue
-            page = element.get("/Pg")
-            page = page.objgen if page is not None else None
-            new: list = []
-            changed = False
-            for kid in kids:
-                mcids = _bare_span(kid)
-                if mcids is None:
-                    new.append(kid)
-                    continue
-                folded[kid.objgen] = element
-                changed = True
-                if page is not None and kid.Pg.objgen == page:
-                    new.extend(mcids)
-                else:
-                    new.extend(Dictionary(Type=Name.MCR, Pg=kid.Pg, MCID=mcid) for mcid in mcids)
-            if changed:
-                element.K = Array(new)
-        orphans: dict[int, set[int]] = {}
-        for key, value in parent_tree.items():
-            if not isinstance(value, Array):
-                continue
-            items = list(value)
-            changed = False
-            for index, item in enumerate(items):
-                if not (isinstance(item, Dictionary) and item.is_indirect):
-                    continue
-                if item.objgen in folded:
-                    while item.objgen in folded:
-                        item = folded[item.objgen]
-                    items[index] = item
-                elif item.objgen not in in_tree:
-                    items[index] = None
-                    orphans.setdefault(key, set()).add(index)
-                else:
-                    continue
-                changed = True
-            if changed:
-                parent_tree[key] = Array(items)
-        return orphans
+            if element.is_indirect:
+                in_tree.add(element.objgen)
+            if element.get("/S") == Name.TR:
+                scope_header_cells(element, kids)
+            stack.append((element, True))
+            stack.extend((kid, False) for kid in kids if isinstance(kid, Dictionary) and "/S" in kid)
+        return _repoint_parent_tree(parent_tree, folded, in_tree)
 
     # -- objects ----------------------------------------------------------------------------------
 
@@ -334,6 +334,55 @@ def _bare_span(element) -> list[int] | None:
     if not kids or not all(isinstance(kid, int) for kid in kids):
         return None
     return [int(kid) for kid in kids]
+
+
+def _fold_spans(element, kids: list, folded: dict) -> None:
+    """Replace ``element``'s bare spans by their MCIDs (or marked-content references to another
+    page), recording each folded span's new owner in ``folded``."""
+    page = element.get("/Pg")
+    page = page.objgen if page is not None else None
+    new: list = []
+    changed = False
+    for kid in kids:
+        mcids = _bare_span(kid)
+        if mcids is None:
+            new.append(kid)
+            continue
+        folded[kid.objgen] = element
+        changed = True
+        if page is not None and kid.Pg.objgen == page:
+            new.extend(mcids)
+        else:
+            new.extend(Dictionary(Type=Name.MCR, Pg=kid.Pg, MCID=mcid) for mcid in mcids)
+    if changed:
+        element.K = Array(new)
+
+
+def _repoint_parent_tree(parent_tree: dict, folded: dict, in_tree: set) -> dict[int, set[int]]:
+    """Point ParentTree entries of folded spans at their new owner; drop (to null) those of
+    elements outside the tree and return their MCIDs per key."""
+    orphans: dict[int, set[int]] = {}
+    for key, value in parent_tree.items():
+        if not isinstance(value, Array):
+            continue
+        items = list(value)
+        changed = False
+        for index, item in enumerate(items):
+            if not (isinstance(item, Dictionary) and item.is_indirect):
+                continue
+            if item.objgen in folded:
+                while item.objgen in folded:
+                    item = folded[item.objgen]
+                items[index] = item
+            elif item.objgen not in in_tree:
+                items[index] = None
+                orphans.setdefault(key, set()).add(index)
+            else:
+                continue
+            changed = True
+        if changed:
+            parent_tree[key] = Array(items)
+    return orphans
 
 
 def _mark_artifacts(contents: list, mcids: set[int]) -> None:

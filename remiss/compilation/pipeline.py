@@ -156,7 +156,9 @@ def build_document(figures: dict, parts: list[dict], *, title: str, output, on_f
             on_front()
         return merge.render_front(render_toc, parts, counts)
 
-    return merge.assemble(paths, parts, front=front, title=title, output=output, tagged=conf.tagged())
+    return merge.assemble(
+        paths, parts, front=front, title=title, output=output, tagged=conf.tagged(), engine=conf.merge_engine()
+    )
 
 
 def failure_message(exc: BaseException) -> str:

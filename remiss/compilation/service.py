@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from remiss import jobs
+from remiss import jobs, notify
 from remiss.models import Compilation, CompilationStatus, Remiss
 
 from . import conf
@@ -33,7 +33,7 @@ RUN_TASK = "remiss.compilation.run"  # remiss.tasks.compilations, queued by name
 
 
 def _enqueue(compilation_id: int) -> None:
-    jobs.enqueue(RUN_TASK, compilation_id)
+    jobs.enqueue(RUN_TASK, compilation_id)  # broker down: the sweep sends it
 
 
 @transaction.atomic
@@ -180,6 +180,7 @@ def complete(
     compilation.finished_at = compilation.heartbeat_at = timezone.now()
     compilation.save()
     compilation.included.set(included)
+    notify.compilation_ended(compilation_id)
     return True
 
 
@@ -190,11 +191,12 @@ def mark_failed(
     qs = Compilation.objects.filter(pk=compilation_id, status__in=ACTIVE)
     if attempt is not None:
         qs = qs.filter(attempts=attempt)
-    return bool(
-        qs.update(
-            status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=now or timezone.now()
-        )
+    failed = qs.update(
+        status=CompilationStatus.FAILED, error=message, step=_("Misslyckades"), finished_at=now or timezone.now()
     )
+    if failed:
+        notify.compilation_ended(compilation_id)
+    return bool(failed)
 
 
 def sweep_stale(*, now: dt.datetime | None = None) -> dict[str, list[int]]:

@@ -13,10 +13,11 @@ DEMO_TOTP_SECRET = "KJSW22LTOMWWIZLNN4WTEMBSGYWXI33UOA"
 
 def load() -> list[str]:
     """Load everything; return log lines. Steps run in order and each may be re-run safely."""
-    from . import answers, people, remisser
+    from . import answers, more_answers, people, remisser
 
     lines: list[str] = []
     lines += people.load()
     lines += remisser.load()
     lines += answers.load()
+    lines += more_answers.load()
     return lines

@@ -65,7 +65,9 @@ def _fill(response: Response, entry: dict, by: User) -> None:
     drafting.save_changes(response=response, by=by, response_version=response.version, texts=texts, answers=answers)
 
 
-def _load_one(remiss: Remiss, entry: dict) -> str | None:
+def _load_one(remiss: Remiss, entry: dict, *, render: bool = True) -> str | None:
+    """One answer through the workflow. ``render=False`` leaves the PDF to the worker (queued when
+    the transaction commits), which keeps loading many answers fast."""
     organisation = Organisation.objects.filter(name=entry["organisation"]).first()
     recipient = Recipient.objects.filter(remiss=remiss, organisation=organisation).first()
     if recipient is None:
@@ -108,8 +110,9 @@ def _load_one(remiss: Remiss, entry: dict) -> str | None:
         minute_ref=entry["minute_ref"],
         signatories=[tuple(s) for s in entry["signatories"]],
     )
-    submission = workflow.submit_response(response=response, by=approver, enqueue=False)
-    submissions.render_submission(submission_id=submission.pk)
+    submission = workflow.submit_response(response=response, by=approver, enqueue=not render)
+    if render:
+        submissions.render_submission(submission_id=submission.pk)
     return f"  {organisation.name}: inskickat med PDF och kvittens"
 
 

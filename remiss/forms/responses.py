@@ -11,11 +11,23 @@ from django.utils.translation import gettext_lazy as _
 
 from remiss.fieldkeys import FieldKey, response_text_keys
 from remiss.forms.styled import StyledForm
-from remiss.models import Proposal, Section, Stance
+from remiss.models import Proposal, ProposalKind, Section, Stance
 from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
 from remiss.uploads import max_upload_label, validate_pdf, validate_upload_size
 
 STANCE_CHOICES = [("", NOT_ANSWERED_LABEL), *Stance.choices]
+
+# Labels name what the item is: a förslag, a bedömning or a rekommendation.
+COMMENT_LABELS = {
+    ProposalKind.PROPOSAL: _("Kommentar till förslag %(label)s"),
+    ProposalKind.ASSESSMENT: _("Kommentar till bedömning %(label)s"),
+    ProposalKind.RECOMMENDATION: _("Kommentar till rekommendation %(label)s"),
+}
+STANCE_LABELS = {
+    ProposalKind.PROPOSAL: _("Ställningstagande till förslag %(label)s"),
+    ProposalKind.ASSESSMENT: _("Ställningstagande till bedömning %(label)s"),
+    ProposalKind.RECOMMENDATION: _("Ställningstagande till rekommendation %(label)s"),
+}
 
 
 def _limit(value: str) -> None:
@@ -65,14 +77,14 @@ class AnswerForm(forms.Form):
             self.fields[f"version-{name}"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
         for p in proposals:
             self.fields[f"stance-{p.pk}"] = forms.ChoiceField(
-                label=_("Ställningstagande till förslag %(label)s") % {"label": p.label},
+                label=STANCE_LABELS.get(p.kind, STANCE_LABELS[ProposalKind.PROPOSAL]) % {"label": p.label},
                 choices=STANCE_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Okänt ställningstagande. Välj ett av alternativen.")},
             )
             self.fields[f"comment-{p.pk}"] = text_field(
-                _("Kommentar till förslag %(label)s") % {"label": p.label}, rows=4
+                COMMENT_LABELS.get(p.kind, COMMENT_LABELS[ProposalKind.PROPOSAL]) % {"label": p.label}, rows=4
             )
             self.fields[f"version-{p.pk}"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
         if not self.is_bound:

@@ -1,5 +1,6 @@
 from .compilations import Compilation, CompilationStatus
 from .publication import Publication
+from .received import ReceivedDocument
 from .remisser import (
     ConsequenceQuestion,
     Document,
@@ -43,6 +44,7 @@ __all__ = [
     "Publication",
     "Publicity",
     "Receipt",
+    "ReceivedDocument",
     "Recipient",
     "Remiss",
     "RemissStatus",

@@ -239,6 +239,9 @@ class Submission(models.Model):
     error = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When the render task last reached the broker; empty while it has not (the broker was down):
+    # then the sweep sends it again within a minute (issue 14, finding 10).
+    queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("inskickad version")

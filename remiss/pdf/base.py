@@ -68,7 +68,12 @@ def render_pdf(template: str, context: dict, *, tagged: bool = True, variant: st
     options: dict = {"pdf_tags": tagged}
     if variant:
         options["pdf_variant"] = variant
-    return document.write_pdf(**options)
+    data = document.write_pdf(**options)
+    if tagged and "<th" in html:  # table header cells get the /Scope WeasyPrint leaves out
+        from .tags import add_header_scopes
+
+        data = add_header_scopes(data)
+    return data
 
 
 @contextmanager

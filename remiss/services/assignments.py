@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from accounts.models import Membership, Organisation, User
-from remiss import workflow
+from accounts.models import Organisation, User
+from remiss import notify, workflow
 from remiss.models import Assignment, Proposal, Response, Section
 from remiss.services.errors import ResponseError
 
@@ -27,8 +27,16 @@ def my_assignments(user: User, organisation: Organisation | None) -> QuerySet[As
     )
 
 
+EDITING_ROLES = Q(memberships__is_drafter=True) | Q(memberships__is_approver=True) | Q(memberships__is_org_admin=True)
+
+
 def colleagues(organisation: Organisation) -> QuerySet[User]:
-    return User.objects.filter(memberships__organisation=organisation, is_active=True).order_by("full_name")
+    """Colleagues a task may be given to: active members who may edit the answer."""
+    return (
+        User.objects.filter(EDITING_ROLES, memberships__organisation=organisation, is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 @transaction.atomic
@@ -45,8 +53,8 @@ def assign(
     membership = workflow.membership_of(by, response)
     if membership is None or not (membership.is_drafter or membership.is_org_admin):
         raise ResponseError(_("Bara handläggare kan fördela uppgifter."))
-    if not Membership.objects.filter(user=assignee, organisation_id=response.recipient.organisation_id).exists():
-        raise ResponseError(_("Uppgifter kan bara ges till kolleger i samma organisation."))
+    if not colleagues(response.recipient.organisation).filter(pk=assignee.pk).exists():
+        raise ResponseError(_("Uppgifter kan bara ges till kolleger i samma organisation som får skriva i svaret."))
     remiss_id = response.recipient.remiss_id
     if (section is None) == (proposal is None):
         raise ResponseError(_("Välj ett avsnitt eller ett förslag."))
@@ -70,6 +78,7 @@ def assign(
         obj=response,
         data={"assignment": assignment.pk, "assignee": assignee.pk},
     )
+    notify.task_assigned(assignment)
     return assignment
 
 

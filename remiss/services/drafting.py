@@ -176,7 +176,11 @@ def field_label(response: Response, key: str, proposals: dict[int, Proposal] | N
     if part.is_answer:
         pid = part.proposal_id
         proposal = (proposals or {}).get(pid) or Proposal.objects.filter(pk=pid).select_related("section").first()
-        return _("Förslag %(label)s") % {"label": proposal.label} if proposal else key
+        return (
+            _("%(kind)s %(label)s") % {"kind": proposal.get_kind_display(), "label": proposal.label}
+            if proposal
+            else key
+        )
     return str(PLAIN_LABELS[part.kind])
 
 

@@ -229,7 +229,7 @@ def _change_notices(remiss: Remiss, fields: set[str]) -> list[str]:
     """Swedish sentences telling recipients what changed in the remiss's rules."""
     notices = []
     if {"deadline", "deadline_time"} & fields:
-        when = date_format(remiss.deadline, "j F Y")
+        when = date_format(remiss.deadline, "Y-m-d")
         if remiss.deadline_time:
             when += " " + _("kl.") + " " + remiss.deadline_time.strftime("%H:%M")
         notices.append(_("Sista svarsdag har ändrats till %(date)s.") % {"date": when})

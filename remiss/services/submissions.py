@@ -11,20 +11,26 @@ import hashlib
 import io
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import User
-from remiss import jobs, workflow
+from remiss import workflow
 from remiss.models import Receipt, Response, Submission, SubmissionStatus
 from remiss.services.errors import ResponseError
 
 log = logging.getLogger(__name__)
 
 MAX_RENDER_ATTEMPTS = 3
-RENDER_TIME_LIMIT = dt.timedelta(minutes=10)
+# A row still rendering 15 s past Celery's hard limit for a render (settings.REMISS_RENDER_TIME_LIMIT)
+# has no worker any more. The sweep runs every 30 s (remiss/schedule.py).
+RENDERING_STUCK_GRACE = dt.timedelta(seconds=15)
+UNQUEUED_AFTER = dt.timedelta(seconds=30)  # never reached the broker (it was down): send again
+QUEUED_LOST_AFTER = dt.timedelta(minutes=10)  # reached the broker but never started (in a rush, the queue
+# drains 300 renders in about 3.5 minutes): the message was lost; a duplicate is harmless (idempotent)
 
 
 def _claim(submission_id: int) -> Submission | None:
@@ -103,17 +109,16 @@ def _failed_for_good(submission: Submission, error: str) -> None:
 
 
 def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[int]]:
-    """(ids to re-queue, ids failed for good) among submissions stuck in pending/rendering past the limit."""
+    """(ids to re-queue, ids failed for good) among submissions stuck in pending/rendering: rendering
+    past the hard time limit (its worker died), never sent to the broker, or sent and lost."""
     now = now or timezone.now()
-    cutoff = now - RENDER_TIME_LIMIT
     requeue, failed = [], []
     with transaction.atomic():
         rows = Submission.objects.select_for_update(skip_locked=True).filter(
             status__in=(SubmissionStatus.PENDING, SubmissionStatus.RENDERING)
         )
         for s in rows:
-            since = s.started_at or s.submitted_at
-            if since > cutoff:
+            if not _is_stuck(s, now):
                 continue
             if s.attempts >= MAX_RENDER_ATTEMPTS:
                 s.status = SubmissionStatus.FAILED
@@ -124,9 +129,19 @@ def stuck_submissions(now: dt.datetime | None = None) -> tuple[list[int], list[i
             else:
                 s.status = SubmissionStatus.PENDING
                 s.started_at = now  # restart the clock so one sweep does not queue it twice
-                s.save(update_fields=["status", "started_at"])
+                s.queued_at = None  # set again once the broker has the message
+                s.save(update_fields=["status", "started_at", "queued_at"])
                 requeue.append(s.pk)
     return requeue, failed
+
+
+def _is_stuck(s: Submission, now: dt.datetime) -> bool:
+    if s.status == SubmissionStatus.RENDERING:
+        hard_limit = dt.timedelta(seconds=settings.REMISS_RENDER_TIME_LIMIT)
+        return (s.started_at or s.submitted_at) <= now - hard_limit - RENDERING_STUCK_GRACE
+    if s.queued_at is None:
+        return (s.started_at or s.submitted_at) <= now - UNQUEUED_AFTER
+    return max(s.queued_at, s.started_at or s.queued_at) <= now - QUEUED_LOST_AFTER
 
 
 @transaction.atomic
@@ -149,7 +164,8 @@ def retry_render(*, submission: Submission, by: User) -> Submission:
     locked.status = SubmissionStatus.PENDING
     locked.attempts = 0
     locked.started_at = timezone.now()  # the sweeper waits its time limit before it re-queues
-    locked.save(update_fields=["status", "attempts", "started_at"])
+    locked.queued_at = None
+    locked.save(update_fields=["status", "attempts", "started_at", "queued_at"])
     audit.record(
         "submission.retried",
         actor=by,
@@ -157,7 +173,7 @@ def retry_render(*, submission: Submission, by: User) -> Submission:
         obj=locked,
         data={"number": locked.number, "previous_error": locked.error[:500]},
     )
-    jobs.enqueue(workflow.RENDER_TASK, locked.pk)
+    workflow.enqueue_render(locked.pk)
     return locked
 
 

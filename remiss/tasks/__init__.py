@@ -2,5 +2,6 @@
 
 from .compilations import *  # noqa: F401,F403
 from .invitations import *  # noqa: F401,F403
+from .notify import *  # noqa: F401,F403
 from .submissions import *  # noqa: F401,F403
 from .system import *  # noqa: F401,F403

@@ -59,7 +59,7 @@ def _invite(recipient: Recipient, only: list[str] | None = None):
     return result
 
 
-@shared_task(name="remiss.send_invitations", soft_time_limit=600, time_limit=660)
+@shared_task(name="remiss.send_invitations", soft_time_limit=600, time_limit=660, ignore_result=True)
 def send_invitations(remiss_id: int) -> dict:
     """Invite every recipient not yet invited. One failing address does not stop the rest."""
     ids = list(
@@ -107,7 +107,7 @@ def invitation_sweep() -> dict:
     return {"remisser": remiss_ids, "retried": retries}
 
 
-@shared_task(name="remiss.notify_remiss_changed")
+@shared_task(name="remiss.notify_remiss_changed", ignore_result=True)
 def notify_remiss_changed(remiss_id: int, description: str) -> int:
     remiss = Remiss.objects.filter(pk=remiss_id, status=RemissStatus.PUBLISHED).select_related("ministry").first()
     if remiss is None:
@@ -124,7 +124,7 @@ def notify_remiss_changed(remiss_id: int, description: str) -> int:
     return count
 
 
-@shared_task(name="remiss.notify_extension")
+@shared_task(name="remiss.notify_extension", ignore_result=True)
 def notify_extension(recipient_id: int) -> bool:
     recipient = Recipient.objects.filter(pk=recipient_id).select_related("remiss__ministry", "organisation").first()
     if recipient is None or recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):

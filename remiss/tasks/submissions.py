@@ -11,6 +11,7 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
 __all__ = ["render_submission", "sweep_submissions"]
 
@@ -22,9 +23,10 @@ log = logging.getLogger(__name__)
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=240,
-    time_limit=300,
+    soft_time_limit=settings.REMISS_RENDER_SOFT_TIME_LIMIT,
+    time_limit=settings.REMISS_RENDER_TIME_LIMIT,
     max_retries=2,
+    ignore_result=True,  # nobody reads it; enqueueing then never waits on the result backend
 )
 def render_submission(self, submission_id: int) -> str:
     from remiss.services import submissions as responses
@@ -47,11 +49,10 @@ def render_submission(self, submission_id: int) -> str:
 
 @shared_task(name="remiss.sweep_submissions", acks_late=True, soft_time_limit=60, time_limit=90)
 def sweep_submissions() -> dict:
-    from remiss import jobs
+    from remiss import workflow
     from remiss.services import submissions as responses
-    from remiss.workflow import RENDER_TASK
 
     requeue, failed = responses.stuck_submissions()
     for submission_id in requeue:
-        jobs.enqueue(RENDER_TASK, submission_id)
+        workflow.enqueue_render(submission_id)
     return {"requeued": requeue, "failed": failed}

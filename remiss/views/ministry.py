@@ -40,6 +40,7 @@ from remiss.models import RemissStatus, Stance
 from remiss.services import progress, register
 from remiss.services import publication as publishing
 from remiss.services import remisser as services
+from remiss.services.duplicates import duplicate_groups
 from remiss.services.invitations import preflight
 from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import answer_download_name, max_upload_label, serve_file
@@ -566,6 +567,7 @@ def progress_view(request, pk: int):
             "filters": filters,
             "rows": rows,
             "counts": progress.state_counts(rows),
+            "duplicates": duplicate_groups({row.organisation.name: row.submission for row in rows if row.submission}),
             "stances": progress.stance_counts(remiss),
             "stance_labels": [label for _value, label in Stance.choices],
             "compilation_url": _compilation_url(remiss),

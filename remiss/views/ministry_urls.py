@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import RedirectView
 
+from . import documents as d
 from . import ministry as v
 
 app_name = "ministry"
@@ -40,6 +41,10 @@ urlpatterns = [
     path("remisser/<int:pk>/uppfoljning/", v.progress_view, name="progress"),
     path("remisser/<int:pk>/uppfoljning.csv", v.progress_csv, name="progress_csv"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
+    path("remisser/<int:pk>/dokumentsvar/", d.document_register, name="document_register"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/", d.document_review, name="document_review"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/", d.document_discard, name="document_discard"),
+    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/original/", d.document_original, name="document_original"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/publicering/", v.publication, name="publication"),
     path(
         "remisser/<int:pk>/svar/<int:submission_pk>/publicering/original/",

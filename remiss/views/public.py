@@ -45,11 +45,12 @@ def _answers(remiss):
     """The newest public submission of each response, ordered by organisation name."""
     newest = selectors.newest_per_response(
         permissions.public_submissions(remiss)
-        .select_related("response__recipient__organisation", "receipt", "publication")
+        .select_related("response__recipient__organisation", "receipt", "publication", "received_document")
         .prefetch_related("attachments")
     )
     for submission in newest.values():
         submission.web = permissions.publication_of(submission)  # a redacted copy, withheld, or None
+        submission.original = received_document_of(submission)
         submission.web_attachments = _web_attachments(submission)
     return sorted(newest.values(), key=lambda s: s.response.recipient.organisation.name)
 
@@ -125,6 +126,28 @@ def answer_attachment(request, pk: int, submission_pk: int, attachment_pk: int):
         submission = get_object_or_404(permissions.submissions_visible_to_ministry(remiss), pk=submission_pk)
     attachment = get_object_or_404(submission.attachments.exclude(file=""), pk=attachment_pk)
     return serve_file(attachment.file, attachment.original_name)
+
+
+def received_document_of(submission):
+    """The file an answer came in as, when it was registered from a document; else None."""
+    from remiss.models import ReceivedDocument
+
+    try:
+        return submission.received_document
+    except ReceivedDocument.DoesNotExist:
+        return None
+
+
+def answer_original(request, pk: int, submission_pk: int):
+    """The original file of an answer that came as a document, as the public sees it (not when the
+    ministry withheld the answer or published a redacted copy)."""
+    from remiss.views.documents import serve_original
+
+    _remiss, submission = _public_submission(request, pk, submission_pk)
+    received, web = received_document_of(submission), permissions.publication_of(submission)
+    if received is None or (web is not None and (web.withheld or web.redacted_pdf)):
+        return render(request, "404.html", status=404)
+    return serve_original(received)
 
 
 def answer_receipt(request, pk: int, submission_pk: int):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("remisser/<int:pk>/", v.remiss_detail, name="detail"),
     path("remisser/<int:pk>/dokument/<int:doc_pk>/", v.document_download, name="document"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
+    path("remisser/<int:pk>/svar/<int:submission_pk>/original/", v.answer_original, name="answer_original"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/kvittens/", v.answer_receipt, name="answer_receipt"),
     path(
         "remisser/<int:pk>/svar/<int:submission_pk>/bilagor/<int:attachment_pk>/",

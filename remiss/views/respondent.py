@@ -42,7 +42,7 @@ from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import assignments, drafting, readiness, submissions
 from remiss.services import inbox as inbox_service
 from remiss.services.errors import ResponseError
-from remiss.uploads import HashingUploadHandler, answer_download_name, serve_file
+from remiss.uploads import HashingUploadHandler, ReadableFileNameHandler, answer_download_name, serve_file
 
 STASH_KEY = "answer_stash"
 
@@ -638,7 +638,7 @@ def submission_attachment(request, pk, number, attachment_pk):
 def verify(request, code):
     """Public: anyone may check whether a PDF is exactly the one this receipt was issued for. The file
     is hashed as it arrives and never parsed or stored."""
-    request.upload_handlers = [HashingUploadHandler(request)]
+    request.upload_handlers = [ReadableFileNameHandler(request), HashingUploadHandler(request)]
     return _verify(request, code)
 
 

@@ -1,0 +1,92 @@
+"""The JSON shapes of the open-data API (they become the OpenAPI schema)."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class Error(Schema):
+    detail: str
+
+
+class RemissSummary(Schema):
+    id: int
+    reference: str
+    title: str
+    ministry: str
+    status: str
+    published_at: dt.datetime | None
+    deadline: dt.date | None
+    url: str
+    api_url: str
+
+
+class Proposal(Schema):
+    id: int
+    label: str
+    kind: str
+    text: str
+
+
+class Section(Schema):
+    id: int
+    number: str
+    title: str
+    proposals: list[Proposal]
+
+
+class Organisation(Schema):
+    id: int
+    name: str
+    kind: str
+    county: str
+    code: str
+
+
+class RecipientStatus(Schema):
+    organisation: Organisation
+    status: str
+    status_label: str
+
+
+class RemissDetail(RemissSummary):
+    missive: str
+    reports: list[dict]
+    sections: list[Section]
+    remisslista: list[RecipientStatus]
+    answers_public: bool
+    answers_url: str
+    summary_url: str
+    download_url: str
+
+
+class Stance(Schema):
+    proposal_id: int
+    label: str
+    stance: str | None
+    stance_label: str
+    comment: str | None
+
+
+class Answer(Schema):
+    id: int
+    organisation: Organisation
+    version: int
+    submitted_at: dt.datetime
+    is_late: bool
+    declined: bool
+    redacted: bool
+    summary: str | None
+    general_comments: str | None
+    stances: list[Stance]
+    receipt_sha256: str | None
+    pdf_url: str | None
+    html_url: str
+
+
+class Download(Schema):
+    state: str
+    state_label: str
+    url: str | None
+    built_at: dt.datetime | None
+    answers: int | None

@@ -1,0 +1,114 @@
+"""Forms for registering an answer that came as a document, and for confirming its reading."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import OrganisationKind
+from remiss.models import Remiss, ResponseStatus, Stance
+from remiss.uploads import max_upload_label
+
+from .ministry import RESPONDENT_KINDS, DateInput
+
+STANCE_CHOICES = [("", _("Ej besvarad")), *Stance.choices]
+
+
+class DocumentRegisterForm(forms.Form):
+    recipient = forms.ModelChoiceField(
+        label=_("Remissinstans"),
+        queryset=None,
+        required=False,
+        empty_label=_("– Ny avsändare (skriv namnet nedan) –"),
+        help_text=_("Remissinstanser som ännu inte har svarat."),
+    )
+    new_sender = forms.CharField(
+        label=_("Ny avsändare"),
+        max_length=200,
+        required=False,
+        help_text=_("En organisation som inte finns på remisslistan."),
+    )
+    new_sender_kind = forms.ChoiceField(
+        label=_("Typ av avsändare"), choices=RESPONDENT_KINDS, initial=OrganisationKind.OTHER
+    )
+    file = forms.FileField(
+        label=_("Svaret som fil"),
+        help_text=_("PDF, Word (.docx) eller text (.txt), högst %(limit)s.") % {"limit": max_upload_label()},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.txt"}),
+    )
+    received_on = forms.DateField(label=_("Inkom"), widget=DateInput())
+    sender_reference = forms.CharField(label=_("Avsändarens diarienummer"), max_length=100, required=False)
+    other_remiss_confirmed = forms.BooleanField(
+        label=_("Dokumentet gäller den här remissen, även om det hänvisar till ett annat diarienummer"), required=False
+    )
+
+    def __init__(self, *args, remiss: Remiss, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("received_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = (
+            remiss.recipients.select_related("organisation")
+            .filter(response__status=ResponseStatus.NOT_STARTED)
+            .order_by("organisation__name")
+        )
+        self.fields["recipient"].label_from_instance = lambda recipient: recipient.organisation.name
+
+    def cleaned_data_for_service(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "upload": data["file"],
+            "received_on": data["received_on"],
+            "recipient": data.get("recipient"),
+            "new_sender": data.get("new_sender", ""),
+            "new_sender_kind": data.get("new_sender_kind", ""),
+            "sender_reference": data.get("sender_reference", ""),
+            "other_remiss_confirmed": data.get("other_remiss_confirmed", False),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("recipient") and (data.get("new_sender") or "").strip():
+            self.add_error("new_sender", _("Välj antingen en remissinstans eller skriv en ny avsändare, inte båda."))
+        elif not data.get("recipient") and not (data.get("new_sender") or "").strip():
+            self.add_error("recipient", _("Välj en remissinstans eller skriv avsändarens namn."))
+        return data
+
+
+class ReadingForm(forms.Form):
+    """One stance and comment per proposal, prefilled with the reader's suggestions."""
+
+    general_comments = forms.CharField(
+        label=_("Generella synpunkter"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+    )
+
+    def __init__(self, *args, proposals, reading: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        suggestions = reading.get("proposals", {})
+        self.rows = []
+        for proposal in proposals:
+            suggestion = suggestions.get(str(proposal.pk), {})
+            stance_name, comment_name = f"stance_{proposal.pk}", f"comment_{proposal.pk}"
+            self.fields[stance_name] = forms.ChoiceField(
+                label=_("Ställningstagande till %(label)s") % {"label": proposal.label},
+                choices=STANCE_CHOICES,
+                required=False,
+                initial=suggestion.get("stance", ""),
+            )
+            self.fields[comment_name] = forms.CharField(
+                label=_("Kommentar till %(label)s") % {"label": proposal.label},
+                required=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=suggestion.get("evidence", ""),
+            )
+            self.rows.append((proposal, suggestion, self[stance_name], self[comment_name]))
+        self.fields["general_comments"].initial = reading.get("general_evidence", "")
+
+    def choices(self) -> dict[int, tuple[str, str]]:
+        return {
+            proposal.pk: (
+                self.cleaned_data.get(f"stance_{proposal.pk}", ""),
+                self.cleaned_data.get(f"comment_{proposal.pk}", ""),
+            )
+            for proposal, *_rest in self.rows
+        }

@@ -1,0 +1,37 @@
+"""The demo remiss gets some forty answered bodies: form answers, answers registered as documents,
+and a joint text adopted by several kommuner. Loading is quick and safe to repeat."""
+
+import time
+
+import pytest
+
+from remiss.demo import answers, more_answers, people, remisser
+from remiss.models import ReceivedDocument, Remiss, ResponseStatus, Submission
+from remiss.services.duplicates import duplicate_groups
+
+pytestmark = pytest.mark.django_db
+
+
+def test_forty_bodies_answer_some_as_documents_and_a_campaign_is_grouped():
+    people.load()
+    remisser.load()
+    answers.load()
+    started = time.monotonic()
+    lines = more_answers.load()
+    elapsed = time.monotonic() - started
+    sou = Remiss.objects.get(reference="Fi2018/02500/SFÖ")
+    answered = sou.recipients.filter(response__status__in=[ResponseStatus.SUBMITTED, ResponseStatus.DECLINED])
+    assert answered.count() >= 40, lines
+    documents = ReceivedDocument.objects.filter(response__recipient__remiss=sou)
+    assert documents.count() >= 8 and all(d.submission_id for d in documents)
+    # the registered documents were read: the confirmed stances are the reader's suggestions
+    orebro = documents.get(response__recipient__organisation__name="Örebro kommun")
+    stances = {a["section_number"]: a["stance"] for a in orebro.submission.snapshot["answers"]}
+    assert stances["7.4.2"] == "opposes" and stances["7.1.1"] == "supports"
+    assert elapsed < 60
+    submissions = Submission.objects.filter(response__recipient__remiss=sou).select_related(
+        "response__recipient__organisation"
+    )
+    groups = duplicate_groups({s.response.recipient.organisation.name: s for s in submissions})
+    assert groups and groups[0].size == 6 and "Salems kommun" in groups[0].members
+    assert more_answers.load() == ["Fler demosvar finns redan."]
