@@ -55,8 +55,10 @@ def world(db, ministry, org, staff):
     """One real object behind every parameter, so a view that forgot its sign-in check would answer
     200 here (with made-up ids it would answer 404 and the test could not tell)."""
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
     from remiss.models import Assignment, Attachment, Compilation, Document, Revision
+    from remiss.models.received import ReceivedDocument
     from remiss.models.responses import SubmissionAttachment
 
     remiss = f.PublishedRemissFactory(ministry=ministry)
@@ -70,12 +72,23 @@ def world(db, ministry, org, staff):
     attachment.file.save("b.pdf", ContentFile(f.tiny_pdf()))
     frozen = SubmissionAttachment.objects.create(submission=submission, title="Bilaga", original_name="b.pdf", size=1)
     document = Document.objects.create(remiss=remiss, title="Betänkandet", original_name="b.pdf", size=1)
+    received = ReceivedDocument(
+        response=f.ResponseFactory(recipient=f.RecipientFactory(remiss=remiss)),
+        original_name="svar.txt",
+        size=15,
+        sha256="0" * 64,
+        kind="txt",
+        text="Vi tillstyrker.",
+        received_on=timezone.localdate(),
+    )
+    received.file.save("svar.txt", ContentFile(b"Vi tillstyrker."))
     return {
         "remiss": remiss.pk,
         "section": section.pk,
         "proposal": proposal.pk,
         "recipient": recipient.pk,
         "doc": document.pk,
+        "received": received.pk,
         "response": response.pk,
         "submission": submission.pk,
         "number": submission.number,
