@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import admin_axes
 from .audit_labels import ActionFilter, action_label
 from .models import AuditEvent, Invitation, Membership, Organisation, User
 
@@ -117,3 +118,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+# django-axes' pages (registered by axes before this module is imported) in Swedish.
+admin_axes.register()

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.admin import ReadOnlyAdminMixin
 
@@ -102,4 +103,12 @@ class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             except ResponseError as error:
                 self.message_user(request, f"{submission}: {error}", messages.WARNING)
         if done:
-            self.message_user(request, _("%(n)s inskickade versioner köas för en ny PDF.") % {"n": done})
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)s inskickad version köas för en ny PDF.",
+                    "%(n)s inskickade versioner köas för en ny PDF.",
+                    done,
+                )
+                % {"n": done},
+            )

@@ -7,7 +7,8 @@ are listed in README.md:
 DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, REMISS_VAR_DIR, SMTP
 settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS),
 DEFAULT_FROM_EMAIL, SITE_URL (PORT), CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, CELERY_TASK_QUEUE,
-TRUSTED_PROXY_COUNT, STATIC_ROOT.
+TRUSTED_PROXY_COUNT, STATIC_ROOT, OTP_TOTP_ISSUER, ANONYMOUS_POST_RATE, RECEIPT_CHECK_RATE,
+SIGNIN_FAILURE_RATE.
 
 Production is ``DEBUG=0`` or a ``SECRET_KEY`` without ``DEBUG``: then a real ``SECRET_KEY`` is
 required (the app refuses to start without one), cookies are secure and HSTS is sent.
@@ -108,6 +109,7 @@ MIDDLEWARE = [
     "opendata.api.http.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "remiss.middleware.TooLargeFormPostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -144,6 +144,17 @@ def write_answer(response, *, answers=None, declined=False) -> None:
     m.Signatory.objects.create(response=response, name="Anna Andersson", title="Ordförande", position=0)
 
 
+def snapshot_for(response, *, answers=None, number=1, submitted_at=None, is_late=False, declined=False) -> dict:
+    """The snapshot ``remiss.snapshot.build_snapshot`` makes of ``response`` once it holds this answer
+    (``write_answer``): the same function submitting uses, not a copy of it."""
+    from remiss.snapshot import build_snapshot
+
+    write_answer(response, answers=answers, declined=declined)
+    return build_snapshot(
+        response, number=number, submitted_at=submitted_at or timezone.now(), is_late=is_late, declined=declined
+    )
+
+
 def small_answer_pdf(snapshot: dict) -> bytes:
     """A small per-answer PDF standing in for the one rendered at submission."""
     from django.utils.html import escape
@@ -167,14 +178,13 @@ def make_submission(
     small rendered answer PDF (only for tests that read one: WeasyPrint is the slow part)."""
     from django.core.files.base import ContentFile
 
-    from remiss.snapshot import build_snapshot
-
     response = m.Response.objects.filter(recipient=recipient).first() or ResponseFactory(recipient=recipient)
-    write_answer(response, answers=answers, declined=declined)
     response.status = m.ResponseStatus.DECLINED if declined else m.ResponseStatus.SUBMITTED
     response.save(update_fields=["status"])
     submitted_at = submitted_at or timezone.now()
-    snapshot = build_snapshot(response, number=number, submitted_at=submitted_at, is_late=is_late, declined=declined)
+    snapshot = snapshot_for(
+        response, answers=answers, number=number, submitted_at=submitted_at, is_late=is_late, declined=declined
+    )
     submission = m.Submission.objects.create(
         response=response,
         number=number,

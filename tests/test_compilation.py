@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -242,10 +243,11 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
         "Avstyrker",
         "Nacka anser att ytterligare en myndighet skapar otydlighet.",
     ) in detail
-    assert len(detail) == 1 + 5 * 3
+    assert len(detail) == 1 + 5 * 3 + 5  # and each answer's sammanfattning
+    assert ("Nacka kommun", "Sammanfattningar", None, None, None, "Nacka kommun lämnar följande yttrande.") in detail
     with compilation.csv.open("rb") as handle:
         lines = list(csv.reader(io.StringIO(handle.read().decode("utf-8-sig")), delimiter=";"))
-    assert lines[0][:2] == ["Organisation", "Avsnitt"] and len(lines) == 16
+    assert lines[0][:2] == ["Organisation", "Avsnitt"] and len(lines) == 21
 
 
 def test_spreadsheet_neutralises_formulas(small, staff):
@@ -398,7 +400,8 @@ def test_big_proposals_are_cut_into_blocks_and_one_answer_rerenders_one_block_ea
     p3 = small["proposals"][2]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p3: (S, "Tyresö tillstyrker skolpengen.")})
     compilation = compile_now(small["remiss"], staff, appendix=False)
-    assert sorted(rendered) == ["comments"] * 3 + ["list"] + ["proposal"] * 3
+    # its comments, the stance heads (with the drafted paragraph), the list, and its sammanfattning
+    assert sorted(rendered) == ["comments"] * 3 + ["list"] + ["proposal"] * 3 + ["texts"]
     assert "Tyresö tillstyrker skolpengen." in pdf_text(compilation)
 
 
@@ -509,13 +512,19 @@ def test_the_compiled_pdf_is_pdf_ua_1_with_chart_text_header_scopes_and_embedded
 
 
 def test_the_pikepdf_merge_setting_compiles_the_same_document(small, staff, settings):
+    import re
+
     from tests.pdf_checks import pdfua_problems
 
     default = compile_now(small["remiss"], staff, appendix=False)
     settings.REMISS_COMPILATION_MERGE = "pikepdf"
     fallback = compile_now(small["remiss"], staff, appendix=False)
     assert fallback.status == CompilationStatus.DONE and fallback.page_count == default.page_count
-    assert pdf_text(fallback) == pdf_text(default)
+
+    def without_clock(text: str) -> str:  # "Sammanställd" may fall in another minute
+        return re.sub(r"\d\d:\d\d", "", text)
+
+    assert without_clock(pdf_text(fallback)) == without_clock(pdf_text(default))
     assert structure_problems(fallback.pdf.path) == [] and pdfua_problems(fallback.pdf.path) == []
 
 
@@ -761,3 +770,41 @@ def test_clean_up_runs_on_the_beat_schedule():
 
     entry = BEAT_SCHEDULE["clean-compilation-files"]
     assert entry["task"] == "remiss.compilation.clean_files" and entry["task"] in app.tasks
+
+
+def test_the_pdf_has_the_free_text_chapters_and_a_drafted_paragraph(small, staff):
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    text = pdf_text(compilation)
+    assert "Sammanfattningar" in text and "Nacka kommun lämnar följande yttrande." in text
+    assert "Remissinstanserna (förslag till text)" in text and "Förslaget tillstyrks av" in text
+
+
+def test_the_whole_sammanstallning_also_exports_as_an_editable_word_document(small, staff, client_for):
+    import docx
+
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    response = client_for(staff).get(reverse("compilation:download", args=[small["remiss"].pk, compilation.pk, "docx"]))
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('.docx"')
+    document = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Remisslista" in headings and "Sammanfattningar" in headings and "Remissinstanserna" in headings
+    assert any(p.text.startswith("Förslaget tillstyrks av") for p in document.paragraphs)
+    assert 'TOC \\o "1-2"' in document.element.xml  # a table-of-contents field Word fills in
+    assert len(document.tables) >= 1 + len(small["proposals"])
+    assert document.tables[1].rows[0].cells[0].text == "Ställningstagande"
+
+
+def test_an_edited_text_is_kept_across_recompilation_and_marked_when_answers_change(small, staff, client_for):
+    p1 = small["proposals"][0]
+    client = client_for(staff)
+    url = reverse("compilation:draft_edit", args=[small["remiss"].pk, p1.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Förslaget tillstyrks av" in page.content.decode()
+    saved = client.post(url, {"text": "Egen text om remissinstanserna.", "comment": "Departementet går vidare."})
+    assert saved.status_code == 302
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Departementets kommentar" in text
+    assert "Svaren har ändrats" not in text
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, "Tyresö tillstyrker.")})
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Svaren har ändrats" in text

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts.models import AuditEvent
 from remiss.compilation import data
-from remiss.models import Compilation, CompilationStatus, Stance
+from remiss.models import Compilation, CompilationStatus, DraftEdit, Stance
 from tests import factories as f
 from tests.support import run_compilation_task
 
@@ -47,7 +47,15 @@ def urls(remiss, compilation) -> dict[str, tuple[str, str]]:
         "pdf": ("get", reverse("compilation:download", kwargs={**k, "fmt": "pdf"})),
         "xlsx": ("get", reverse("compilation:download", kwargs={**k, "fmt": "xlsx"})),
         "csv": ("get", reverse("compilation:download", kwargs={**k, "fmt": "csv"})),
+        "docx": ("get", reverse("compilation:download", kwargs={**k, "fmt": "docx"})),
+        "draft": ("get", reverse("compilation:draft_edit", args=[remiss.pk, _proposal(remiss)])),
+        "draft_save": ("post", reverse("compilation:draft_edit", args=[remiss.pk, _proposal(remiss)])),
     }
+
+
+def _proposal(remiss) -> int:
+    proposal = remiss.proposals.first() or f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
+    return proposal.pk
 
 
 @pytest.mark.parametrize("who", ["other_staff", "outsider", "drafter"])
@@ -56,13 +64,13 @@ def test_nobody_but_the_owning_ministry_reaches_any_compilation_view(
 ):
     client = client_for(request.getfixturevalue(who))
     views = urls(remiss, done)
-    assert len(views) == 10
+    assert len(views) == 13
     with django_capture_on_commit_callbacks() as callbacks:
         for name, (method, url) in views.items():
             response = getattr(client, method)(url)
             assert response.status_code == 404, (who, name)
     assert callbacks == []
-    assert Compilation.objects.count() == 1
+    assert Compilation.objects.count() == 1 and not DraftEdit.objects.exists()
     done.refresh_from_db()
     assert done.status == CompilationStatus.DONE
     assert AuditEvent.objects.filter(action="access.denied").count() >= 10
@@ -162,7 +170,7 @@ def test_downloads_are_streamed_with_the_right_type(staff, remiss, done, client_
 
 def test_unknown_format_and_unfinished_compilation_give_404(staff, remiss, done, client_for):
     client = client_for(staff)
-    assert client.get(reverse("compilation:download", args=[remiss.pk, done.pk, "docx"])).status_code == 404
+    assert client.get(reverse("compilation:download", args=[remiss.pk, done.pk, "odt"])).status_code == 404
     running = Compilation.objects.create(remiss=remiss, created_by=staff, status=CompilationStatus.RUNNING)
     assert client.get(reverse("compilation:download", args=[remiss.pk, running.pk, "pdf"])).status_code == 404
 

@@ -30,6 +30,20 @@ def test_oversized_autosave_gets_a_json_answer_in_swedish(client_for, drafter, r
     assert "för stor för att sparas" in data["error"]
 
 
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "make-run"])
+def test_oversized_form_encoded_autosave_gets_json_also_with_debug_on(client_for, drafter, response, settings, debug):
+    from urllib.parse import urlencode
+
+    settings.DEBUG = debug
+    answer = client_for(drafter).post(
+        reverse("respondent:autosave", args=[response.pk]),
+        urlencode(too_big()),
+        content_type="application/x-www-form-urlencoded",
+        headers={"Accept": "application/json"},
+    )
+    assert answer.status_code == 413 and "för stor för att sparas" in answer.json()["error"]
+
+
 def test_oversized_form_post_gets_a_swedish_413_page(client_for, drafter, response):
     page = client_for(drafter).post(reverse("respondent:form", args=[response.pk]), too_big())
     assert page.status_code == 413

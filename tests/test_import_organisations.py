@@ -68,7 +68,7 @@ def test_management_command_reports_counts_and_errors(tmp_path):
     path = tmp_path / "orgs.csv"
     path.write_text("code,name,kind,county\n0182,Nacka kommun,kommun,Stockholms län\n,X,planet,\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    with pytest.raises(CommandError, match="1 rader kunde inte importeras"):  # a non-zero exit status
+    with pytest.raises(CommandError, match="1 rad kunde inte importeras"):  # a non-zero exit status
         call_command("import_organisations", str(path), stdout=out, stderr=err)
     assert "1 skapade" in out.getvalue() and "1 fel" in out.getvalue()
     assert "rad 3:" in err.getvalue()

@@ -170,3 +170,38 @@ def test_demo_code_matches_the_demo_users_app(staff):
     device = TOTPDevice.objects.create(user=staff, key=people.demo_key_hex(), confirmed=True)
     token, seconds = people.current_code()
     assert 0 < seconds <= 30 and device.verify_token(token)
+
+
+def test_demo_ministry_login_works_as_the_readme_says(db):
+    """README: password remiss-demo-2026, then the code from `manage.py load_demo --code`."""
+    from django.core.management import call_command
+
+    from remiss.demo import DEMO_PASSWORD, people
+
+    people.load()
+    people.load()  # loading again keeps one app per user
+    assert TOTPDevice.objects.filter(user__email="departement@demo.remiss.se").count() == 1
+    assert not TOTPDevice.objects.filter(user__email="handlaggare@demo.remiss.se").exists()
+    c = Client()
+    c.post(reverse("accounts:login"), {"username": "departement@demo.remiss.se", "password": DEMO_PASSWORD})
+    assert c.get("/departement/remisser/")["Location"].startswith(VERIFY)
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_demo", "--code", stdout=out)
+    code = out.getvalue().split()[0]
+    assert c.post(VERIFY, {"code": code, "next": "/departement/remisser/"})["Location"] == "/departement/remisser/"
+    assert c.get("/departement/remisser/").status_code == 200
+
+
+def test_an_identity_provider_that_asserts_a_second_factor_satisfies_the_gate(staff, rf):
+    """The OIDC extension point (ADR 0005): the backend marks the session, the gate lets it through."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from accounts import mfa
+
+    request = rf.get("/")
+    request.user, request.session = staff, SessionStore()
+    mfa.mark_verified_by_identity_provider(request, provider="freja")
+    assert mfa.is_verified(request)
+    assert AuditEvent.objects.filter(action="auth.mfa_verified", data__method="oidc").exists()

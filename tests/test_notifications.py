@@ -76,7 +76,7 @@ def test_daily_digest_and_never(client_for, answer, drafter, reviewer, eager):
 
     assert send_digests() == 1
     (digest,) = sent_to(reviewer.email)
-    assert "dagens sammanfattning (1 händelser)" in digest.subject and "Att granska" in digest.body
+    assert "dagens sammanfattning (1 händelse)" in digest.subject and "Att granska" in digest.body
     assert send_digests() == 0
     section = f.SectionFactory(remiss=answer.recipient.remiss)
     NotificationPreference.objects.filter(user=reviewer).update(frequency="never")

@@ -94,6 +94,7 @@ def test_pagination_and_bad_input(anonymous, world):
         assert response.status_code == 400, bad
         assert body["detail"] == "Ogiltig förfrågan."
     assert anonymous.get("/api/v1/remisser/abc/").status_code == 404
+    assert anonymous.get("/api/v1/remisser/" + "9" * 30 + "/svar/").status_code == 404
     assert anonymous.get("/api/v1/finns-inte/").status_code == 404
 
 

@@ -49,7 +49,7 @@ def test_review_and_submit_pages_warn_with_links_to_each_unfinished_part(client_
         assert "1 del innehåller text som ser ut att vara en platshållare" in html
         assert "[Texten kompletteras efter nämndens möte.]" in html
         assert "1 fördelad uppgift är inte markerad som klar." in html
-        assert f'href="{form_url}#uppgifter"' in html
+        assert f'href="{form_url}#s-{proposals[0].section_id}"' in html
         assert "1 bilaga saknar egen titel" in html
 
 

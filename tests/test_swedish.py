@@ -69,3 +69,59 @@ def test_audit_log_in_the_admin_reads_as_swedish_phrases(client_for, org):
     filtered = client_for(admin_user).get(reverse("admin:accounts_auditevent_changelist") + "?action=access.denied")
     text = filtered.content.decode()
     assert "Åtkomst nekad" in text and text.count("Yttrande inskickat") == 1  # only in the filter's list
+
+
+def visible_text(html: str) -> str:
+    import re
+
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_django_axes_pages_in_the_admin_are_swedish(client_for):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    admin_user = f.UserFactory(is_staff=True, is_superuser=True)
+    attempt = AccessAttempt.objects.create(
+        username="a@example.se",
+        ip_address="127.0.0.1",
+        user_agent="x",
+        http_accept="*/*",
+        path_info="/konto/logga-in/",
+        get_data="",
+        post_data="",
+        failures_since_start=2,
+    )
+    AccessLog.objects.create(username="a@example.se", ip_address="127.0.0.1", user_agent="x", path_info="/")
+    AccessFailureLog.objects.create(username="a@example.se", ip_address="127.0.0.1", user_agent="x", path_info="/")
+    client = client_for(admin_user)
+    english = [
+        "Axes",
+        "Access attempt",
+        "Access log",
+        "Access failure",
+        "Attempt Time",
+        "IP Address",
+        "User Agent",
+        "Username",
+        "Locked Out",
+        "Attempt Remaining",
+        "Failed Logins",
+        "Meta Data",
+        "Form Data",
+        "Logout Time",
+    ]
+    pages = (
+        [reverse("admin:index")]
+        + [reverse(f"admin:axes_{name}_changelist") for name in ("accessattempt", "accesslog", "accessfailurelog")]
+        + [reverse("admin:axes_accessattempt_change", args=[attempt.pk])]
+    )
+    for url in pages:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        text = visible_text(page.content.decode())
+        found = [word for word in english if word.lower() in text.lower()]
+        assert found == [], (url, [text[max(0, text.lower().index(w.lower()) - 80) :][:160] for w in found])
+    text = visible_text(client.get(reverse("admin:axes_accessattempt_changelist")).content.decode())
+    assert "Inloggningsspärr" in text and "Inloggningsförsök" in text and "IP-adress" in text
+    assert "3 försök kvar" in text and "På tidpunkt" in text

@@ -103,10 +103,10 @@ def _python_excerpt(body: str, text: str) -> str:
 
 def load_page(ids: list[int], text: str) -> list[SearchEntry]:
     """The rows of one result page, in rank order, each with ``excerpt`` (safe HTML, <mark>ed)."""
-    rows = SearchEntry.objects.filter(pk__in=ids).select_related(
-        "remiss", "proposal", "submission__response__recipient__organisation"
-    )
+    # The template needs the row and its remiss only: never load the tsvector or a snapshot.
+    rows = SearchEntry.objects.filter(pk__in=ids).select_related("remiss").defer("vector")
     if is_postgresql():
+        rows = rows.defer("body")  # the headline is cut from it in SQL
         query = SearchQuery(text, config="swedish", search_type="websearch")
         rows = rows.annotate(
             headline=SearchHeadline(

@@ -39,6 +39,7 @@ TEMPLATES = {
     "list": "remiss/pdf/compilation_list.html",
     "proposal": "remiss/pdf/compilation_proposal.html",
     "comments": "remiss/pdf/compilation_comments.html",
+    "texts": "remiss/pdf/compilation_texts.html",
     "divider": "remiss/pdf/compilation_divider.html",
     "answer": "remiss/pdf/compilation_answer.html",
     "front": "remiss/pdf/compilation_front.html",
@@ -124,7 +125,8 @@ def touch(keys: list[str]) -> None:
 
 
 def render_chunk(chunk: dict) -> bytes:
-    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged())
+    # The part file gives table header cells their /Scope (partfile), so render_pdf need not.
+    return render_pdf(TEMPLATES[chunk["kind"]], chunk["context"], tagged=conf.tagged(), header_scopes=False)
 
 
 def ensure_chunk(part: dict) -> bool:
@@ -179,10 +181,18 @@ def plan(figures: dict) -> list[dict]:
             bookmarks=[(_("Remisslista"), 0)],
         )
     ]
+    for chapter in figures.get("text_chapters", []):
+        for number, block in enumerate(comment_blocks(chapter["entries"], divisor)):
+            context = {**header, "chapter": chapter["title"], "first": number == 0, "entries": block}
+            bookmarks = [(chapter["title"], 0)] if number == 0 else []
+            parts.append(make_chunk("texts", context, bookmarks=bookmarks, weight=len(block)))
     for section in figures["sections"]:
         section_title = section_name(section)
         for index, proposal in enumerate(section["proposals"]):
-            head = {k: proposal[k] for k in ("label", "kind", "text", "counts", "total")}
+            head = {
+                k: proposal.get(k, "")
+                for k in ("label", "kind", "text", "counts", "total", "draft", "ministry_comment", "draft_changed")
+            }
             bookmarks = [(section_title, 0)] if index == 0 else []
             bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
             # A small proposal is one chunk; a big one is its head plus blocks of comments.

@@ -21,6 +21,8 @@ from accounts.models import OrganisationKind
 from remiss import selectors
 from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 
+from .drafting import draft_paragraph
+
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
 
@@ -175,13 +177,21 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
         "ministry": remiss.ministry.name,
         "deadline": remiss.deadline.isoformat() if remiss.deadline else "",
     }
-    return build_figures(
-        remiss=info,
-        proposals=proposal_rows(remiss, params),
-        rows=rows,
-        params=params,
-        scope=scope_lines(remiss, params),
-        now=now or timezone.now(),
+    from remiss.models import DraftEdit
+
+    from .drafts import apply_edits
+
+    edits = {e.proposal_id: e for e in DraftEdit.objects.filter(proposal__remiss=remiss)}
+    return apply_edits(
+        build_figures(
+            remiss=info,
+            proposals=proposal_rows(remiss, params),
+            rows=rows,
+            params=params,
+            scope=scope_lines(remiss, params),
+            now=now or timezone.now(),
+        ),
+        edits,
     )
 
 
@@ -211,6 +221,7 @@ def build_figures(
         "params": params,
         "scope": scope,
         "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
+        "text_chapters": text_chapters(rows, params),
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
@@ -278,6 +289,7 @@ def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, sn
                 "organisation_id": org["id"],
                 "comment": ((answer or {}).get("comment") or "").strip(),
                 "document": document,
+                "kind": org["kind"],
             }
         )
 
@@ -297,6 +309,7 @@ def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]
             **proposal,
             "counts": counts,
             "total": total,
+            "draft": draft_paragraph(groups),
             "groups": [{"stance": s, "label": stances[s], "entries": groups[s]} for s in order if groups.get(s)],
         }
         if not sections or sections[-1]["id"] != proposal["section_id"]:
@@ -310,6 +323,37 @@ def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]
             )
         sections[-1]["proposals"].append(item)
     return sections
+
+
+def text_chapters(rows: list[dict], params: dict) -> list[dict]:
+    """Chapters of free text from the included answers: sammanfattningar, generella synpunkter and
+    one per consequence question, each entry under its organisation (marked when it came as a
+    document). Chapters without any text are left out."""
+    chapters = {"summary": [], "general": []}
+    consequence_titles: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: sort_key(r["organisation"]["name"])):
+        if not _counted(row, params):
+            continue
+        org, snapshot = row["organisation"], row["submission"]["snapshot"]
+        entry = {
+            "organisation": org["name"],
+            "organisation_id": org["id"],
+            "kind": org["kind"],
+            "document": snapshot.get("source") == "document",
+        }
+        for key, field in (("summary", "summary"), ("general", "general_comments")):
+            if (snapshot.get(field) or "").strip():
+                chapters[key].append({**entry, "comment": snapshot[field].strip()})
+        for consequence in snapshot.get("consequences") or []:
+            consequence_titles.setdefault(consequence["key"], consequence["label"])
+            if (consequence.get("text") or "").strip():
+                chapters.setdefault(f"consequence:{consequence['key']}", []).append(
+                    {**entry, "comment": consequence["text"].strip()}
+                )
+    titles = {"summary": _("Sammanfattningar"), "general": _("Generella synpunkter")}
+    for key, label in consequence_titles.items():
+        titles[f"consequence:{key}"] = _("Konsekvenser: %(label)s") % {"label": label}
+    return [{"key": key, "title": titles[key], "entries": entries} for key, entries in chapters.items() if entries]
 
 
 def _counted(row: dict, params: dict) -> bool:

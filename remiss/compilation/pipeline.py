@@ -18,7 +18,7 @@ from remiss.models import Compilation
 from remiss.pdf import atomic_file, render_pdf
 
 from . import chunks as chunking
-from . import conf, merge, service, spreadsheet
+from . import conf, merge, service, spreadsheet, word
 from .data import gather
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,7 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
         "pdf": base + ".pdf",
         "xlsx": _store(base + ".xlsx", xlsx),
         "csv": _store(base + ".csv", csv),
+        "docx": _store(base + ".docx", word.build_docx(figures)),
     }
     keys = sorted({p["key"] for p in parts})
     _store(manifest_name(compilation_id, attempt, remiss["id"]), "\n".join(keys).encode())

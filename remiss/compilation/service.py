@@ -166,12 +166,21 @@ def record_progress(
 
 @transaction.atomic
 def complete(
-    *, compilation_id: int, attempt: int, pdf: str, xlsx: str, csv: str, pages: int, included: list[int]
+    *,
+    compilation_id: int,
+    attempt: int,
+    pdf: str,
+    xlsx: str,
+    csv: str,
+    pages: int,
+    included: list[int],
+    docx: str = "",
 ) -> bool:
     compilation = _current(compilation_id, attempt).select_for_update().first()
     if compilation is None:
         return False
     compilation.pdf.name, compilation.xlsx.name, compilation.csv.name = pdf, xlsx, csv
+    compilation.docx.name = docx
     compilation.page_count = pages
     compilation.status = CompilationStatus.DONE
     compilation.step = _("Klar")

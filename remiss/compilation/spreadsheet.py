@@ -48,6 +48,10 @@ def detail_rows(figures: dict) -> list[list]:
                             entry["comment"],
                         ]
                     )
+    # Sammanfattningar, generella synpunkter and consequence answers: the chapter in "Avsnitt".
+    for chapter in figures.get("text_chapters", []):
+        for entry in chapter["entries"]:
+            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"]])
     rows.sort(key=lambda r: (r[0].casefold(),))
     return rows
 

@@ -12,6 +12,7 @@ from remiss.importers import ImportedItem, ImportedSection, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
 from remiss.pdf.base import render_pdf
 from remiss.services import remisser as services
+from remiss.tasks.invitations import send_invitations
 
 from . import DATA_DIR
 
@@ -143,6 +144,10 @@ def load() -> list[str]:
         lines += filter(None, [_attach_missive(remiss, staff)])
         services.publish_remiss(remiss=remiss, by=staff)
         lines.append(f"Demoremiss publicerad med {added} remissinstanser, sista svarsdag {remiss.deadline}")
+        # Sent here, like the demo answers' PDFs: the round is complete when `make run` prints its address
+        # (the queued task then finds nothing left to do).
+        sent = send_invitations(remiss.pk)
+        lines.append(f"Inbjudningar skickade till {sent['invited']} remissinstanser (se var/mail/)")
     else:
         lines.append(f"Demoremiss finns redan: {remiss.reference} ({remiss.get_status_display()})")
         lines += filter(None, [_keep_open(remiss, staff)])

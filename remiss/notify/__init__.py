@@ -7,10 +7,28 @@ records every delivery (``delivery``). Nothing here can make a state change fail
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from remiss import jobs
+
+_paused: ContextVar[bool] = ContextVar("notifications_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No notifications inside (the demo loader replays history nobody needs to be told about)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def _later(event: str, object_id: int, actor_id: int | None = None, message: str = "") -> None:
+    if _paused.get():
+        return
     jobs.enqueue("remiss.notify", event, object_id, actor_id, message[:2000])  # the task, by name
 
 

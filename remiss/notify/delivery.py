@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import ALWAYS_SENT, Frequency, Notification, NotificationPreference, User
 
@@ -111,7 +111,11 @@ def send_digests() -> int:
             if not items:
                 continue
             with translation.override(settings.LANGUAGE_CODE):
-                subject = _("Remiss: dagens sammanfattning (%(n)d händelser)") % {"n": len(items)}
+                subject = ngettext(
+                    "Remiss: dagens sammanfattning (%(n)d händelse)",
+                    "Remiss: dagens sammanfattning (%(n)d händelser)",
+                    len(items),
+                ) % {"n": len(items)}
                 body = "\n\n".join(f"{i.subject}\n{'-' * len(i.subject)}\n{i.body.strip()}" for i in items)
             try:
                 _send(user.email, subject, body, items)

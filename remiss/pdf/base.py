@@ -59,8 +59,13 @@ def _mime(path: str) -> str:
     }.get(path.rsplit(".", 1)[-1], "application/octet-stream")
 
 
-def render_pdf(template: str, context: dict, *, tagged: bool = True, variant: str | None = None) -> bytes:
-    """Render a Django template to PDF bytes. Templates link assets as ``static:///css/pdf.css``."""
+def render_pdf(
+    template: str, context: dict, *, tagged: bool = True, variant: str | None = None, header_scopes: bool = True
+) -> bytes:
+    """Render a Django template to PDF bytes. Templates link assets as ``static:///css/pdf.css``.
+
+    ``header_scopes=False`` leaves table header cells without /Scope, for a caller that adds them
+    itself (the sammanställning's part files do, see ``remiss.pdf.tags``)."""
     from weasyprint import HTML
 
     html = render_to_string(template, context)
@@ -69,7 +74,7 @@ def render_pdf(template: str, context: dict, *, tagged: bool = True, variant: st
     if variant:
         options["pdf_variant"] = variant
     data = document.write_pdf(**options)
-    if tagged and "<th" in html:  # table header cells get the /Scope WeasyPrint leaves out
+    if tagged and header_scopes and "<th" in html:  # table header cells get the /Scope WeasyPrint leaves out
         from .tags import add_header_scopes
 
         data = add_header_scopes(data)

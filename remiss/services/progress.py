@@ -103,7 +103,11 @@ class RecipientProgress:
         failed = len(recipient.invitation_failed_addresses)
         if recipient.invitation_status == InvitationStatus.FAILED:
             total = failed + recipient.invitation_sent_count
-            return _("%(label)s (%(failed)d av %(total)d adresser, försök %(attempts)d)") % {
+            return ngettext(
+                "%(label)s (%(failed)d av %(total)d adress, försök %(attempts)d)",
+                "%(label)s (%(failed)d av %(total)d adresser, försök %(attempts)d)",
+                total,
+            ) % {
                 "label": label,
                 "failed": failed,
                 "total": total,

@@ -57,6 +57,15 @@ def _text_parts(response: Response, proposals: list[Proposal], answers: dict, fo
         yield str(label), f"{form_url}#del-konsekvenser", consequences.get(key, "")
 
 
+def _task_link(assignment, form_url: str) -> Link:
+    """To the assigned part of the form (every member sees it there), named with the assignee."""
+    if assignment.proposal_id:
+        part, anchor = assignment.proposal.label, f"p-{assignment.proposal_id}"
+    else:
+        part, anchor = f"{assignment.section.number} {assignment.section.title}".strip(), f"s-{assignment.section_id}"
+    return Link(f"{assignment.assignee.get_full_name()}: {part}", f"{form_url}#{anchor}")
+
+
 def completeness_warnings(response: Response) -> list[Warning]:
     """Unanswered proposals, placeholder-like text, open tasks and attachments without a title of
     their own. A handful of queries whatever the number of proposals."""
@@ -92,14 +101,16 @@ def completeness_warnings(response: Response) -> list[Warning]:
         ) % {"n": len(placeholders)}
         warnings.append(Warning("placeholder", message, placeholders))
 
-    open_tasks = list(response.assignments.filter(done_at__isnull=True).select_related("assignee"))
+    open_tasks = list(
+        response.assignments.filter(done_at__isnull=True).select_related("assignee", "section", "proposal")
+    )
     if open_tasks:
         message = ngettext(
             "%(n)s fördelad uppgift är inte markerad som klar.",
             "%(n)s fördelade uppgifter är inte markerade som klara.",
             len(open_tasks),
         ) % {"n": len(open_tasks)}
-        links = [Link(a.assignee.get_full_name(), f"{form_url}#uppgifter") for a in open_tasks]
+        links = [_task_link(a, form_url) for a in open_tasks]
         warnings.append(Warning("task", message, links))
 
     untitled = [a for a in response.attachments.all() if not a.title.strip() or a.title == a.original_name]

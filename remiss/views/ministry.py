@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation, OrganisationKind
@@ -448,7 +449,15 @@ def recipients_add(request, pk: int):
         except RemissError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("%(count)d remissinstanser har lagts till i remisslistan.") % {"count": added})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d remissinstans har lagts till i remisslistan.",
+                    "%(count)d remissinstanser har lagts till i remisslistan.",
+                    added,
+                )
+                % {"count": added},
+            )
     url = reverse("ministry:recipients", kwargs={"pk": remiss.pk})
     query = search.data.copy()
     for key in ("csrfmiddlewaretoken", "organisations", "all", "selected"):

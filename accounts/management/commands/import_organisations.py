@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.importers import import_organisations
 
@@ -25,4 +26,11 @@ class Command(BaseCommand):
         }
         self.stdout.write(summary)
         if report.errors:  # the good rows are saved; the exit status still tells a script that some were not
-            raise CommandError(_("%(n)s rader kunde inte importeras (se ovan).") % {"n": len(report.errors)})
+            raise CommandError(
+                ngettext(
+                    "%(n)s rad kunde inte importeras (se ovan).",
+                    "%(n)s rader kunde inte importeras (se ovan).",
+                    len(report.errors),
+                )
+                % {"n": len(report.errors)}
+            )
