@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AuditEvent
-from remiss.compilation import data, pipeline
+from remiss.compilation import data
 from remiss.models import Compilation, CompilationStatus, DraftEdit, Stance
 from tests import factories as f
+from tests.support import run_compilation_task
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def remiss(ministry, org, other_org):
 @pytest.fixture
 def done(remiss, staff):
     compilation = Compilation.objects.create(remiss=remiss, created_by=staff, params=data.normalise_params({}))
-    pipeline.build(compilation_id=compilation.pk)
+    assert run_compilation_task(compilation.pk) == "done"
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.DONE
     return compilation
@@ -214,7 +215,7 @@ def test_out_of_date_marking_and_compare(staff, remiss, done, other_org, client_
     listing = client.get(reverse("compilation:list", args=[remiss.pk])).content.decode()
     assert "Inaktuell" in listing
     second = Compilation.objects.create(remiss=remiss, created_by=staff, params=data.normalise_params({}))
-    pipeline.build(compilation_id=second.pk)
+    assert run_compilation_task(second.pk) == "done"
     html = client.get(reverse("compilation:compare", args=[remiss.pk, second.pk]), {"med": done.pk}).content.decode()
     assert "Nya svar" in html and "Värmdö kommun (version 1)" in html
     assert newer in second.included.all()
