@@ -304,7 +304,7 @@ def submit_response(
 
 @transaction.atomic
 def submit_received_document(
-    *, response: Response, by: User, received_at: dt.datetime, enqueue: bool = True
+    *, response: Response, by: User, received_at: dt.datetime, enqueue: bool = True, source: str = "document"
 ) -> Submission:
     """Ministry staff confirm the reading of an answer that came as a document (e-mail, post): it
     becomes the sender's submission, dated when it came in (late if after the deadline). Only for a
@@ -323,7 +323,7 @@ def submit_received_document(
         raise WorkflowError(_("Remissen är inte öppen för svar."))
     late = deadlines.has_passed(response.recipient.deadline_at, received_at)  # registered even if late
     submission = _freeze(response, by, declined=False, now=received_at, enqueue=enqueue, is_late=late)
-    submission.snapshot = {**submission.snapshot, "source": "document"}
+    submission.snapshot = {**submission.snapshot, "source": source}  # "document" or "public" (Övriga)
     submission.save(update_fields=["snapshot"])
     _transition(response, ResponseStatus.SUBMITTED, by, action="response.document_registered")
     return submission

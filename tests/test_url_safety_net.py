@@ -57,7 +57,7 @@ def world(db, ministry, org, staff):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from remiss.models import Assignment, Attachment, Compilation, Document, Revision
+    from remiss.models import Assignment, Attachment, Compilation, Document, PublicAnswer, Revision
     from remiss.models.received import ReceivedDocument
     from remiss.models.responses import SubmissionAttachment
 
@@ -95,10 +95,16 @@ def world(db, ministry, org, staff):
         "attachment": attachment.pk,
         "submission_attachment": frozen.pk,
         "revision": Revision.objects.create(response=response, field="summary", text="x", version=1).pk,
-        "assignment": Assignment.objects.create(response=response, proposal=proposal, assignee=member, assigned_by=member).pk,
+        "assignment": Assignment.objects.create(
+            response=response, proposal=proposal, assignee=member, assigned_by=member
+        ).pk,
         "compilation": Compilation.objects.create(remiss=remiss, created_by=staff, params={}).pk,
         "fmt": "pdf",
         "action": "approve",
+        "answer": PublicAnswer.objects.create(
+            remiss=remiss, sender_kind="person", name="Anna", email="a@example.se", status="pending"
+        ).pk,
+        "decision": "publicera",
     }
 
 

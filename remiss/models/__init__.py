@@ -1,4 +1,5 @@
 from .compilations import Compilation, CompilationStatus, DraftEdit
+from .public_answers import PublicAnswer, PublicAnswerStatus, SenderKind
 from .publication import Publication
 from .received import ReceivedDocument
 from .remisser import (
@@ -44,6 +45,8 @@ __all__ = [
     "ProposalKind",
     "Publication",
     "Publicity",
+    "PublicAnswer",
+    "PublicAnswerStatus",
     "Receipt",
     "ReceivedDocument",
     "Recipient",
@@ -53,6 +56,7 @@ __all__ = [
     "ResponseStatus",
     "Revision",
     "Section",
+    "SenderKind",
     "Signatory",
     "Stance",
     "Submission",

@@ -71,7 +71,7 @@ def _sender(remiss: Remiss, recipient: Recipient | None, new_sender: str, new_se
     return recipient
 
 
-def _check_upload(upload: UploadedFile) -> bytes:
+def check_upload_size(upload: UploadedFile) -> bytes:
     if upload.size > settings.REMISS_MAX_UPLOAD_BYTES:
         raise DocumentAnswerError(
             _("Filen är %(size)s. Största tillåtna storlek är %(limit)s.")
@@ -119,7 +119,7 @@ def register_document_answer(
         raise DocumentAnswerError(_("Svar kan bara registreras på en publicerad eller stängd remiss."))
     if received_on > timezone.localdate():
         raise DocumentAnswerError(_("Datumet då svaret kom in kan inte ligga i framtiden."), "received_on")
-    data = _check_upload(upload)
+    data = check_upload_size(upload)
     name = safe_filename(upload.name or "", fallback="svar")
     try:
         document = extract_text(data, name)

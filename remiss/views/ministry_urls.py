@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 
 from . import documents as d
 from . import ministry as v
+from . import public_answers as pa
 
 app_name = "ministry"
 
@@ -42,6 +43,12 @@ urlpatterns = [
     path("remisser/<int:pk>/uppfoljning.csv", v.progress_csv, name="progress_csv"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", v.answer_pdf, name="answer_pdf"),
     path("remisser/<int:pk>/dokumentsvar/", d.document_register, name="document_register"),
+    path("remisser/<int:pk>/synpunkter/", pa.screening, name="public_answers"),
+    path(
+        "remisser/<int:pk>/synpunkter/<int:answer_pk>/<str:decision>/",
+        pa.screen,
+        name="public_answer_screen",
+    ),
     path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/", d.document_review, name="document_review"),
     path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/", d.document_discard, name="document_discard"),
     path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/original/", d.document_original, name="document_original"),
