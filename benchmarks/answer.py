@@ -103,7 +103,7 @@ def full_form(response) -> dict:
     response.refresh_from_db()
     proposals = list(response.recipient.remiss.proposals.select_related("section"))
     answers = {a.proposal_id: a for a in response.answers.all()}
-    from remiss.services.responses import text_field_versions
+    from remiss.services.drafting import text_field_versions
 
     versions = text_field_versions(response)
     return dict(AnswerForm(response=response, proposals=proposals, answers=answers, text_versions=versions).initial)
@@ -114,7 +114,7 @@ def bench_autosave(client, response, saves: int, rng: random.Random) -> dict:
 
     url = reverse("respondent:autosave", args=[response.pk])
     proposals = list(response.recipient.remiss.proposals.values_list("pk", flat=True))
-    from remiss.services.responses import text_field_versions
+    from remiss.services.drafting import text_field_versions
 
     versions: dict[str, int] = {"summary": text_field_versions(response)["summary"]}
     text = ""

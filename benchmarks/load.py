@@ -280,6 +280,43 @@ def kill_worker_later(stack: Stack, delay: float, out: dict) -> None:
     stack.start("worker")
 
 
+def run_scenario(scenario: str, stack: Stack, work: Path, accounts: dict, args) -> dict:
+    """Run one scenario against the running stack and return its figures."""
+    submitters = accounts["rushes"].get(scenario, [])
+    ids = [a["response_id"] for a in submitters]
+    if scenario == "drafting":
+        samples = run_locust(stack, work, accounts["drafters"][scenario], [], args.seconds, scenario)
+        result = {"autosave": figures(samples, "autosave")}
+    elif scenario in ("rush", "rush+drafting"):
+        with_drafters = accounts["drafters"].get(scenario, [])
+        seconds = args.seconds if with_drafters else 20
+        samples = run_locust(stack, work, with_drafters, submitters, seconds, scenario)
+        drained = wait_rendered(ids, args.drain_timeout, 0)
+        result = {"submit": figures(samples, "submit"), "rendered": drained}
+        if with_drafters:
+            rendering = [s for s in samples if s["t"] <= drained["last"]]
+            result["autosave_while_rendering"] = figures(rendering, "autosave")
+    elif scenario == "worker-kill":
+        kill: dict = {}
+        killer = threading.Thread(target=kill_worker_later, args=(stack, 6, kill))
+        killer.start()  # SIGKILL mid-rush, as a crash would; started again 2 s later like run.sh
+        samples = run_locust(stack, work, [], submitters, 15, scenario)
+        killer.join()
+        drained = wait_rendered(ids, args.drain_timeout, kill["at"])
+        result = {"submit": figures(samples, "submit"), "rendered_after_kill": drained}
+    elif scenario == "redis-outage":
+        stack.kill("redis")
+        samples = run_locust(stack, work, [], submitters, 15, scenario)
+        time.sleep(5)
+        stack.start("redis")
+        back = time.time()
+        drained = wait_rendered(ids, args.drain_timeout, back)
+        result = {"submit_while_down": figures(samples, "submit"), "rendered_after_redis_back": drained}
+    else:
+        raise SystemExit(f"unknown scenario {scenario}")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--drafters", type=int, default=60)
@@ -334,38 +371,7 @@ def main() -> None:
         time.sleep(3)  # the workers connect
         for scenario in scenarios:
             print(f"--- {scenario}", flush=True)
-            submitters = accounts["rushes"].get(scenario, [])
-            ids = [a["response_id"] for a in submitters]
-            if scenario == "drafting":
-                samples = run_locust(stack, work, accounts["drafters"][scenario], [], args.seconds, scenario)
-                result = {"autosave": figures(samples, "autosave")}
-            elif scenario in ("rush", "rush+drafting"):
-                with_drafters = accounts["drafters"].get(scenario, [])
-                seconds = args.seconds if with_drafters else 20
-                samples = run_locust(stack, work, with_drafters, submitters, seconds, scenario)
-                drained = wait_rendered(ids, args.drain_timeout, 0)
-                result = {"submit": figures(samples, "submit"), "rendered": drained}
-                if with_drafters:
-                    rendering = [s for s in samples if s["t"] <= drained["last"]]
-                    result["autosave_while_rendering"] = figures(rendering, "autosave")
-            elif scenario == "worker-kill":
-                kill: dict = {}
-                killer = threading.Thread(target=kill_worker_later, args=(stack, 6, kill))
-                killer.start()  # SIGKILL mid-rush, as a crash would; started again 2 s later like run.sh
-                samples = run_locust(stack, work, [], submitters, 15, scenario)
-                killer.join()
-                drained = wait_rendered(ids, args.drain_timeout, kill["at"])
-                result = {"submit": figures(samples, "submit"), "rendered_after_kill": drained}
-            elif scenario == "redis-outage":
-                stack.kill("redis")
-                samples = run_locust(stack, work, [], submitters, 15, scenario)
-                time.sleep(5)
-                stack.start("redis")
-                back = time.time()
-                drained = wait_rendered(ids, args.drain_timeout, back)
-                result = {"submit_while_down": figures(samples, "submit"), "rendered_after_redis_back": drained}
-            else:
-                raise SystemExit(f"unknown scenario {scenario}")
+            result = run_scenario(scenario, stack, work, accounts, args)
             print(json.dumps(result, ensure_ascii=False), flush=True)
             results[scenario] = result
     finally:

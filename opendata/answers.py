@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from remiss import permissions
+from remiss import deadlines, permissions, selectors
 from remiss.models import Proposal, Remiss, RemissStatus, Submission
 
 from .stances import category_key
@@ -62,9 +62,7 @@ def _submissions(remiss: Remiss):
 
 def public_answers(remiss: Remiss) -> list[PublicAnswer]:
     """The newest public submission of each response, withheld ones left out, by organisation name."""
-    newest: dict[int, Submission] = {}
-    for submission in _submissions(remiss):
-        newest.setdefault(submission.response_id, submission)
+    newest = selectors.newest_per_response(_submissions(remiss))
     answers = [PublicAnswer(s, permissions.publication_of(s)) for s in newest.values()]
     return sorted((a for a in answers if not a.withheld), key=lambda a: a.organisation.name)
 
@@ -80,13 +78,11 @@ def get_public_answer(remiss: Remiss, submission_pk: int) -> PublicAnswer:
 
 def summary_is_public(remiss: Remiss) -> bool:
     """The public summary appears once the answers are public and every deadline has passed."""
-    from remiss.services.remisser import last_deadline
-
     if not permissions.answers_are_public(remiss):
         return False
     if remiss.status != RemissStatus.PUBLISHED:
         return True
-    latest = last_deadline(remiss)
+    latest = deadlines.last_deadline(remiss)
     return latest is not None and timezone.now() > latest
 
 

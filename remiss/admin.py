@@ -92,14 +92,15 @@ class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def retry_render(self, request, queryset):
         from django.contrib import messages
 
-        from .services import responses as services
+        from .services import submissions
+        from .services.errors import ResponseError
 
         done = 0
         for submission in queryset:
             try:
-                services.retry_render(submission=submission, by=request.user)
+                submissions.retry_render(submission=submission, by=request.user)
                 done += 1
-            except services.ResponseError as error:
+            except ResponseError as error:
                 self.message_user(request, f"{submission}: {error}", messages.WARNING)
         if done:
             self.message_user(

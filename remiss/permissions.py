@@ -20,6 +20,7 @@ from django.utils import timezone
 from accounts import audit
 from accounts.models import Membership, Role
 
+from . import deadlines, workflow
 from .models import Remiss, RemissStatus, Response, ResponseStatus, Submission, SubmissionStatus
 from .models.remisser import Publicity
 
@@ -113,8 +114,9 @@ def get_response_for_member(request: HttpRequest, pk: int, role: Role | None = N
     return response
 
 
-def can_edit(membership: Membership | None) -> bool:
-    return bool(membership and (membership.is_drafter or membership.is_approver or membership.is_org_admin))
+def can_edit(response: Response, membership: Membership | None) -> bool:
+    """Whether the member may change the answer's content now: the workflow table's "edit" rule."""
+    return workflow.allows("edit", response, membership)
 
 
 # --- The public ---------------------------------------------------------------------------------
@@ -127,13 +129,11 @@ def public_remisser() -> QuerySet[Remiss]:
 def answers_are_public(remiss: Remiss) -> bool:
     """At once, or (publicity "after the deadline") once every recipient's deadline has passed,
     extensions included: nobody may read the others' answers while still able to answer."""
-    from .services.remisser import last_deadline
-
     if remiss.status not in PUBLIC_STATUSES:
         return False
     if remiss.publicity == Publicity.IMMEDIATE or remiss.status == RemissStatus.ARCHIVED:
         return True
-    latest = last_deadline(remiss)
+    latest = deadlines.last_deadline(remiss)
     if latest is None:
         return remiss.status != RemissStatus.PUBLISHED
     return timezone.now() > latest
@@ -174,7 +174,7 @@ def get_submission_for_staff(request: HttpRequest, remiss_pk: int, pk: int) -> t
     return remiss, submission
 
 
-# --- Ministry staff pages without a remiss (added by the ministry feature) ----------------------
+# --- Ministry staff pages without a remiss ---------------------------------------------------------
 
 
 def require_ministry_staff(request: HttpRequest) -> Membership:
@@ -193,7 +193,7 @@ def get_public_remiss(request: HttpRequest, pk: int) -> Remiss:
     return remiss
 
 
-# --- Compilations (added by the compilation feature) ------------------------------------------
+# --- Compilations ---------------------------------------------------------------------------------
 
 
 def get_compilation_for_staff(request: HttpRequest, remiss_pk: int, pk: int):

@@ -1,8 +1,9 @@
 """The frozen content of a submitted response (``Submission.snapshot``).
 
 Submitting copies the response into this plain structure, so the answer PDF, the public page and
-the sammanställning read one fixed version, whatever is edited later. ``build_snapshot`` lives in
-the respondent feature; the compilation reads snapshots only.
+the sammanställning read one fixed version, whatever is edited later: ``build_snapshot`` copies the
+text, ``freeze_attachments`` the attached files. ``remiss.workflow`` calls both when it freezes an
+answer (and the test factories call ``build_snapshot``); readers never touch the live rows.
 """
 
 from __future__ import annotations
@@ -154,3 +155,32 @@ def build_snapshot(
             for a in response.attachments.all()
         ],
     )
+
+
+def freeze_attachments(response, submission) -> list:
+    """Copy the response's attachments into the submission: the file under a new generated name,
+    with title, original name, size and SHA-256, so later edits of the draft change nothing."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from .models.responses import SubmissionAttachment
+
+    frozen = []
+    for position, attachment in enumerate(response.attachments.order_by("uploaded_at", "id")):
+        item = SubmissionAttachment(
+            submission=submission,
+            title=attachment.title,
+            original_name=attachment.original_name,
+            size=attachment.size,
+            position=position,
+        )
+        if attachment.file and attachment.file.storage.exists(attachment.file.name):
+            with attachment.file.open("rb") as source:
+                data = source.read()
+            item.size = len(data)
+            item.sha256 = hashlib.sha256(data).hexdigest()
+            item.file.save(attachment.original_name or "bilaga.pdf", ContentFile(data), save=False)
+        item.save()
+        frozen.append(item)
+    return frozen

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -26,9 +27,9 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
 
-from . import notify
-from .models import LatePolicy, RemissStatus, Response, ResponseStatus, Submission, Transition
-from .snapshot import build_snapshot
+from . import deadlines, jobs, notify
+from .models import RemissStatus, Response, ResponseStatus, Submission, Transition
+from .snapshot import build_snapshot, freeze_attachments
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,47 @@ DECIDABLE = (
 )
 FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 MAX_MESSAGE = 5000
+RENDER_TASK = "remiss.render_submission"  # remiss.tasks.submissions, queued by name (see remiss.jobs)
 
 
 class WorkflowError(Exception):
     """A refused state change; ``str(error)`` is a Swedish message for the user."""
+
+
+# --- The table: who may do what, from which status ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    statuses: tuple[str, ...]  # the response's status must be one of these
+    roles: tuple[Role, ...]  # the actor's membership must hold one of these
+    open_remiss: bool = False  # the remiss must be published (or closed: late answers, extensions)
+    button: bool = True  # shown by ``available_actions`` (editing and starting have no button)
+
+
+S, R = ResponseStatus, Role
+RULES: dict[str, Rule] = {
+    "start": Rule((S.NOT_STARTED,), (R.DRAFTER, R.APPROVER, R.ORG_ADMIN), open_remiss=True, button=False),
+    "edit": Rule(EDITABLE, (R.DRAFTER, R.APPROVER, R.ORG_ADMIN), button=False),
+    "send_for_review": Rule((S.DRAFT, S.CHANGES_REQUESTED), (R.DRAFTER,)),
+    "request_changes": Rule((S.IN_REVIEW, S.APPROVED), (R.REVIEWER, R.APPROVER)),
+    "approve": Rule((S.IN_REVIEW,), (R.REVIEWER,)),
+    "decide": Rule(DECIDABLE, (R.APPROVER,)),
+    "submit": Rule((S.APPROVED,), (R.APPROVER,), open_remiss=True),
+    "decline": Rule((S.NOT_STARTED, S.DRAFT, S.APPROVED), (R.APPROVER,), open_remiss=True),
+    "reopen": Rule(FINAL, (R.DRAFTER, R.APPROVER), open_remiss=True),
+}
+del S, R
+
+
+def has_roles(membership: Membership | None, action: str) -> bool:
+    """Whether the membership holds a role the action needs (whatever the status)."""
+    return membership is not None and any(membership.has_role(role) for role in RULES[action].roles)
+
+
+def allows(action: str, response: Response, membership: Membership | None) -> bool:
+    """Whether the table allows ``action`` on ``response`` now (roles and status)."""
+    return has_roles(membership, action) and response.status in RULES[action].statuses
 
 
 # --- Checks shared by the functions below ----------------------------------------------------------
@@ -77,6 +115,16 @@ def _require_status(response: Response, *allowed: str) -> None:
 def _require_open_remiss(response: Response) -> None:
     if response.recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
         raise WorkflowError(_("Remissen är inte öppen för svar."))
+
+
+def _check(action: str, response: Response, by: User) -> Membership:
+    """The guards of ``action`` from the table, in order: role, status, open remiss."""
+    rule = RULES[action]
+    membership = _require(by, response, *rule.roles)
+    _require_status(response, *rule.statuses)
+    if rule.open_remiss:
+        _require_open_remiss(response)
+    return membership
 
 
 def _lock(response: Response) -> Response:
@@ -117,19 +165,17 @@ def _clean_message(message: str) -> str:
 def deadline_is_late(response: Response, now: dt.datetime | None = None) -> bool:
     """False before the recipient's deadline (extension included); after it, True if the remiss
     accepts late answers, else a ``WorkflowError``."""
-    now = now or timezone.now()
-    deadline = response.recipient.deadline_at
-    if deadline is None or now <= deadline:
-        return False
-    if response.recipient.remiss.late_policy == LatePolicy.REFUSE:
+    timing = deadlines.submission_timing(response.recipient, now)
+    if timing == deadlines.REFUSED:
+        deadline = response.recipient.deadline_at
         raise WorkflowError(
             _(
-                "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot sena svar. "
+                "Sista svarsdag (%(date)s) har passerat och departementet tar inte emot svar som kommer in för sent. "
                 "Kontakta departementet om ni behöver förlängd svarstid."
             )
             % {"date": date_format(timezone.localtime(deadline), "Y-m-d")}
         )
-    return True
+    return timing == deadlines.LATE
 
 
 def missing_for_submission(response: Response) -> list[str]:
@@ -159,9 +205,7 @@ def missing_for_submission(response: Response) -> list[str]:
 @transaction.atomic
 def start_draft(*, response: Response, by: User) -> Response:
     response = _lock(response)
-    _require(by, response, Role.DRAFTER, Role.APPROVER, Role.ORG_ADMIN)
-    _require_status(response, ResponseStatus.NOT_STARTED)
-    _require_open_remiss(response)
+    _check("start", response, by)
     _transition(response, ResponseStatus.DRAFT, by, action="response.started")
     return response
 
@@ -169,8 +213,7 @@ def start_draft(*, response: Response, by: User) -> Response:
 @transaction.atomic
 def send_for_review(*, response: Response, by: User, message: str = "") -> Response:
     response = _lock(response)
-    _require(by, response, Role.DRAFTER)
-    _require_status(response, ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED)
+    _check("send_for_review", response, by)
     _transition(response, ResponseStatus.IN_REVIEW, by, _clean_message(message), action="response.sent_for_review")
     notify.review_requested(response, by)
     return response
@@ -179,8 +222,7 @@ def send_for_review(*, response: Response, by: User, message: str = "") -> Respo
 @transaction.atomic
 def request_changes(*, response: Response, by: User, message: str) -> Response:
     response = _lock(response)
-    _require(by, response, Role.REVIEWER, Role.APPROVER)
-    _require_status(response, ResponseStatus.IN_REVIEW, ResponseStatus.APPROVED)
+    _check("request_changes", response, by)
     message = _clean_message(message)
     if not message:
         raise WorkflowError(_("Skriv vad som behöver ändras."))
@@ -192,22 +234,35 @@ def request_changes(*, response: Response, by: User, message: str) -> Response:
 @transaction.atomic
 def approve(*, response: Response, by: User, message: str = "") -> Response:
     response = _lock(response)
-    _require(by, response, Role.REVIEWER)
-    _require_status(response, ResponseStatus.IN_REVIEW)
+    _check("approve", response, by)
     _transition(response, ResponseStatus.APPROVED, by, _clean_message(message), action="response.approved")
     notify.approved(response, by)
     return response
 
 
-def _enqueue_render(submission_id: int) -> None:
-    from .tasks.submissions import queue_render
+@dataclass(frozen=True)
+class RenderJob(jobs.Job):
+    """The on-commit callback that queues a submission's PDF (``queue_render``)."""
 
-    queue_render(submission_id)
+    def __call__(self) -> None:
+        queue_render(*self.args)
+
+
+def queue_render(submission_id: int) -> bool:
+    """Send the render task and note when it reached the broker. When the broker is down this fails
+    fast (short timeouts, settings.py), logs, and leaves ``queued_at`` empty for the sweep."""
+    try:
+        jobs.send(RENDER_TASK, submission_id)
+    except Exception:  # any broker error: the row is the job, the sweep sends it again
+        log.warning("could not queue the PDF of submission %s; the sweep will send it again", submission_id)
+        return False
+    Submission.objects.filter(pk=submission_id).update(queued_at=timezone.now())
+    return True
 
 
 def enqueue_render(submission_id: int) -> None:
-    """Queue the PDF of a submission (call it from ``transaction.on_commit``)."""
-    _enqueue_render(submission_id)
+    """Queue the PDF of a submission once the transaction commits."""
+    transaction.on_commit(RenderJob(RENDER_TASK, (submission_id,)), robust=True)
 
 
 def _freeze(
@@ -225,13 +280,10 @@ def _freeze(
         is_late=is_late,
         declined=declined,
     )
-    from .services.responses import freeze_attachments
-
     freeze_attachments(response, submission)
     response.assignments.filter(done_at__isnull=True).update(done_at=now)  # open tasks end with the answer
-    if enqueue:
-        # robust: if the broker is down the row stays pending and the beat sweeper re-queues it.
-        transaction.on_commit(lambda: _enqueue_render(submission.pk), robust=True)
+    if enqueue:  # if the broker is down the row stays pending and the beat sweeper re-queues it
+        enqueue_render(submission.pk)
     return submission
 
 
@@ -241,9 +293,7 @@ def submit_response(
 ) -> Submission:
     """Freeze the approved answer into a new Submission; the PDF and receipt follow in a task."""
     response = _lock(response)
-    _require(by, response, Role.APPROVER)
-    _require_status(response, ResponseStatus.APPROVED)
-    _require_open_remiss(response)
+    _check("submit", response, by)
     missing = missing_for_submission(response)
     if missing:
         raise WorkflowError(_("Yttrandet kan inte skickas in ännu:") + " " + " ".join(missing))
@@ -271,8 +321,7 @@ def submit_received_document(
         )
     if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
         raise WorkflowError(_("Remissen är inte öppen för svar."))
-    deadline = response.recipient.deadline_at
-    late = deadline is not None and received_at > deadline  # the ministry registers it even if late
+    late = deadlines.has_passed(response.recipient.deadline_at, received_at)  # registered even if late
     submission = _freeze(response, by, declined=False, now=received_at, enqueue=enqueue, is_late=late)
     submission.snapshot = {**submission.snapshot, "source": "document"}
     submission.save(update_fields=["snapshot"])
@@ -286,9 +335,7 @@ def decline_response(
 ) -> Submission:
     """Avstå från att yttra sig, with a short reason. Also produces a PDF and a receipt."""
     response = _lock(response)
-    _require(by, response, Role.APPROVER)
-    _require_status(response, ResponseStatus.NOT_STARTED, ResponseStatus.DRAFT, ResponseStatus.APPROVED)
-    _require_open_remiss(response)
+    _check("decline", response, by)
     reason = _clean_message(reason)
     if not reason:
         raise WorkflowError(_("Skriv kort varför organisationen avstår från att yttra sig."))
@@ -308,11 +355,8 @@ def reopen_for_correction(
     """Open a submitted (or declined) answer again to submit a corrected version before the deadline.
     Earlier submissions are kept; the newest is the one shown."""
     response = _lock(response)
-    _require(by, response, Role.DRAFTER, Role.APPROVER)
-    _require_status(response, *FINAL)
-    _require_open_remiss(response)
-    deadline = response.recipient.deadline_at
-    if deadline is not None and (now or timezone.now()) > deadline:
+    _check("reopen", response, by)
+    if not deadlines.can_correct(response.recipient, now):
         raise WorkflowError(
             _("Sista svarsdag har passerat. Ett inskickat yttrande kan bara rättas före sista svarsdag.")
         )
@@ -331,26 +375,5 @@ ACTIONS = {
 
 
 def available_actions(response: Response, membership: Membership | None) -> set[str]:
-    """Which buttons to show (the functions above still check everything)."""
-    if membership is None:
-        return set()
-    status = response.status
-    actions: set[str] = set()
-    if membership.is_drafter and status in (ResponseStatus.DRAFT, ResponseStatus.CHANGES_REQUESTED):
-        actions.add("send_for_review")
-    if (membership.is_reviewer or membership.is_approver) and status in (
-        ResponseStatus.IN_REVIEW,
-        ResponseStatus.APPROVED,
-    ):
-        actions.add("request_changes")
-    if membership.is_reviewer and status == ResponseStatus.IN_REVIEW:
-        actions.add("approve")
-    if membership.is_approver and status in DECIDABLE:
-        actions.add("decide")
-    if membership.is_approver and status == ResponseStatus.APPROVED:
-        actions.add("submit")
-    if membership.is_approver and status in (ResponseStatus.NOT_STARTED, ResponseStatus.DRAFT, ResponseStatus.APPROVED):
-        actions.add("decline")
-    if (membership.is_drafter or membership.is_approver) and status in FINAL:
-        actions.add("reopen")
-    return actions
+    """Which buttons to show, from the table (the functions above still check everything)."""
+    return {action for action, rule in RULES.items() if rule.button and allows(action, response, membership)}

@@ -117,67 +117,42 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     comment = "Vi tillstyrker förslaget."
 
 
-# --- Submissions with realistic snapshots (compilation feature) ---------------------------------
+# --- Submissions with realistic snapshots ---------------------------------------------------------
 
 
-def snapshot_for(response, *, answers=None, number=1, submitted_at=None, is_late=False, declined=False) -> dict:
-    """A ``Submission.snapshot`` (schema in remiss/snapshot.py) for ``response``.
+def write_answer(response, *, answers=None, declined=False) -> None:
+    """Give ``response`` the content of a decided answer, as an organisation would before submitting.
 
     ``answers`` maps a Proposal (or its id) to ``(stance, comment)``; proposals left out are
     "ej besvarad". With ``answers=None`` every proposal gets "tillstyrker" and a short comment.
     """
-    recipient = response.recipient
-    remiss, organisation = recipient.remiss, recipient.organisation
-    labels = dict(m.Stance.choices)
+    organisation = response.recipient.organisation
     given = {getattr(k, "pk", k): v for k, v in (answers or {}).items()}
-    items = []
-    for proposal in m.Proposal.objects.filter(remiss=remiss).select_related("section"):
+    for proposal in m.Proposal.objects.filter(remiss_id=response.recipient.remiss_id):
         if answers is None and not declined:
             stance, comment = m.Stance.SUPPORTS, f"{organisation.name} tillstyrker förslaget {proposal.label}."
         else:
             stance, comment = given.get(proposal.pk, ("", ""))
-        items.append(
-            {
-                "proposal_id": proposal.pk,
-                "label": proposal.label,
-                "section_id": proposal.section_id,
-                "section_number": proposal.section.number,
-                "section_title": proposal.section.title,
-                "kind": proposal.kind,
-                "text": proposal.text,
-                "stance": str(stance),
-                "stance_label": str(labels.get(stance, "")) if stance else "",
-                "comment": comment,
-            }
+        m.Answer.objects.update_or_create(
+            response=response, proposal=proposal, defaults={"stance": str(stance), "comment": comment}
         )
-    return {
-        "organisation": {
-            "id": organisation.pk,
-            "name": organisation.name,
-            "kind": organisation.kind,
-            "county": organisation.county,
-        },
-        "remiss": {
-            "id": remiss.pk,
-            "reference": remiss.reference,
-            "title": remiss.title,
-            "ministry": remiss.ministry.name,
-        },
-        "number": number,
-        "submitted_at": (submitted_at or timezone.now()).isoformat(),
-        "is_late": is_late,
-        "declined": declined,
-        "declined_reason": "Vi avstår från att yttra oss." if declined else "",
-        "summary": "" if declined else f"{organisation.name} lämnar följande yttrande.",
-        "general_comments": "",
-        "consequences": [],
-        "answers": items,
-        "decided_by": "Kommunstyrelsen",
-        "decision_date": timezone.localdate().isoformat(),
-        "minute_ref": "§ 12",
-        "signatories": [{"name": "Anna Andersson", "title": "Ordförande"}],
-        "attachments": [],
-    }
+    response.summary = "" if declined else f"{organisation.name} lämnar följande yttrande."
+    response.declined_reason = "Vi avstår från att yttra oss." if declined else ""
+    response.decided_by, response.decision_date, response.minute_ref = "Kommunstyrelsen", timezone.localdate(), "§ 12"
+    response.save()
+    response.signatories.all().delete()
+    m.Signatory.objects.create(response=response, name="Anna Andersson", title="Ordförande", position=0)
+
+
+def snapshot_for(response, *, answers=None, number=1, submitted_at=None, is_late=False, declined=False) -> dict:
+    """The snapshot ``remiss.snapshot.build_snapshot`` makes of ``response`` once it holds this answer
+    (``write_answer``): the same function submitting uses, not a copy of it."""
+    from remiss.snapshot import build_snapshot
+
+    write_answer(response, answers=answers, declined=declined)
+    return build_snapshot(
+        response, number=number, submitted_at=submitted_at or timezone.now(), is_late=is_late, declined=declined
+    )
 
 
 def small_answer_pdf(snapshot: dict) -> bytes:
@@ -196,9 +171,11 @@ def small_answer_pdf(snapshot: dict) -> bytes:
 
 
 def make_submission(
-    recipient, *, answers=None, number=1, is_late=False, declined=False, submitted_at=None, pdf=True, status=None
+    recipient, *, answers=None, number=1, is_late=False, declined=False, submitted_at=None, pdf=False, status=None
 ):
-    """A DONE Submission of ``recipient``'s response, with snapshot and (optionally) its PDF."""
+    """A DONE Submission of ``recipient``'s response: the response gets the answer (``write_answer``)
+    and is frozen by ``remiss.snapshot.build_snapshot``, as submitting does. With ``pdf=True`` also a
+    small rendered answer PDF (only for tests that read one: WeasyPrint is the slow part)."""
     from django.core.files.base import ContentFile
 
     response = m.Response.objects.filter(recipient=recipient).first() or ResponseFactory(recipient=recipient)
@@ -260,9 +237,9 @@ def tiny_pdf(pages: int = 1, *, password: str | None = None) -> bytes:
 def to_approved(response, drafter, reviewer):
     """Write a summary, send for review and approve: the answer waits for its decision."""
     from remiss import workflow
-    from remiss.services import responses as svc
+    from remiss.services import drafting
 
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
     workflow.send_for_review(response=response, by=drafter)
     workflow.approve(response=response, by=reviewer)
     response.refresh_from_db()
@@ -279,9 +256,9 @@ def decide(
     minute_ref="§ 45",
 ):
     """Record the decision (beslutsinstans, date, §, signatories) as the approver."""
-    from remiss.services import responses as svc
+    from remiss.services import drafting
 
-    return svc.record_decision(
+    return drafting.record_decision(
         response=response,
         by=approver,
         decided_by=decided_by,
@@ -289,3 +266,21 @@ def decide(
         minute_ref=minute_ref,
         signatories=list(signatories),
     )
+
+
+def remiss_form_data(**overrides) -> dict:
+    """What a ministry official types into the remiss form (the ministry views' POST data)."""
+    data = {
+        "title": "Ett bättre remissförfarande (SOU 2026:10)",
+        "reference": "Fi2026/01000",
+        "reports": "SOU 2026:10 | Ett bättre remissförfarande | betänkande",
+        "missive": "Remissvaren ska ha kommit in senast sista svarsdagen.",
+        "deadline": (timezone.localdate() + dt.timedelta(days=40)).isoformat(),
+        "deadline_time": "",
+        "consequence_questions": ["economic", "children"],
+        "late_policy": "accept",
+        "publicity": "immediate",
+        "document_title": "",
+    }
+    data.update(overrides)
+    return data

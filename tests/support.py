@@ -239,3 +239,37 @@ def wait_for_worker(proc: subprocess.Popen, var_dir: Path, timeout: float = 60) 
 
 
 __all__ += ["start_worker_group", "wait_for_worker"]
+
+
+def queued(callbacks, task: str = "remiss.render_submission") -> list:
+    """The first argument of every ``task`` queued among captured on-commit callbacks
+    (``django_capture_on_commit_callbacks``; see ``remiss.jobs.Job``)."""
+    from remiss.jobs import Job
+
+    return [c.args[0] for c in callbacks if isinstance(c, Job) and c.name == task]
+
+
+# --- Production settings in a subprocess (test_security_settings, test_compose) ---------------------
+
+PROD_KEY = "p" * 20 + "-production-secret-for-tests-" + "k" * 20
+
+
+def manage(*args, **env):
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would.
+    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST") and k not in dropped}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def run_compilation_task(compilation_id: int):
+    """The task path, in this process: ``run_compilation`` renders inline when the result backend
+    cannot count a chord (the fan-out over real workers is in test_compilation_worker.py)."""
+    from django.test import override_settings
+
+    from remiss.tasks.compilations import run_compilation
+
+    with override_settings(CELERY_RESULT_BACKEND="cache+memory://"):
+        return run_compilation(compilation_id)

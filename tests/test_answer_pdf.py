@@ -18,16 +18,18 @@ from pypdf import PdfReader
 from remiss import workflow
 from remiss.models import Answer, Attachment, Receipt, Signatory, Stance, Submission, SubmissionStatus
 from remiss.pdf.answer import render_answer_pdf
-from remiss.services import responses as svc
+from remiss.services import drafting, submissions
 from remiss.snapshot import build_snapshot
 from tests import factories as f
+from tests import support
 from tests.support import verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
-NACKA = Path("/work/shared/data/remissvar/nacka-kommun.txt")
+REPO = Path(__file__).resolve().parent.parent
+NACKA = REPO.parent / "shared" / "data" / "remissvar" / "nacka-kommun.txt"  # shared/ beside the clone
 if not NACKA.exists():  # vendored copy in the repository
-    NACKA = Path(__file__).resolve().parent.parent / "data" / "remissvar" / "nacka-kommun.txt"
+    NACKA = REPO / "data" / "remissvar" / "nacka-kommun.txt"
 
 # The headings of Nacka kommun's answer, in order, as written.
 HEADINGS = [
@@ -99,7 +101,7 @@ def nacka_response(org, ministry, drafter):
     )
     response = f.ResponseFactory(recipient=f.RecipientFactory(remiss=remiss, organisation=org))
     parts = split_sections(NACKA.read_text())
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=response.version,
@@ -197,7 +199,7 @@ def test_render_submission_stores_pdf_receipt_and_mails(
     assert submission.status == SubmissionStatus.PENDING
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        svc.render_submission(submission_id=submission.pk)
+        submissions.render_submission(submission_id=submission.pk)
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.DONE and submission.attempts == 1 and submission.page_count >= 2
     data = submission.pdf.read()
@@ -208,7 +210,7 @@ def test_render_submission_stores_pdf_receipt_and_mails(
     assert other_staff.email not in recipients
     assert any(receipt.sha256 in m.body for m in mail.outbox)
     # Idempotent: a duplicate delivery changes nothing.
-    svc.render_submission(submission_id=submission.pk)
+    submissions.render_submission(submission_id=submission.pk)
     assert Receipt.objects.count() == 1 and Submission.objects.get().attempts == 1
 
 
@@ -220,16 +222,15 @@ def test_render_task_marks_failure_and_sweeper_requeues_then_fails(
     submission = submitted(nacka_response, approver, reviewer, drafter)
     monkeypatch.setattr("remiss.pdf.answer.render_pdf", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError):
-        svc.render_submission(submission_id=submission.pk)
-    svc.mark_render_failed(submission_id=submission.pk, error="disk full")
+        submissions.render_submission(submission_id=submission.pk)
+    submissions.mark_render_failed(submission_id=submission.pk, error="disk full")
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.PENDING and submission.attempts == 1
     # Stuck past the limit: the sweeper re-queues it.
     Submission.objects.filter(pk=submission.pk).update(started_at=timezone.now() - dt.timedelta(hours=1))
-    queued = []
-    monkeypatch.setattr(tasks.render_submission, "delay", lambda sid: queued.append(sid))
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         assert tasks.sweep_submissions() == {"requeued": [submission.pk], "failed": []}
+    queued = support.queued(callbacks)
     assert queued == [submission.pk]
     # After three attempts it fails for good.
     an_hour_ago = timezone.now() - dt.timedelta(hours=1)
@@ -257,7 +258,7 @@ def test_pdf_ua_falls_back_to_tagged_when_it_raises(nacka_response, monkeypatch)
 
 def test_user_text_cannot_make_the_pdf_fetch_anything(org, drafter):
     response = f.response_with_proposals(org, proposals=1)
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=1,
@@ -272,7 +273,7 @@ def test_user_text_cannot_make_the_pdf_fetch_anything(org, drafter):
 
 
 def test_render_failed_for_good_tells_the_approvers_and_they_can_retry(
-    nacka_response, approver, reviewer, drafter, outsider, client_for, monkeypatch, django_capture_on_commit_callbacks
+    nacka_response, approver, reviewer, drafter, outsider, client_for, django_capture_on_commit_callbacks
 ):
     from django.urls import reverse
 
@@ -283,7 +284,7 @@ def test_render_failed_for_good_tells_the_approvers_and_they_can_retry(
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert svc.stuck_submissions()[1] == [submission.pk]
+        assert submissions.stuck_submissions()[1] == [submission.pk]
     to = [m.to[0] for m in mail.outbox]
     assert approver.email in to and reviewer.email not in to
     assert any("kunde inte skapas" in m.subject and "granskning" in m.body for m in mail.outbox)
@@ -298,16 +299,15 @@ def test_render_failed_for_good_tells_the_approvers_and_they_can_retry(
     assert client_for(outsider).post(retry_url).status_code == 404
     assert Submission.objects.get().status == SubmissionStatus.FAILED
 
-    queued = []
-    monkeypatch.setattr(workflow, "_enqueue_render", queued.append)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         page = client_for(approver).post(retry_url)
+    queued = support.queued(callbacks)
     assert page.status_code == 302
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.PENDING and submission.attempts == 0 and queued == [submission.pk]
     assert client_for(approver).post(retry_url).status_code == 302  # nothing to retry now: a message, no change
     assert Submission.objects.get().status == SubmissionStatus.PENDING
-    svc.render_submission(submission_id=submission.pk)
+    submissions.render_submission(submission_id=submission.pk)
     assert Submission.objects.get().status == SubmissionStatus.DONE and Receipt.objects.filter(submission=submission)
 
 
@@ -318,13 +318,13 @@ def test_last_failed_attempt_in_the_task_also_tells_the_approvers(
     Submission.objects.filter(pk=submission.pk).update(attempts=3)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        svc.mark_render_failed(submission_id=submission.pk, error="disk full")
+        submissions.mark_render_failed(submission_id=submission.pk, error="disk full")
     assert Submission.objects.get().status == SubmissionStatus.FAILED
     assert [m.to[0] for m in mail.outbox] == [approver.email]
 
 
 def test_admin_lists_submissions_read_only_with_a_retry_action(
-    client, nacka_response, approver, reviewer, drafter, monkeypatch, django_capture_on_commit_callbacks
+    client, nacka_response, approver, reviewer, drafter, django_capture_on_commit_callbacks
 ):
     submission = submitted(nacka_response, approver, reviewer, drafter)
     Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.FAILED, error="disk full")
@@ -337,9 +337,8 @@ def test_admin_lists_submissions_read_only_with_a_retry_action(
     assert detail.status_code == 200 and "disk full" in detail.content.decode()
     assert 'name="status"' not in detail.content.decode()
     assert client.get("/admin/remiss/submission/add/").status_code == 403
-    queued = []
-    monkeypatch.setattr(workflow, "_enqueue_render", queued.append)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         page = client.post("/admin/remiss/submission/", {"action": "retry_render", "_selected_action": [submission.pk]})
+    queued = support.queued(callbacks)
     assert page.status_code == 302
     assert Submission.objects.get().status == SubmissionStatus.PENDING and queued == [submission.pk]

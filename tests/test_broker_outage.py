@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from remiss.models import Submission, SubmissionStatus
-from remiss.services import responses as svc
+from remiss.services import submissions
 from tests import factories as f
 from tests.support import ROOT, totp_device, worker_env
 
@@ -110,12 +110,12 @@ def test_the_sweep_resends_a_killed_render_within_two_minutes_and_leaves_a_queue
     Submission.objects.filter(pk=submission.pk).update(
         status=SubmissionStatus.RENDERING, started_at=now - dt.timedelta(seconds=hard), queued_at=now
     )
-    assert svc.stuck_submissions(now)[0] == []  # may still be rendering
+    assert submissions.stuck_submissions(now)[0] == []  # may still be rendering
     later = now + dt.timedelta(seconds=16)
-    assert svc.stuck_submissions(later)[0] == [submission.pk]
+    assert submissions.stuck_submissions(later)[0] == [submission.pk]
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.PENDING and submission.queued_at is None
 
     Submission.objects.filter(pk=submission.pk).update(queued_at=later, started_at=later)
-    assert svc.stuck_submissions(later + dt.timedelta(minutes=5))[0] == []  # waiting in a long queue
-    assert svc.stuck_submissions(later + dt.timedelta(minutes=11))[0] == [submission.pk]  # lost
+    assert submissions.stuck_submissions(later + dt.timedelta(minutes=5))[0] == []  # waiting in a long queue
+    assert submissions.stuck_submissions(later + dt.timedelta(minutes=11))[0] == [submission.pk]  # lost

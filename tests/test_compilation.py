@@ -14,13 +14,15 @@ from accounts.models import OrganisationKind
 from remiss.compilation import data, pipeline, service
 from remiss.models import Compilation, CompilationStatus, Stance
 from tests import factories as f
+from tests.pdf_structure import structure_problems
+from tests.support import run_compilation_task as run_task
 
 S, P, O, N = Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW  # noqa: E741
 
 
-@pytest.fixture
-def small(ministry, org, other_org, staff):
-    """A remiss with 3 proposals in 2 sections and 7 recipients in every state."""
+def build_small(ministry, org, other_org, staff, *, pdf: bool = False) -> dict:
+    """A remiss with 3 proposals in 2 sections and 7 recipients in every state; with ``pdf`` each
+    submission also has a rendered answer PDF (for the tests that read the appendix)."""
     remiss = f.PublishedRemissFactory(
         ministry=ministry, title="Betänkandet Bättre skola (SOU 2026:7)", reference="U2026/00042"
     )
@@ -44,6 +46,7 @@ def small(ministry, org, other_org, staff):
             p1: (S, "Nacka välkomnar ett tydligare statligt ansvar."),
             p2: (O, "Nacka anser att ytterligare en myndighet skapar otydlighet."),
         },
+        pdf=pdf,
     )
     f.make_submission(
         r["Värmdö kommun"],
@@ -52,6 +55,7 @@ def small(ministry, org, other_org, staff):
             p2: (P, "Värmdö tillstyrker delvis, med reservation för kostnaderna."),
             p3: (N, ""),
         },
+        pdf=pdf,
     )
     f.make_submission(
         r["Region Stockholm"],
@@ -60,8 +64,9 @@ def small(ministry, org, other_org, staff):
             p2: (S, "Regionen stödjer myndigheten."),
             p3: (O, "Regionen avstyrker en nationell skolpeng."),
         },
+        pdf=pdf,
     )
-    f.make_submission(r["Skolverket"], number=1, answers={p1: (P, "Första versionen från Skolverket.")})
+    f.make_submission(r["Skolverket"], number=1, answers={p1: (P, "Första versionen från Skolverket.")}, pdf=pdf)
     f.make_submission(
         r["Skolverket"],
         number=2,
@@ -70,15 +75,26 @@ def small(ministry, org, other_org, staff):
             p2: (S, "Skolverket välkomnar uppdraget."),
             p3: (P, "Skolverket tillstyrker delvis en nationell skolpeng."),
         },
+        pdf=pdf,
     )
-    f.make_submission(r["Lidingö stad"], is_late=True, answers={p1: (O, "Lidingö avstyrker, sent inkommet.")})
-    f.make_submission(r["Solna stad"], declined=True)
+    f.make_submission(r["Lidingö stad"], is_late=True, answers={p1: (O, "Lidingö avstyrker, sent inkommet.")}, pdf=pdf)
+    f.make_submission(r["Solna stad"], declined=True, pdf=pdf)
     return {"remiss": remiss, "proposals": (p1, p2, p3), "sections": (s1, s2), "recipients": r, "staff": staff}
 
 
+@pytest.fixture
+def small(ministry, org, other_org, staff):
+    return build_small(ministry, org, other_org, staff)
+
+
+@pytest.fixture
+def small_with_pdfs(ministry, org, other_org, staff):
+    return build_small(ministry, org, other_org, staff, pdf=True)
+
+
 def compile_now(remiss, by, **params) -> Compilation:
-    compilation = Compilation.objects.create(remiss=remiss, created_by=by, params=data.normalise_params(params))
-    assert pipeline.build(compilation_id=compilation.pk)
+    compilation = service.start_compilation(remiss=remiss, params=params, by=by)
+    assert run_task(compilation.pk) == "done"
     compilation.refresh_from_db()
     return compilation
 
@@ -136,7 +152,8 @@ def test_scope_by_section(small):
     assert [p["label"] for s in figures["sections"] for p in s["proposals"]] == [small["proposals"][2].label]
 
 
-def test_pdf_holds_title_status_list_counts_comments_and_appendix(small, staff):
+def test_pdf_holds_title_status_list_counts_comments_and_appendix(small_with_pdfs, staff):
+    small = small_with_pdfs
     compilation = compile_now(small["remiss"], staff)
     assert compilation.status == CompilationStatus.DONE and compilation.progress == 100
     text = pdf_text(compilation)
@@ -199,7 +216,7 @@ def test_counts_table_in_pdf(small, staff):
 
 def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     p1, p2, p3 = small["proposals"]
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     book = load_workbook(compilation.xlsx.path)
     summary = book.worksheets[0]
     rows = list(summary.iter_rows(values_only=True))
@@ -236,7 +253,7 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
 def test_spreadsheet_neutralises_formulas(small, staff):
     p1 = small["proposals"][0]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, '=HYPERLINK("http://x")')})
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     detail = list(load_workbook(compilation.xlsx.path).worksheets[1].iter_rows(values_only=True))
     assert any(row[5] == '\'=HYPERLINK("http://x")' for row in detail)
 
@@ -245,7 +262,7 @@ def test_spreadsheet_neutralises_formulas_in_section_and_proposal_labels(small, 
     section = f.SectionFactory(remiss=small["remiss"], number="=1+1", title="@SUM(A1)", position=9)
     proposal = f.ProposalFactory(section=section, text="+Ett förslag som börjar med plus.", position=0)
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={proposal: (S, "Tyresö tillstyrker.")})
-    compilation = compile_now(small["remiss"], staff)
+    compilation = compile_now(small["remiss"], staff, appendix=False)
     book = load_workbook(compilation.xlsx.path)
     summary = list(book.worksheets[0].iter_rows(values_only=True))
     assert ("'=1+1 @SUM(A1)", "'=1+1 (1)", "'+Ett förslag som börjar med plus.") in [row[:3] for row in summary]
@@ -261,11 +278,11 @@ def test_a_new_answer_makes_the_compilation_out_of_date_and_reuses_chunks(small,
     from remiss.compilation import history
 
     p1 = small["proposals"][0]
-    first = compile_now(small["remiss"], staff)
+    first = compile_now(small["remiss"], staff, appendix=False)
     assert not history.is_out_of_date(first)
     newer = f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (O, "Tyresö avstyrker.")})
     assert history.is_out_of_date(first)
-    second = compile_now(small["remiss"], staff)
+    second = compile_now(small["remiss"], staff, appendix=False)
     assert not history.is_out_of_date(second)
     diff = history.compare(first, second)
     assert [s.pk for s in diff["added"]] == [newer.pk]
@@ -277,9 +294,9 @@ def test_resubmission_shows_as_changed(small, staff):
     p1 = small["proposals"][0]
     from remiss.compilation import history
 
-    first = compile_now(small["remiss"], staff)
+    first = compile_now(small["remiss"], staff, appendix=False)
     f.make_submission(small["recipients"]["Nacka kommun"], number=2, answers={p1: (P, "Nacka ändrar sig.")})
-    second = compile_now(small["remiss"], staff)
+    second = compile_now(small["remiss"], staff, appendix=False)
     diff = history.compare(first, second)
     assert [s.response.recipient.organisation.name for s in diff["changed"]] == ["Nacka kommun"]
 
@@ -287,15 +304,15 @@ def test_resubmission_shows_as_changed(small, staff):
 def test_incremental_compile_renders_only_changed_chunks(small, staff, monkeypatch):
     from remiss.compilation import chunks
 
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     rendered = []
     original = chunks.render_chunk
     monkeypatch.setattr(chunks, "render_chunk", lambda c: rendered.append(c["kind"]) or original(c))
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     assert rendered == []
     p3 = small["proposals"][2]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p3: (S, "Tyresö tillstyrker skolpengen.")})
-    compile_now(small["remiss"], staff)
+    compile_now(small["remiss"], staff, appendix=False)
     # the remisslista, the head of every proposal (counts change) and the comment blocks that gained an entry
     assert rendered.count("list") == 1 and rendered.count("proposal") == 3
     assert rendered.count("comments") <= 3
@@ -345,7 +362,7 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
 def test_cancelled_compilation_stops_and_can_be_retried(small, staff, django_capture_on_commit_callbacks):
     compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
     service.cancel_compilation(compilation=compilation, by=staff)
-    assert not pipeline.build(compilation_id=compilation.pk)
+    assert run_task(compilation.pk) != "done"
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.CANCELLED and not compilation.pdf
     with pytest.raises(service.CompilationError):
@@ -366,7 +383,7 @@ def test_render_failure_is_recorded_in_swedish(small, staff, monkeypatch):
     monkeypatch.setattr(chunks, "render_chunk", boom)
     compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
     with pytest.raises(RuntimeError):
-        pipeline.build(compilation_id=compilation.pk)
+        run_task(compilation.pk)
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.FAILED
     assert "tekniskt fel" in compilation.error
@@ -419,7 +436,8 @@ def _structure(path):
     return pdf, elements, starts
 
 
-def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_appendix(small, staff):
+def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_appendix(small_with_pdfs, staff):
+    small = small_with_pdfs
     import pikepdf
 
     compilation = compile_now(small["remiss"], staff)
@@ -451,70 +469,6 @@ def test_the_compiled_pdf_is_tagged_with_one_tree_over_front_matter_chunks_and_a
     # The stamped page numbers are pagination artifacts, outside the structure tree.
     assert b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC" in pdf.pages[-1].Contents[-1].read_bytes()
     assert f"sida {len(pdf.pages)} av {len(pdf.pages)}" in PdfReader(compilation.pdf.path).pages[-1].extract_text()
-
-
-def structure_problems(path) -> list[str]:
-    """What a tagged-PDF checker would object to in the structure tree (a scripted subset of the
-    PDF/UA checks of veraPDF): every MCID in a page's content is listed by exactly one structure
-    element in the tree, and the page's /StructParents entry in the ParentTree points at that
-    element; elements' /P and /Pg are right; qpdf finds no syntax problems."""
-    import re
-
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name
-
-    pdf = pikepdf.open(path)
-    problems = list(pdf.check_pdf_syntax())
-    page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
-    root = pdf.Root.StructTreeRoot
-    owner: dict[tuple[int, int], tuple[int, int]] = {}
-    seen: set[tuple[int, int]] = set()
-    stack = [(kid, root, None) for kid in (root.K if isinstance(root.K, Array) else [root.K])]
-    while stack:
-        element, parent, page = stack.pop()
-        if element.objgen in seen:
-            problems.append(f"element {element.objgen} is in the tree twice")
-            continue
-        seen.add(element.objgen)
-        if element.P.objgen != parent.objgen:
-            problems.append(f"element {element.objgen}: /P is not its parent")
-        page = element.get("/Pg", page)
-        if page is not None and page.objgen not in page_of:
-            problems.append(f"element {element.objgen}: /Pg is not a page")
-        kids = element.get("/K")
-        for kid in kids if isinstance(kids, Array) else [] if kids is None else [kids]:
-            if isinstance(kid, int) or (isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR):
-                on = page if isinstance(kid, int) else kid.get("/Pg", page)
-                mcid = (page_of[on.objgen], int(kid if isinstance(kid, int) else kid.MCID))
-                if mcid in owner:
-                    problems.append(f"MCID {mcid} is listed twice")
-                owner[mcid] = element.objgen
-            elif isinstance(kid, Dictionary) and "/S" in kid:
-                stack.append((kid, element, page))
-    parent_tree = {int(key): value for key, value in pikepdf.NumberTree(root.ParentTree).items()}
-    in_content = 0
-    for index, page in enumerate(pdf.pages):
-        contents = page.obj.Contents
-        data = b"\n".join(c.read_bytes() for c in (contents if isinstance(contents, Array) else [contents]))
-        mcids = [int(m) for m in re.findall(rb"/MCID\s+(\d+)", data)]
-        in_content += len(mcids)
-        if not mcids:
-            continue
-        entry = parent_tree.get(int(page.obj.get("/StructParents", -1)))
-        if entry is None:
-            problems.append(f"page {index}: /StructParents is not in the ParentTree")
-            continue
-        for mcid in mcids:
-            listed = entry[mcid] if mcid < len(entry) else None
-            if owner.get((index, mcid)) is None:
-                problems.append(f"page {index}: MCID {mcid} is in no structure element")
-            elif not isinstance(listed, Dictionary) or listed.objgen != owner[(index, mcid)]:
-                problems.append(f"page {index}: the ParentTree entry of MCID {mcid} is not its element")
-    if len(owner) != in_content:
-        problems.append(f"{len(owner)} MCIDs in the tree, {in_content} in the content")
-    if parent_tree and int(root.ParentTreeNextKey) <= max(parent_tree):
-        problems.append("ParentTreeNextKey is not above every key")
-    return problems
 
 
 def test_every_marked_content_of_the_compiled_pdf_belongs_to_exactly_one_element(small, staff, settings):
@@ -595,7 +549,7 @@ def test_title_page_counts_the_answers_in_scope(small, staff):
     assert "Antal svar" in title_page and "5 svar, 1 avstår" in title_page
     without_late = compile_now(small["remiss"], staff, appendix=False, include_late=False)
     title_page = PdfReader(without_late.pdf.path).pages[0].extract_text()
-    assert "4 svar, 1 avstår" in title_page and "Utan sena svar" in title_page
+    assert "4 svar, 1 avstår" in title_page and "Utan svar som kom in för sent" in title_page
 
 
 # --- Scope ---------------------------------------------------------------------------------------
@@ -618,7 +572,7 @@ def test_kind_and_county_filters_are_combined(small):
         "Alla avsnitt",
         "Typ av remissinstans: Kommun",
         "Län: Skåne län",
-        "Med sena svar",
+        "Med svar som kom in för sent",
         "Med bilaga med fullständiga svar",
     ]
     # Within one filter the values are alternatives.
@@ -738,7 +692,7 @@ def test_progress_moves_with_every_rendered_chunk(small, staff, settings, monkey
         return original(chunk)
 
     monkeypatch.setattr(chunks, "ensure_chunk", observe)
-    assert pipeline.build(compilation_id=compilation.pk)
+    assert run_task(compilation.pk) == "done"
     total = seen[0][1]
     assert total == len(seen) >= 8
     assert [done for done, _, _ in seen] == list(range(total))
@@ -838,3 +792,19 @@ def test_the_whole_sammanstallning_also_exports_as_an_editable_word_document(sma
     assert 'TOC \\o "1-2"' in document.element.xml  # a table-of-contents field Word fills in
     assert len(document.tables) >= 1 + len(small["proposals"])
     assert document.tables[1].rows[0].cells[0].text == "Ställningstagande"
+
+
+def test_an_edited_text_is_kept_across_recompilation_and_marked_when_answers_change(small, staff, client_for):
+    p1 = small["proposals"][0]
+    client = client_for(staff)
+    url = reverse("compilation:draft_edit", args=[small["remiss"].pk, p1.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Förslaget tillstyrks av" in page.content.decode()
+    saved = client.post(url, {"text": "Egen text om remissinstanserna.", "comment": "Departementet går vidare."})
+    assert saved.status_code == 302
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Departementets kommentar" in text
+    assert "Svaren har ändrats" not in text
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, "Tyresö tillstyrker.")})
+    text = pdf_text(compile_now(small["remiss"], staff, appendix=False))
+    assert "Egen text om remissinstanserna." in text and "Svaren har ändrats" in text

@@ -15,7 +15,7 @@ from pikepdf import Array, Dictionary, Name, String
 from pypdf import PdfReader
 
 from remiss.compilation import merge, partfile
-from tests.test_compilation import structure_problems
+from tests.pdf_structure import structure_problems
 
 TRICKY = "Se (bilaga) 3 0 R och \\ 12 0 R"
 

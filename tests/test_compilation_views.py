@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AuditEvent
-from remiss.compilation import data, pipeline
-from remiss.models import Compilation, CompilationStatus, Stance
+from remiss.compilation import data
+from remiss.models import Compilation, CompilationStatus, DraftEdit, Stance
 from tests import factories as f
+from tests.support import run_compilation_task
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def remiss(ministry, org, other_org):
 @pytest.fixture
 def done(remiss, staff):
     compilation = Compilation.objects.create(remiss=remiss, created_by=staff, params=data.normalise_params({}))
-    pipeline.build(compilation_id=compilation.pk)
+    assert run_compilation_task(compilation.pk) == "done"
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.DONE
     return compilation
@@ -46,7 +47,15 @@ def urls(remiss, compilation) -> dict[str, tuple[str, str]]:
         "pdf": ("get", reverse("compilation:download", kwargs={**k, "fmt": "pdf"})),
         "xlsx": ("get", reverse("compilation:download", kwargs={**k, "fmt": "xlsx"})),
         "csv": ("get", reverse("compilation:download", kwargs={**k, "fmt": "csv"})),
+        "docx": ("get", reverse("compilation:download", kwargs={**k, "fmt": "docx"})),
+        "draft": ("get", reverse("compilation:draft_edit", args=[remiss.pk, _proposal(remiss)])),
+        "draft_save": ("post", reverse("compilation:draft_edit", args=[remiss.pk, _proposal(remiss)])),
     }
+
+
+def _proposal(remiss) -> int:
+    proposal = remiss.proposals.first() or f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
+    return proposal.pk
 
 
 @pytest.mark.parametrize("who", ["other_staff", "outsider", "drafter"])
@@ -55,13 +64,13 @@ def test_nobody_but_the_owning_ministry_reaches_any_compilation_view(
 ):
     client = client_for(request.getfixturevalue(who))
     views = urls(remiss, done)
-    assert len(views) == 10
+    assert len(views) == 13
     with django_capture_on_commit_callbacks() as callbacks:
         for name, (method, url) in views.items():
             response = getattr(client, method)(url)
             assert response.status_code == 404, (who, name)
     assert callbacks == []
-    assert Compilation.objects.count() == 1
+    assert Compilation.objects.count() == 1 and not DraftEdit.objects.exists()
     done.refresh_from_db()
     assert done.status == CompilationStatus.DONE
     assert AuditEvent.objects.filter(action="access.denied").count() >= 10
@@ -206,7 +215,7 @@ def test_out_of_date_marking_and_compare(staff, remiss, done, other_org, client_
     listing = client.get(reverse("compilation:list", args=[remiss.pk])).content.decode()
     assert "Inaktuell" in listing
     second = Compilation.objects.create(remiss=remiss, created_by=staff, params=data.normalise_params({}))
-    pipeline.build(compilation_id=second.pk)
+    assert run_compilation_task(second.pk) == "done"
     html = client.get(reverse("compilation:compare", args=[remiss.pk, second.pk]), {"med": done.pk}).content.decode()
     assert "Nya svar" in html and "Värmdö kommun (version 1)" in html
     assert newer in second.included.all()

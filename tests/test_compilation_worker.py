@@ -16,8 +16,8 @@ from tests import factories as f
 from tests.support import start_worker_group, stop_worker, wait_for_worker, worker_env
 
 
-@pytest.fixture
-def remiss(ministry, transactional_db):
+def answered_remiss(ministry, *, pdf: bool):
+    """Six answers to three proposals; with ``pdf`` each answer has its PDF for the appendix."""
     remiss = f.PublishedRemissFactory(ministry=ministry, title="Betänkandet Snabbare tåg", reference="I2026/00777")
     proposals = [
         f.ProposalFactory(section=f.SectionFactory(remiss=remiss, number=f"3.{i}"), text=f"Förslag om tåg nummer {i}.")
@@ -31,8 +31,19 @@ def remiss(ministry, transactional_db):
                 p: ([Stance.SUPPORTS, Stance.OPPOSES][(i + j) % 2], f"Tågkommun {i} om förslag {j}.")
                 for j, p in enumerate(proposals)
             },
+            pdf=pdf,
         )
     return remiss
+
+
+@pytest.fixture
+def remiss(ministry, transactional_db):
+    return answered_remiss(ministry, pdf=False)
+
+
+@pytest.fixture
+def remiss_with_pdfs(ministry, transactional_db):
+    return answered_remiss(ministry, pdf=True)
 
 
 def wait_for(compilation: Compilation, timeout: float, each=None) -> Compilation:
@@ -52,7 +63,8 @@ def text_of(compilation) -> str:
 
 
 @pytest.mark.worker
-def test_a_worker_runs_a_compilation_end_to_end(celery_worker, remiss, staff, client_for):
+def test_a_worker_runs_a_compilation_end_to_end(celery_worker, remiss_with_pdfs, staff, client_for):
+    remiss = remiss_with_pdfs  # the appendix merges the answers' own PDFs
     compilation = service.start_compilation(remiss=remiss, params={}, by=staff)
     compilation = wait_for(compilation, 120)
     assert compilation.status == CompilationStatus.DONE, compilation.error

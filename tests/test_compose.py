@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.test_security_settings import PROD_KEY, manage
+from tests.support import PROD_KEY, manage
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from remiss.compilation.data import gather
 from remiss.models import ReceivedDocument, ResponseStatus, Submission
-from remiss.services.responses import render_submission
+from remiss.services.submissions import render_submission
 from tests import documents
 from tests import factories as f
 

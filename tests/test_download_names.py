@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def answered(ministry, org):
     remiss = f.PublishedRemissFactory(ministry=ministry, reference="Fi2018/02500/SFÖ")
     recipient = f.RecipientFactory(remiss=remiss, organisation=org)
-    return remiss, f.make_submission(recipient), f.make_submission(recipient, number=2)
+    return remiss, f.make_submission(recipient, pdf=True), f.make_submission(recipient, number=2, pdf=True)
 
 
 def names(response) -> tuple[str, str]:

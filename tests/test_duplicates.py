@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from remiss.compilation.data import gather
-from remiss.models import ResponseStatus, Submission, SubmissionStatus
 from remiss.services.duplicates import group_texts
 from tests import factories as f
 
@@ -37,16 +36,8 @@ def test_groups_show_on_progress_and_in_the_compilation_figures(client_for, staf
     names = ["Solna kommun", "Sundbybergs kommun", "Täby kommun", "Lidingö kommun"]
     for index, name in enumerate(names):
         recipient = f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name=name))
-        response = f.ResponseFactory(recipient=recipient, status=ResponseStatus.SUBMITTED)
         text = CAMPAIGN if index < 3 else "Kommunen har inga synpunkter. " * 12
-        snapshot = f.snapshot_for(response, answers={proposal: ("supports", text)})
-        Submission.objects.create(
-            response=response,
-            number=1,
-            snapshot=snapshot,
-            submitted_at=response.created_at,
-            status=SubmissionStatus.DONE,
-        )
+        f.make_submission(recipient, answers={proposal: ("supports", text)})
     page = client_for(staff).get(reverse("ministry:progress", args=[remiss.pk])).content.decode()
     assert "3 svar med i stort sett samma text: Solna kommun, Sundbybergs kommun, Täby kommun" in page
     figures = gather(remiss, {})

@@ -23,25 +23,9 @@ from remiss.models import (
     Section,
 )
 from tests import factories as f
+from tests.factories import remiss_form_data as form_data
 
 PDF = f.tiny_pdf()
-
-
-def form_data(**overrides):
-    data = {
-        "title": "Ett bättre remissförfarande (SOU 2026:10)",
-        "reference": "Fi2026/01000",
-        "reports": "SOU 2026:10 | Ett bättre remissförfarande | betänkande",
-        "missive": "Remissvaren ska ha kommit in senast sista svarsdagen.",
-        "deadline": (timezone.localdate() + dt.timedelta(days=40)).isoformat(),
-        "deadline_time": "",
-        "consequence_questions": ["economic", "children"],
-        "late_policy": "accept",
-        "publicity": "immediate",
-        "document_title": "",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture
@@ -113,7 +97,7 @@ def matrix_objects(remiss) -> dict:
     section = f.SectionFactory(remiss=remiss)
     document = remiss.documents.create(title="Betänkandet", original_name="b.pdf", size=len(PDF))
     document.file.save("b.pdf", SimpleUploadedFile("b.pdf", PDF))
-    submission = f.make_submission(f.RecipientFactory(remiss=remiss))
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss), pdf=True)
     redacted = Publication.objects.create(submission=submission, redacted_name="maskerad.pdf")
     redacted.redacted_pdf.save("m.pdf", SimpleUploadedFile("m.pdf", PDF))
     received = ReceivedDocument(

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent, OrganisationKind
-from remiss import workflow
+from remiss import deadlines, workflow
 from remiss.models import (
+    Answer,
     InvitationStatus,
     LatePolicy,
     Publicity,
@@ -83,7 +84,7 @@ def test_a_running_extension_is_the_recipients_deadline(staff, ministry, org):
     remiss = f.PublishedRemissFactory(ministry=ministry, deadline=days(10))
     recipient = f.RecipientFactory(remiss=remiss, organisation=org, extended_deadline=days(20), extension_reason="x")
     assert recipient.has_extension and recipient.deadline_at == end_of_day(days(20))
-    assert services.last_deadline(remiss) == end_of_day(days(20))
+    assert deadlines.last_deadline(remiss) == end_of_day(days(20))
 
 
 # --- 11. the deadline boundary: the whole last day counts, up to the set time if there is one ---------
@@ -125,12 +126,12 @@ def test_an_answer_reopened_for_correction_still_counts_as_submitted(
     remiss = f.PublishedRemissFactory(ministry=ministry)
     proposal = f.ProposalFactory(section=f.SectionFactory(remiss=remiss), text="Första förslaget.")
     recipient = f.RecipientFactory(remiss=remiss, organisation=org)
-    submission = f.make_submission(recipient, answers={proposal: ("opposes", "Vi avstyrker.")})
+    submission = f.make_submission(recipient, answers={proposal: ("opposes", "Vi avstyrker.")}, pdf=True)
     response = submission.response
     workflow.reopen_for_correction(response=response, by=drafter, message="Fel i § 3")
     response.refresh_from_db()
     assert response.status == ResponseStatus.DRAFT
-    f.AnswerFactory(response=response, proposal=proposal, stance="supports", comment="HEMLIG RÄTTELSE")
+    Answer.objects.filter(response=response, proposal=proposal).update(stance="supports", comment="HEMLIG RÄTTELSE")
     client = client_for(staff)
     html = client.get(reverse("ministry:progress", args=[remiss.pk])).content.decode()
     assert "Inskickat (rättelse pågår)" in row(html, org.name) and "HEMLIG" not in html
@@ -155,7 +156,7 @@ def test_answers_stay_hidden_while_a_recipient_with_an_extension_can_still_answe
     remiss = f.PublishedRemissFactory(
         ministry=ministry, publicity=Publicity.AFTER_DEADLINE, deadline=days(-2), status=RemissStatus.CLOSED
     )
-    submission = f.make_submission(f.RecipientFactory(remiss=remiss))
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss), pdf=True)
     late_one = f.RecipientFactory(remiss=remiss, extended_deadline=days(5), extension_reason="Sent möte")
     pdf_url = reverse("public:answer_pdf", args=[remiss.pk, submission.pk])
     page = anonymous.get(reverse("public:detail", args=[remiss.pk])).content.decode()
@@ -320,8 +321,7 @@ def test_changes_after_publishing_log_old_and_new_values_and_tell_recipients(cli
 
 @pytest.mark.django_db
 def test_publicity_cannot_be_delayed_once_answers_are_public(client_for, staff, ministry):
-    from tests.test_ministry import form_data
-
+    form_data = f.remiss_form_data
     remiss = f.PublishedRemissFactory(ministry=ministry, publicity=Publicity.IMMEDIATE)
     client = client_for(staff)
     url = reverse("ministry:edit", args=[remiss.pk])

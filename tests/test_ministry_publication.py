@@ -20,7 +20,7 @@ def answered(ministry, org):
     """A published remiss with one submitted answer (PDF and receipt) from ``org``."""
     remiss = f.PublishedRemissFactory(ministry=ministry, title="Med tillit växer handlingsutrymmet")
     f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
-    submission = f.make_submission(f.RecipientFactory(remiss=remiss, organisation=org))
+    submission = f.make_submission(f.RecipientFactory(remiss=remiss, organisation=org), pdf=True)
     original = submission.pdf.open("rb").read()
     submission.pdf.close()
     Receipt.objects.create(

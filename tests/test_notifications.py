@@ -7,7 +7,8 @@ from django.urls import reverse
 from accounts.models import Notification, NotificationPreference
 from remiss import workflow
 from remiss.models import Compilation
-from remiss.services import responses as svc
+from remiss.services import assignments, drafting
+from remiss.services.errors import ResponseError
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +26,7 @@ def sent_to(address):
 def test_review_changes_and_approval_reach_the_right_people_with_links(
     answer, drafter, reviewer, approver, eager, settings
 ):
-    svc.save_changes(response=answer, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
+    drafting.save_changes(response=answer, by=drafter, response_version=1, texts={"summary": "Vi tillstyrker."})
     workflow.send_for_review(response=answer, by=drafter)
     (review,) = sent_to(reviewer.email)
     assert "Att granska" in review.subject and answer.recipient.remiss.reference in review.subject
@@ -51,10 +52,10 @@ def test_a_task_goes_only_to_a_colleague_who_may_edit_and_ends_with_the_answer(
     answer, drafter, reviewer, approver, eager
 ):
     section = f.SectionFactory(remiss=answer.recipient.remiss)
-    assert set(svc.colleagues(answer.recipient.organisation)) == {drafter, approver}
-    with pytest.raises(svc.ResponseError):
-        svc.assign(response=answer, by=drafter, assignee=reviewer, section=section)
-    task = svc.assign(response=answer, by=drafter, assignee=approver, section=section, note="Ta fram siffrorna.")
+    assert set(assignments.colleagues(answer.recipient.organisation)) == {drafter, approver}
+    with pytest.raises(ResponseError):
+        assignments.assign(response=answer, by=drafter, assignee=reviewer, section=section)
+    task = assignments.assign(response=answer, by=drafter, assignee=approver, section=section, note="Ta fram siffrorna.")
     (message,) = sent_to(approver.email)
     assert "Ny uppgift" in message.subject and "Ta fram siffrorna." in message.body and "#uppgifter" in message.body
     workflow.decline_response(response=answer, by=approver, reason="Inga synpunkter.", enqueue=False)
@@ -80,7 +81,7 @@ def test_daily_digest_and_never(client_for, answer, drafter, reviewer, eager):
     section = f.SectionFactory(remiss=answer.recipient.remiss)
     NotificationPreference.objects.filter(user=reviewer).update(frequency="never")
     reviewer.memberships.update(is_drafter=True)
-    svc.assign(response=answer, by=drafter, assignee=reviewer, section=section)
+    assignments.assign(response=answer, by=drafter, assignee=reviewer, section=section)
     assert len(sent_to(reviewer.email)) == 1
 
 

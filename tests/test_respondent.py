@@ -28,7 +28,7 @@ from remiss.models import (
     SubmissionStatus,
 )
 from remiss.models.responses import MAX_TEXT_LENGTH
-from remiss.services import responses as svc
+from remiss.services import drafting, submissions
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_start_is_post_only_and_scoped_to_the_own_organisation(client_for, draft
 
 
 def test_inbox_shows_who_is_working_editor_and_open_assignees(client_for, drafter, reviewer, approver, response):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hej"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hej"})
     p1, p2 = proposals_of(response)[:2]
     Assignment.objects.create(response=response, proposal=p1, assignee=reviewer, assigned_by=drafter)
     Assignment.objects.create(
@@ -139,7 +139,7 @@ def test_inbox_shows_who_is_working_editor_and_open_assignees(client_for, drafte
 
 
 def test_inbox_shows_last_editor_and_my_tasks(client_for, drafter, reviewer, response):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hej"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hej"})
     p = proposals_of(response)[0]
     Assignment.objects.create(
         response=response, proposal=p, assignee=reviewer, assigned_by=drafter, due_date=dt.date(2030, 1, 5)
@@ -187,7 +187,7 @@ def member_urls(response, submission=None, revision=None, attachment=None):
 
 @pytest.fixture
 def full_response(response, drafter):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hemligt utkast"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Hemligt utkast"})
     attachment = Attachment.objects.create(
         response=response, title="Bilaga", original_name="b.pdf", size=3, file=SimpleUploadedFile("b.pdf", PDF)
     )
@@ -395,7 +395,7 @@ def test_stale_version_on_another_field_is_not_a_conflict(client_for, drafter, a
 def test_full_form_conflict_shows_both_texts_and_saves_the_rest(client_for, drafter, approver, response):
     p1, p2 = proposals_of(response)[:2]
     loaded = form_post(response)
-    svc.save_changes(response=response, by=drafter, answers={p1.pk: ("supports", "Hannas kommentar", 0)})
+    drafting.save_changes(response=response, by=drafter, answers={p1.pk: ("supports", "Hannas kommentar", 0)})
     data = {
         **loaded,
         f"stance-{p1.pk}": "opposes",
@@ -440,8 +440,8 @@ def test_expired_session_post_keeps_text_until_signed_in_again(client, drafter, 
 
 
 def test_history_lists_changes_and_diff_is_escaped(client_for, drafter, response):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Kommunen är positiv."})
-    svc.save_changes(
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Kommunen är positiv."})
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=2,
@@ -634,7 +634,7 @@ def test_no_js_conflict_page_never_lets_spara_wipe_a_colleagues_text(client_for,
     form_url = reverse("respondent:form", args=[response.pk])
     loaded = posted_fields(client.get(form_url).content)  # Berit opens the page
     # Meanwhile Hanna saves the summary and two answers.
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         texts={"summary": "Hannas sammanfattning"},
@@ -691,7 +691,7 @@ def test_no_js_conflict_choice_keep_the_colleagues_text(client_for, drafter, app
     client = client_for(approver)
     form_url = reverse("respondent:form", args=[response.pk])
     loaded = posted_fields(client.get(form_url).content)
-    svc.save_changes(response=response, by=drafter, texts={"summary": "Hannas"}, text_versions={"summary": 0})
+    drafting.save_changes(response=response, by=drafter, texts={"summary": "Hannas"}, text_versions={"summary": 0})
     page = client.post(form_url, {**loaded, "summary": "Beritas"})
     assert page.status_code == 409
     again = posted_fields(page.content)
@@ -753,7 +753,7 @@ def test_receipt_pages_show_submission_time_and_receipt_time_separately(client_f
 def test_ministry_staff_never_see_draft_text_on_any_ministry_or_public_page(client_for, drafter, staff, response):
     marker = "UTKASTMARKÖR-7f3a"
     p1 = proposals_of(response)[0]
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=1,
@@ -792,12 +792,11 @@ def test_ministry_staff_never_see_draft_text_on_any_ministry_or_public_page(clie
 
 
 def test_attachments_are_frozen_with_each_submission_and_served_to_whom_may_see_it(
-    client_for, drafter, reviewer, approver, outsider, staff, other_staff, anonymous, response, monkeypatch
+    client_for, drafter, reviewer, approver, outsider, staff, other_staff, anonymous, response
 ):
     from remiss.models import Publicity
     from remiss.models.responses import SubmissionAttachment
 
-    monkeypatch.setattr(workflow, "_enqueue_render", lambda sid: None)
     remiss = response.recipient.remiss
     remiss.publicity = Publicity.AFTER_DEADLINE
     remiss.save(update_fields=["publicity"])
@@ -814,7 +813,7 @@ def test_attachments_are_frozen_with_each_submission_and_served_to_whom_may_see_
     assert (frozen.title, frozen.original_name, frozen.size) == ("Protokollsutdrag", "protokoll.pdf", len(PDF))
     assert frozen.sha256 == hashlib.sha256(PDF).hexdigest()
     assert frozen.file.name != draft_attachment.file.name and "protokoll" not in frozen.file.name
-    svc.render_submission(submission_id=first.pk)
+    submissions.render_submission(submission_id=first.pk)
     first.refresh_from_db()
     assert first.status == SubmissionStatus.DONE
 

@@ -1,26 +1,12 @@
 """Production settings, security headers and error pages."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support import PROD_KEY, manage
+
 ROOT = Path(__file__).resolve().parent.parent
-PROD_KEY = "p" * 20 + "-production-secret-for-tests-" + "k" * 20
-
-
-def manage(*args, **env):
-    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would.
-    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST") and k not in dropped}
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
-    )
-
-
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = manage(
         "check",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from remiss import workflow
 from remiss.compilation import data as compilation_data
 from remiss.models import Compilation, CompilationStatus, Receipt, Stance
-from remiss.services import responses as svc
+from remiss.services import drafting
 from tests import factories as f
 from tests.factories import PASSWORD
 from tests.support import axe_violations, login
@@ -41,7 +41,7 @@ def world(org, ministry, drafter, reviewer, approver, staff):
     ]
     ours = f.RecipientFactory(remiss=remiss, organisation=org)
     response = f.ResponseFactory(recipient=ours)
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=1,

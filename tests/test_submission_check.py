@@ -10,7 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from remiss.models import Assignment, Attachment, ResponseStatus, Stance, Submission
-from remiss.services import responses as svc
+from remiss.services import drafting
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def approved(org, ministry, drafter, reviewer, approver):
     an open task and an attachment without a title of its own."""
     response = f.response_with_proposals(org, proposals=4, ministry=ministry, reference="Fi2026/00123/SFÖ")
     first = response.recipient.remiss.proposals.order_by("section__position", "position").first()
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=1,
@@ -96,7 +96,7 @@ def test_a_decision_changed_after_the_confirmation_page_was_read_is_not_submitte
 def test_complete_answer_needs_no_acceptance(client_for, org, ministry, drafter, reviewer, approver):
     response = f.response_with_proposals(org, proposals=1, ministry=ministry)
     p = response.recipient.remiss.proposals.get()
-    svc.save_changes(response=response, by=drafter, response_version=1, answers={p.pk: (Stance.SUPPORTS, "Bra.", 0)})
+    drafting.save_changes(response=response, by=drafter, response_version=1, answers={p.pk: (Stance.SUPPORTS, "Bra.", 0)})
     f.to_approved(response, drafter, reviewer)
     f.decide(response, approver)
     response.refresh_from_db()

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
-from remiss import workflow
+from remiss import deadlines, selectors, workflow
 from remiss.models import LatePolicy, ResponseStatus, Signatory, Submission, Transition
-from remiss.services import responses as svc
+from remiss.services import drafting
+from remiss.services.errors import ResponseError
 from tests import factories as f
+from tests import support
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +35,17 @@ to_approved = f.to_approved
 
 
 def test_full_path_records_transitions_and_audit(
-    response, drafter, reviewer, approver, django_capture_on_commit_callbacks, monkeypatch
+    response, drafter, reviewer, approver, django_capture_on_commit_callbacks
 ):
-    queued = []
-    monkeypatch.setattr(workflow, "_enqueue_render", queued.append)
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Utkast"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Utkast"})
     workflow.send_for_review(response=response, by=drafter, message="Klar")
     workflow.request_changes(response=response, by=reviewer, message="Förtydliga 7.1.1")
     workflow.send_for_review(response=response, by=drafter)
     workflow.approve(response=response, by=reviewer)
     decide(response, approver)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         submission = workflow.submit_response(response=response, by=approver)
+    queued = support.queued(callbacks)
     response.refresh_from_db()
     assert response.status == ResponseStatus.SUBMITTED and response.minute_ref == "§ 123"
     assert list(Transition.objects.values_list("to_status", flat=True)) == [
@@ -68,7 +69,7 @@ def test_full_path_records_transitions_and_audit(
     [("send_for_review", "reviewer"), ("approve", "drafter"), ("approve", "approver"), ("request_changes", "drafter")],
 )
 def test_roles_decide_who_may_do_what(request, response, drafter, reviewer, step, who):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
     if step != "send_for_review":
         workflow.send_for_review(response=response, by=drafter)
     user = request.getfixturevalue(who)
@@ -78,7 +79,7 @@ def test_roles_decide_who_may_do_what(request, response, drafter, reviewer, step
 
 
 def test_outsider_cannot_touch_the_workflow(response, outsider, drafter):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
     with pytest.raises(workflow.WorkflowError, match="inte medlem"):
         workflow.send_for_review(response=response, by=outsider)
 
@@ -86,7 +87,7 @@ def test_outsider_cannot_touch_the_workflow(response, outsider, drafter):
 def test_request_changes_needs_a_message_and_state_is_checked(response, drafter, reviewer):
     with pytest.raises(workflow.WorkflowError, match="status"):
         workflow.approve(response=response, by=reviewer)
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
     workflow.send_for_review(response=response, by=drafter)
     with pytest.raises(workflow.WorkflowError, match="Skriv vad"):
         workflow.request_changes(response=response, by=reviewer, message="  ")
@@ -106,7 +107,7 @@ def test_a_myndighet_decides_without_a_minute_paragraph(response, drafter, revie
 
     organisation = response.recipient.organisation
     to_approved(response, drafter, reviewer)
-    response = svc.record_decision(
+    response = drafting.record_decision(
         response=response,
         by=approver,
         decided_by="Generaldirektören",
@@ -123,7 +124,7 @@ def test_a_myndighet_decides_without_a_minute_paragraph(response, drafter, revie
 
 def test_review_page_shows_exactly_what_is_missing(client_for, response, drafter, reviewer, approver):
     to_approved(response, drafter, reviewer)
-    svc.record_decision(
+    drafting.record_decision(
         response=response, by=approver, decided_by="Kommunstyrelsen", decision_date=None, minute_ref="", signatories=[]
     )
     html = client_for(approver).get(reverse("respondent:review", args=[response.pk])).content.decode()
@@ -132,8 +133,7 @@ def test_review_page_shows_exactly_what_is_missing(client_for, response, drafter
     assert "Skicka in yttrandet" not in html
 
 
-def test_decision_and_submit_through_the_views(client_for, response, drafter, reviewer, approver, monkeypatch):
-    monkeypatch.setattr(workflow, "_enqueue_render", lambda sid: None)
+def test_decision_and_submit_through_the_views(client_for, response, drafter, reviewer, approver):
     to_approved(response, drafter, reviewer)
     client = client_for(approver)
     page = client.post(
@@ -163,7 +163,7 @@ def test_decision_and_submit_through_the_views(client_for, response, drafter, re
 
 
 def test_request_changes_view_keeps_message_on_error(client_for, response, drafter, reviewer):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
     page = client_for(reviewer).post(
         reverse("respondent:transition", args=[response.pk, "request_changes"]), {"message": ""}
     )
@@ -180,10 +180,10 @@ def test_request_changes_view_keeps_message_on_error(client_for, response, draft
 
 
 def test_text_is_frozen_outside_draft(response, drafter, reviewer):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "x"})
     workflow.send_for_review(response=response, by=drafter)
-    with pytest.raises(svc.ResponseError, match="Under granskning"):
-        svc.save_changes(response=response, by=drafter, response_version=2, texts={"summary": "ändrad"})
+    with pytest.raises(ResponseError, match="Under granskning"):
+        drafting.save_changes(response=response, by=drafter, response_version=2, texts={"summary": "ändrad"})
 
 
 def test_late_answer_refused_or_marked_unless_extended(response, drafter, reviewer, approver):
@@ -193,7 +193,7 @@ def test_late_answer_refused_or_marked_unless_extended(response, drafter, review
     after = remiss.deadline_at + dt.timedelta(hours=1)
     remiss.late_policy = LatePolicy.REFUSE
     remiss.save()
-    with pytest.raises(workflow.WorkflowError, match="tar inte emot sena svar"):
+    with pytest.raises(workflow.WorkflowError, match="tar inte emot svar som kommer in för sent"):
         workflow.submit_response(response=response, by=approver, now=after, enqueue=False)
     recipient = response.recipient
     recipient.extended_deadline = remiss.deadline + dt.timedelta(days=7)
@@ -219,7 +219,7 @@ def test_correction_before_deadline_keeps_earlier_versions(response, drafter, re
     decide(response, approver)
     first = workflow.submit_response(response=response, by=approver, enqueue=False)
     workflow.reopen_for_correction(response=response, by=drafter, message="Fel siffra")
-    svc.save_changes(
+    drafting.save_changes(
         response=response,
         by=drafter,
         response_version=response.version + 10,
@@ -230,7 +230,7 @@ def test_correction_before_deadline_keeps_earlier_versions(response, drafter, re
     second = workflow.submit_response(response=response, by=approver, enqueue=False)
     assert (first.number, second.number) == (1, 2)
     assert Submission.objects.count() == 2
-    assert svc.newest_submission(response).pk == second.pk
+    assert selectors.newest_submission(response).pk == second.pk
     assert second.snapshot["summary"] == "Rättad sammanfattning" and first.snapshot["summary"] == "Vi tillstyrker."
 
 
@@ -244,8 +244,7 @@ def test_no_correction_after_deadline(response, drafter, reviewer, approver):
         )
 
 
-def test_decline_needs_a_short_reason(client_for, response, approver, drafter, monkeypatch):
-    monkeypatch.setattr(workflow, "_enqueue_render", lambda sid: None)
+def test_decline_needs_a_short_reason(client_for, response, approver, drafter):
     with pytest.raises(workflow.WorkflowError, match="avstår"):
         workflow.decline_response(response=response, by=approver, reason="")
     with pytest.raises(workflow.WorkflowError, match="handläggare|beslutsfattare"):
@@ -267,9 +266,9 @@ def test_deadline_days_left_is_counted_in_stockholm():
 
     deadline = end_of_day(dt.date(2026, 3, 31))
     late_evening = dt.datetime(2026, 3, 30, 23, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
-    assert svc.days_left(deadline, late_evening) == 1
-    assert svc.days_left(deadline, late_evening.astimezone(dt.UTC)) == 1
-    assert svc.days_left(deadline, timezone.now()) is not None
+    assert deadlines.days_left(deadline, late_evening) == 1
+    assert deadlines.days_left(deadline, late_evening.astimezone(dt.UTC)) == 1
+    assert deadlines.days_left(deadline, timezone.now()) is not None
 
 
 def test_every_signatory_needs_a_name_and_a_title(response, drafter, reviewer, approver):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from remiss import workflow
 from remiss.models import Document, Stance
-from remiss.services import responses as svc
+from remiss.services import drafting
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def response(org, ministry):
 def test_reviewers_latest_message_stands_on_top_of_the_form_while_changes_are_requested(
     client_for, drafter, reviewer, response
 ):
-    svc.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Utkast"})
+    drafting.save_changes(response=response, by=drafter, response_version=1, texts={"summary": "Utkast"})
     workflow.send_for_review(response=response, by=drafter)
     workflow.request_changes(response=response, by=reviewer, message="Första rundan: korta sammanfattningen.")
     workflow.send_for_review(response=response, by=drafter)

@@ -189,7 +189,10 @@ def plan(figures: dict) -> list[dict]:
     for section in figures["sections"]:
         section_title = section_name(section)
         for index, proposal in enumerate(section["proposals"]):
-            head = {k: proposal.get(k, "") for k in ("label", "kind", "text", "counts", "total", "draft")}
+            head = {
+                k: proposal.get(k, "")
+                for k in ("label", "kind", "text", "counts", "total", "draft", "ministry_comment", "draft_changed")
+            }
             bookmarks = [(section_title, 0)] if index == 0 else []
             bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
             # A small proposal is one chunk; a big one is its head plus blocks of comments.

@@ -1,8 +1,9 @@
 """Which submitted answers a compilation includes, and the figures drawn from their snapshots.
 
 Only ``Submission.snapshot`` is read for answer content (never the live Response/Answer rows): the
-compilation shows exactly what each organisation submitted. Per response the newest rendered (DONE)
-submission counts; a declined submission counts as "avstått".
+compilation shows exactly what each organisation submitted. Per response the newest submission counts
+(``remiss.selectors``, the same one the progress page shows, also while its PDF renders: the appendix
+then holds a stand-in from the snapshot); a declined submission counts as "avstått".
 
 ``build_figures`` is a pure function of plain data so the benchmark and the chunk renderers can use
 it without a database.
@@ -17,17 +18,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationKind
-from remiss.models import Proposal, Recipient, Remiss, Stance, Submission, SubmissionStatus
+from remiss import selectors
+from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 
 from .drafting import draft_paragraph
 
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
 
-STATUS_ANSWERED = "svarat"
-STATUS_DECLINED = "avstatt"
-STATUS_MISSING = "ej_svarat"
-STATUS_LATE = "sent"
+# A recipient's status in the remisslista; stored in the figures, so in English like every stored value.
+STATUS_ANSWERED = selectors.ANSWERED
+STATUS_DECLINED = selectors.DECLINED
+STATUS_MISSING = "missing"
+STATUS_LATE = selectors.LATE
 
 DEFAULT_PARAMS: dict[str, Any] = {"sections": [], "kinds": [], "counties": [], "appendix": True, "include_late": True}
 
@@ -88,23 +91,10 @@ def is_included(*, is_late: bool, include_late: bool) -> bool:
     return include_late or not is_late
 
 
-def latest_submissions(remiss: Remiss) -> dict[int, Submission]:
-    """recipient id → its newest rendered submission."""
-    latest: dict[int, Submission] = {}
-    rows = (
-        Submission.objects.filter(response__recipient__remiss=remiss, status=SubmissionStatus.DONE)
-        .select_related("response")
-        .order_by("response_id", "-number")
-    )
-    for submission in rows:
-        latest.setdefault(submission.response.recipient_id, submission)
-    return latest
-
-
 def counted_submissions(remiss: Remiss, params: dict) -> list[Submission]:
     """The submissions a compilation with these params includes (declined ones too)."""
     params = normalise_params(params)
-    latest = latest_submissions(remiss)
+    latest = selectors.newest_by_recipient(remiss)
     result = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)
@@ -150,7 +140,7 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
         lines.append(_("Län: %(list)s") % {"list": ", ".join(params["counties"])})
     if not (params["kinds"] or params["counties"]):
         lines.append(_("Alla remissinstanser"))
-    lines.append(_("Med sena svar") if params["include_late"] else _("Utan sena svar"))
+    lines.append(_("Med svar som kom in för sent") if params["include_late"] else _("Utan svar som kom in för sent"))
     lines.append(_("Med bilaga med fullständiga svar") if params["appendix"] else _("Utan bilaga"))
     return lines
 
@@ -158,7 +148,7 @@ def scope_lines(remiss: Remiss, params: dict) -> list[str]:
 def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> dict:
     """All figures for one compilation, as plain JSON-serialisable data."""
     params = normalise_params(params)
-    latest = latest_submissions(remiss)
+    latest = selectors.newest_by_recipient(remiss)
     rows = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)
@@ -187,13 +177,21 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
         "ministry": remiss.ministry.name,
         "deadline": remiss.deadline.isoformat() if remiss.deadline else "",
     }
-    return build_figures(
-        remiss=info,
-        proposals=proposal_rows(remiss, params),
-        rows=rows,
-        params=params,
-        scope=scope_lines(remiss, params),
-        now=now or timezone.now(),
+    from remiss.models import DraftEdit
+
+    from .drafts import apply_edits
+
+    edits = {e.proposal_id: e for e in DraftEdit.objects.filter(proposal__remiss=remiss)}
+    return apply_edits(
+        build_figures(
+            remiss=info,
+            proposals=proposal_rows(remiss, params),
+            rows=rows,
+            params=params,
+            scope=scope_lines(remiss, params),
+            now=now or timezone.now(),
+        ),
+        edits,
     )
 
 
@@ -213,8 +211,31 @@ def recipient_status(submission: dict | None, *, include_late: bool) -> str:
 def build_figures(
     *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
 ) -> dict:
+    from remiss.services.duplicates import group_texts, snapshot_text
+
     statuses = status_labels()
-    stances = stance_labels()
+    recipients, answers, status_counts, by_proposal = _tally(rows, proposals, params, statuses)
+    texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
+    return {
+        "remiss": remiss,
+        "params": params,
+        "scope": scope,
+        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
+        "text_chapters": text_chapters(rows, params),
+        "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
+        "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
+        "recipients": recipients,
+        "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
+        "sections": _sections(proposals, by_proposal),
+        "answers": answers,
+        "answer_count": sum(1 for a in answers if not a["declined"]),
+        "declined_count": sum(1 for a in answers if a["declined"]),
+    }
+
+
+def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict[str, str]):
+    """Per recipient its status row; per included submission its answer row; per proposal the
+    comments grouped by stance (declined answers have none)."""
     kinds = {k: str(v) for k, v in OrganisationKind.choices}
     recipients, answers = [], []
     status_counts = {key: 0 for key in statuses}
@@ -252,25 +273,34 @@ def build_figures(
                 "document": document,
             }
         )
-        if sub["declined"]:
-            continue
-        snap_answers = {a["proposal_id"]: a for a in sub["snapshot"].get("answers", [])}
-        for proposal_id, groups in by_proposal.items():
-            answer = snap_answers.get(proposal_id)
-            stance = (answer or {}).get("stance") or NOT_ANSWERED
-            groups.setdefault(stance, []).append(
-                {
-                    "organisation": org["name"],
-                    "organisation_id": org["id"],
-                    "comment": ((answer or {}).get("comment") or "").strip(),
-                    "document": document,
-                    "kind": org["kind"],
-                }
-            )
+        if not sub["declined"]:
+            _group_comments(by_proposal, org, sub["snapshot"], document)
+    return recipients, answers, status_counts, by_proposal
+
+
+def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict, document: bool) -> None:
+    snap_answers = {a["proposal_id"]: a for a in snapshot.get("answers", [])}
+    for proposal_id, groups in by_proposal.items():
+        answer = snap_answers.get(proposal_id)
+        stance = (answer or {}).get("stance") or NOT_ANSWERED
+        groups.setdefault(stance, []).append(
+            {
+                "organisation": org["name"],
+                "organisation_id": org["id"],
+                "comment": ((answer or {}).get("comment") or "").strip(),
+                "document": document,
+                "kind": org["kind"],
+            }
+        )
+
+
+def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]]]) -> list[dict]:
+    """The proposals in their sections, each with its stance counts (and shares) and comment groups."""
+    stances = stance_labels()
+    order = [s or NOT_ANSWERED for s in STANCE_ORDER]
     sections: list[dict] = []
     for proposal in proposals:
         groups = by_proposal[proposal["id"]]
-        order = [s or NOT_ANSWERED for s in STANCE_ORDER]
         counts = [{"stance": s, "label": stances[s], "n": len(groups.get(s, []))} for s in order]
         total = sum(c["n"] for c in counts)
         for c in counts:
@@ -292,26 +322,7 @@ def build_figures(
                 }
             )
         sections[-1]["proposals"].append(item)
-    from remiss.services.duplicates import group_texts, snapshot_text
-
-    views = text_chapters(rows, params)
-
-    texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
-    return {
-        "remiss": remiss,
-        "params": params,
-        "scope": scope,
-        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
-        "text_chapters": views,
-        "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
-        "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
-        "recipients": recipients,
-        "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
-        "sections": sections,
-        "answers": answers,
-        "answer_count": sum(1 for a in answers if not a["declined"]),
-        "declined_count": sum(1 for a in answers if a["declined"]),
-    }
+    return sections
 
 
 def text_chapters(rows: list[dict], params: dict) -> list[dict]:

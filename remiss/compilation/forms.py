@@ -62,3 +62,19 @@ class CompilationForm(StyledForm):
 
     def params(self) -> dict:
         return {key: self.cleaned_data[key] for key in ("sections", "kinds", "counties", "appendix", "include_late")}
+
+
+class DraftForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text om remissinstanserna"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
+        help_text=_("Lämna tomt för att använda den genererade texten."),
+    )
+    comment = forms.CharField(
+        label=_("Departementets kommentar"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )

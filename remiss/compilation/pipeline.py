@@ -162,23 +162,6 @@ def build_document(figures: dict, parts: list[dict], *, title: str, output, on_f
     )
 
 
-def build(*, compilation_id: int) -> bool:
-    """Run a whole compilation in this process (no fan-out)."""
-    attempt = service.begin_attempt(compilation_id=compilation_id)
-    if attempt is None:
-        return False
-    try:
-        missing = prepare(compilation_id=compilation_id, attempt=attempt)
-        render_batch(compilation_id=compilation_id, attempt=attempt, batch=missing)
-        return finish(compilation_id=compilation_id, attempt=attempt)
-    except Cancelled:
-        return False
-    except Exception as exc:
-        log.exception("compilation %s failed", compilation_id)
-        service.mark_failed(compilation_id=compilation_id, attempt=attempt, message=failure_message(exc))
-        raise
-
-
 def failure_message(exc: BaseException) -> str:
     from celery.exceptions import SoftTimeLimitExceeded
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from remiss import notify
+from remiss import jobs, notify
 from remiss.models import Compilation, CompilationStatus, Remiss
 
 from . import conf
@@ -29,10 +29,11 @@ class CompilationError(Exception):
     """A refused state change; the message is Swedish and shown to the user."""
 
 
-def _enqueue(compilation_id: int) -> None:
-    from remiss.tasks.compilations import run_compilation
+RUN_TASK = "remiss.compilation.run"  # remiss.tasks.compilations, queued by name (see remiss.jobs)
 
-    transaction.on_commit(lambda: run_compilation.delay(compilation_id), robust=True)  # broker down: the sweep sends it
+
+def _enqueue(compilation_id: int) -> None:
+    jobs.enqueue(RUN_TASK, compilation_id)  # broker down: the sweep sends it
 
 
 @transaction.atomic

@@ -108,6 +108,13 @@ def build_docx(figures: dict) -> bytes:
             )
             document.add_heading(_("Remissinstanserna"), level=3)
             document.add_paragraph(proposal.get("draft", ""))
+            if proposal.get("draft_changed"):
+                document.add_paragraph(
+                    _("Obs! Svaren har ändrats sedan texten redigerades. Kontrollera texten mot siffrorna ovan.")
+                )
+            if proposal.get("ministry_comment"):
+                document.add_heading(_("Departementets kommentar"), level=3)
+                document.add_paragraph(proposal["ministry_comment"])
             for group in proposal["groups"]:
                 document.add_heading(group["label"], level=3)
                 _entries(document, group["entries"])

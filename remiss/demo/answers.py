@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from accounts.models import Membership, Organisation, User
 from remiss import workflow
+from remiss.fieldkeys import FieldKey
 from remiss.models import Recipient, Remiss, Response, ResponseStatus, Section
-from remiss.services import responses as services
+from remiss.services import assignments, drafting, submissions
 
 from . import DATA_DIR
 from .remisser import MINISTRY
@@ -60,8 +61,8 @@ def _fill(response: Response, entry: dict, by: User) -> None:
         if stance or comment:
             answers[proposal.pk] = (stance, comment, 0)
     texts = {"summary": entry.get("summary", ""), "general_comments": entry.get("general_comments", "")}
-    texts.update({f"consequence:{k}": v for k, v in entry.get("consequences", {}).items() if v})
-    services.save_changes(response=response, by=by, response_version=response.version, texts=texts, answers=answers)
+    texts.update({FieldKey.consequence(k).key: v for k, v in entry.get("consequences", {}).items() if v})
+    drafting.save_changes(response=response, by=by, response_version=response.version, texts=texts, answers=answers)
 
 
 def _load_one(remiss: Remiss, entry: dict, *, render: bool = True) -> str | None:
@@ -79,13 +80,13 @@ def _load_one(remiss: Remiss, entry: dict, *, render: bool = True) -> str | None
         submission = workflow.decline_response(
             response=response, by=_member_with(organisation, "is_approver"), reason=entry["reason"], enqueue=False
         )
-        services.render_submission(submission_id=submission.pk)
+        submissions.render_submission(submission_id=submission.pk)
         return f"  {organisation.name}: avstår"
     drafter = _member_with(organisation, "is_drafter")
     _fill(response, entry, drafter)
     response.refresh_from_db()
     if assignment := entry.get("assignment"):
-        services.assign(
+        assignments.assign(
             response=response,
             by=_member_with(organisation, "is_org_admin"),
             assignee=User.objects.get(email=assignment["to"]),
@@ -101,7 +102,7 @@ def _load_one(remiss: Remiss, entry: dict, *, render: bool = True) -> str | None
     reviewer = _member_with(organisation, "is_reviewer")
     workflow.approve(response=response, by=reviewer)
     approver = _member_with(organisation, "is_approver")
-    services.record_decision(
+    drafting.record_decision(
         response=response,
         by=approver,
         decided_by=entry["decided_by"],
@@ -111,7 +112,7 @@ def _load_one(remiss: Remiss, entry: dict, *, render: bool = True) -> str | None
     )
     submission = workflow.submit_response(response=response, by=approver, enqueue=not render)
     if render:
-        services.render_submission(submission_id=submission.pk)
+        submissions.render_submission(submission_id=submission.pk)
     return f"  {organisation.name}: inskickat med PDF och kvittens"
 
 

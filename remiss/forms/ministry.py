@@ -6,13 +6,12 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, OrganisationKind
+from remiss import deadlines
 from remiss.importers import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.models import ConsequenceQuestion, LatePolicy, ProposalKind, Publicity, Remiss
-from remiss.models.remisser import end_of_day
 from remiss.uploads import max_upload_label, validate_pdf
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -164,7 +163,7 @@ class RemissForm(forms.Form):
     def clean(self):
         data = super().clean()
         deadline, time = data.get("deadline"), data.get("deadline_time")
-        if deadline and end_of_day(deadline, time) <= timezone.now():
+        if deadline and not deadlines.is_in_future(deadline, time):
             changed = self.instance is None or (deadline, time) != (self.instance.deadline, self.instance.deadline_time)
             if changed:
                 self.add_error("deadline", _("Sista svarsdag måste ligga i framtiden."))

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from remiss.fieldkeys import FieldKey, response_text_keys
 from remiss.forms.styled import StyledForm
 from remiss.models import Proposal, ProposalKind, Section, Stance
 from remiss.models.responses import MAX_SIGNATORIES, MAX_TEXT_LENGTH, NOT_ANSWERED_LABEL
@@ -70,7 +71,7 @@ class AnswerForm(forms.Form):
         self.fields["general_comments"] = text_field(_("Generella synpunkter"), rows=8)
         self.consequence_keys = []
         for key, label in response.recipient.remiss.consequence_labels():
-            self.fields[f"consequence-{key}"] = text_field(label, rows=4)
+            self.fields[FieldKey.consequence(key).form_name] = text_field(label, rows=4)
             self.consequence_keys.append(key)
         for name in self.text_names():
             self.fields[f"version-{name}"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
@@ -90,12 +91,12 @@ class AnswerForm(forms.Form):
             self.initial.update(self.initial_data(response, answers, text_versions or {}))
 
     def text_names(self) -> list[str]:
-        return ["summary", "general_comments"] + [f"consequence-{key}" for key in self.consequence_keys]
+        return [part.form_name for part in response_text_keys(self.consequence_keys)]
 
     @staticmethod
     def text_key(name: str) -> str:
         """Form name → service key: ``consequence-economic`` → ``consequence:economic``."""
-        return name.replace("consequence-", "consequence:", 1) if name.startswith("consequence-") else name
+        return FieldKey.from_form_name(name).key
 
     def initial_data(self, response, answers, text_versions: dict[str, int]) -> dict:
         """The values of a freshly loaded page (also used to redisplay what is saved)."""
@@ -105,9 +106,9 @@ class AnswerForm(forms.Form):
             "general_comments": response.general_comments,
         }
         for key in self.consequence_keys:
-            initial[f"consequence-{key}"] = (response.consequences or {}).get(key, "")
-        for name in self.text_names():
-            initial[f"version-{name}"] = text_versions.get(self.text_key(name), 0)
+            initial[FieldKey.consequence(key).form_name] = (response.consequences or {}).get(key, "")
+        for part in response_text_keys(self.consequence_keys):
+            initial[part.version_name] = text_versions.get(part.key, 0)
         for p in self.proposals:
             answer = answers.get(p.pk)
             initial[f"stance-{p.pk}"] = answer.stance if answer else ""

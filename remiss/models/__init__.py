@@ -1,4 +1,4 @@
-from .compilations import Compilation, CompilationStatus
+from .compilations import Compilation, CompilationStatus, DraftEdit
 from .publication import Publication
 from .received import ReceivedDocument
 from .remisser import (
@@ -37,6 +37,7 @@ __all__ = [
     "CompilationStatus",
     "ConsequenceQuestion",
     "Document",
+    "DraftEdit",
     "InvitationStatus",
     "LatePolicy",
     "Proposal",

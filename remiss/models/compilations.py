@@ -58,3 +58,23 @@ class Compilation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.remiss.reference} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DraftEdit(models.Model):
+    """Ministry staff's own version of the drafted "Remissinstanserna" paragraph for one proposal,
+    and "Departementets kommentar". Kept across compilations; ``generated_hash`` remembers which
+    generated text it was edited from, so a later compilation can say the answers have changed."""
+
+    proposal = models.OneToOneField("remiss.Proposal", on_delete=models.CASCADE, related_name="draft_edit")
+    text = models.TextField(_("text"), blank=True)
+    comment = models.TextField(_("departementets kommentar"), blank=True)
+    generated_hash = models.CharField(max_length=64, blank=True)
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    edited_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("redigerad text")
+        verbose_name_plural = _("redigerade texter")
+
+    def __str__(self) -> str:
+        return f"{self.proposal}"

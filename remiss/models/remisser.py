@@ -26,7 +26,7 @@ class RemissStatus(models.TextChoices):
 
 class LatePolicy(models.TextChoices):
     REFUSE = "refuse", _("Ta inte emot svar efter sista svarsdag")
-    ACCEPT_MARKED = "accept", _("Ta emot sena svar och markera dem som sena")
+    ACCEPT_MARKED = "accept", _("Ta emot svar som kommer in för sent och markera dem")
 
 
 class Publicity(models.TextChoices):
@@ -70,7 +70,7 @@ class Remiss(models.Model):
     deadline_time = models.TimeField(_("klockslag"), null=True, blank=True)
     consequence_questions = models.JSONField(_("konsekvensfrågor"), default=list, blank=True)
     late_policy = models.CharField(
-        _("sena svar"), max_length=20, choices=LatePolicy.choices, default=LatePolicy.ACCEPT_MARKED
+        _("svar som kommer in för sent"), max_length=20, choices=LatePolicy.choices, default=LatePolicy.ACCEPT_MARKED
     )
     publicity = models.CharField(
         _("svaren blir offentliga"), max_length=20, choices=Publicity.choices, default=Publicity.IMMEDIATE

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import partial
 
-from django.db import transaction
+from remiss import jobs
 
 _paused: ContextVar[bool] = ContextVar("notifications_paused", default=False)
 
@@ -28,12 +27,9 @@ def paused() -> Iterator[None]:
 
 
 def _later(event: str, object_id: int, actor_id: int | None = None, message: str = "") -> None:
-    from remiss.tasks.notify import notify
-
     if _paused.get():
         return
-
-    transaction.on_commit(partial(notify.delay, event, object_id, actor_id, message[:2000]), robust=True)
+    jobs.enqueue("remiss.notify", event, object_id, actor_id, message[:2000])  # the task, by name
 
 
 def task_assigned(assignment) -> None:

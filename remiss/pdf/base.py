@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -110,7 +109,3 @@ def save_atomically(field, name: str, data: bytes) -> str:
         handle.write(data)
     field.name = name
     return name
-
-
-def static_root_hint() -> str:
-    return str(getattr(settings, "STATIC_ROOT", ""))

@@ -189,7 +189,11 @@ class _Reader:
                 self.commented.update(state.scope)
             return
         self.referenced = True
-        # Items of one list, and a reporting sentence right after it, add up; anything else starts anew.
+        self._move_scope(refs, rank, block, bool(numbered), own)
+
+    def _move_scope(self, refs: list[str], rank: int, block: Block, numbered: bool, own: str) -> None:
+        """Items of one list, and a reporting sentence right after it, add up; anything else starts anew."""
+        state = self.state
         continues_list = state.last_ref_bullet and state.block_number - state.last_ref_block == 1
         if set(refs) <= set(state.scope) and not state.scope_used:
             pass  # a list repeating what the numbering already pointed at

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import invitations
+from remiss.deadlines import last_deadline
 from remiss.models import Recipient, Response
-from remiss.services.remisser import last_deadline
 
 CLAIM_DAYS_AFTER_DEADLINE = 30
 

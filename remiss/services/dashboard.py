@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 
-from remiss import permissions
+from remiss import permissions, selectors
 from remiss.models import Remiss, RemissStatus, ResponseStatus
-from remiss.services import responses as response_services
+from remiss.services import assignments, inbox
 
 FINISHED = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 SHOWN = 6
@@ -23,7 +23,7 @@ def ministry_remisser(request: HttpRequest) -> QuerySet[Remiss]:
             recipient_count=Count("recipients", distinct=True),
             answered_count=Count(
                 "recipients",
-                filter=Q(recipients__response__submissions__isnull=False),
+                filter=selectors.answered_filter("recipients__"),
                 distinct=True,
             ),
         )
@@ -41,14 +41,14 @@ def ministry_remisser(request: HttpRequest) -> QuerySet[Remiss]:
 
 def respondent_summary(request: HttpRequest) -> dict:
     """Open invitations of the active organisation (nearest deadline first) and the user's open tasks."""
-    rows = response_services.inbox_rows(request.organisation)
+    rows = inbox.inbox_rows(request.organisation)
     open_rows = [
         row
         for row in rows
         if row["remiss"].status == RemissStatus.PUBLISHED
         and (row["response"] is None or row["response"].status not in FINISHED)
     ]
-    tasks = response_services.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return {"open_rows": open_rows[:SHOWN], "open_count": len(open_rows), "tasks": tasks[:SHOWN]}
 
 

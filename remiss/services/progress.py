@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from remiss import permissions, selectors
 from remiss.models import (
     Answer,
     InvitationStatus,
@@ -130,23 +131,16 @@ class ProposalCounts:
 
 
 def newest_submissions(remiss: Remiss) -> dict[int, Submission]:
-    """The newest submission of each response of the remiss, by response id."""
-    newest: dict[int, Submission] = {}
-    submissions = (
-        Submission.objects.filter(response__recipient__remiss=remiss)
-        .select_related("publication")
-        .order_by("response_id", "-number")
-    )
-    for submission in submissions:
-        newest.setdefault(submission.response_id, submission)
-    return newest
+    """The newest submission of each response of the remiss (``remiss.selectors``), by response id."""
+    return selectors.newest_submissions(remiss, "publication")
+
+
+_FROM_SUBMISSION = {selectors.ANSWERED: SUBMITTED, selectors.LATE: LATE, selectors.DECLINED: DECLINED}
 
 
 def _state(status: str | None, submission: Submission | None) -> str:
     if submission is not None:
-        if submission.declined:
-            return DECLINED
-        return LATE if submission.is_late else SUBMITTED
+        return _FROM_SUBMISSION[selectors.submission_state(submission)]
     if status == ResponseStatus.DECLINED:
         return DECLINED
     if status == ResponseStatus.SUBMITTED:
@@ -192,8 +186,10 @@ def stance_counts(remiss: Remiss) -> list[ProposalCounts]:
             _count(result, stances)
     # Answers marked submitted without a snapshot (data from before snapshots existed): the live rows
     # are the submitted ones, since the response is frozen while submitted.
-    submitted = remiss.recipients.filter(response__status=ResponseStatus.SUBMITTED).values_list(
-        "response__id", flat=True
+    submitted = (
+        permissions.responses_visible_to_ministry(remiss)
+        .filter(status=ResponseStatus.SUBMITTED)
+        .values_list("id", flat=True)
     )
     for response_id in submitted:
         submission = newest.get(response_id)

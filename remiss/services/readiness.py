@@ -153,8 +153,8 @@ def preview_pdf(response: Response) -> bytes:
 def what_happens(response: Response) -> dict:
     """For the confirmation step: who receives what, and when the answer becomes public."""
     from remiss import notifications, permissions
+    from remiss.deadlines import last_deadline
     from remiss.models.remisser import Publicity
-    from remiss.services.remisser import last_deadline
 
     remiss = response.recipient.remiss
     organisation = response.recipient.organisation

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, Organisation, OrganisationKind, User, normalise_email
 from accounts.orgnumber import normalise_org_number
+from remiss import jobs
 from remiss.models import InvitationStatus, Recipient, RemissStatus
 
 
@@ -160,9 +161,4 @@ def invite_if_now_reachable(organisation: Organisation) -> int:
 
 
 def _enqueue_invitations(remiss_id: int) -> None:
-    def send() -> None:
-        from remiss.tasks import send_invitations
-
-        send_invitations.delay(remiss_id)
-
-    transaction.on_commit(send, robust=True)
+    jobs.enqueue("remiss.send_invitations", remiss_id)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import AuditEvent, Organisation, User
+from remiss import deadlines, jobs
 from remiss.importers import ImportedRemiss, ImportedSection
 from remiss.models import (
     Answer,
@@ -39,7 +40,6 @@ from remiss.models import (
     Section,
     Submission,
 )
-from remiss.models.remisser import end_of_day
 from remiss.uploads import validate_pdf
 
 EDITABLE = (RemissStatus.DRAFT, RemissStatus.PUBLISHED)
@@ -72,14 +72,9 @@ class RemissIncomplete(RemissError):
 
 
 def _enqueue(task_name: str, *args: Any) -> None:
-    """Send a Celery task once the transaction has committed (never a job for rolled-back data)."""
-
-    def send() -> None:
-        from remiss import tasks
-
-        getattr(tasks, task_name).delay(*args)
-
-    transaction.on_commit(send, robust=True)
+    """Send the Celery task ``remiss.<task_name>`` once the transaction has committed (never a job
+    for rolled-back data)."""
+    jobs.enqueue(f"remiss.{task_name}", *args)
 
 
 def _check_editable(remiss: Remiss) -> None:
@@ -88,7 +83,7 @@ def _check_editable(remiss: Remiss) -> None:
 
 
 def _check_deadline_in_future(deadline: dt.date | None, deadline_time: dt.time | None) -> None:
-    if deadline and end_of_day(deadline, deadline_time) <= timezone.now():
+    if deadline and not deadlines.is_in_future(deadline, deadline_time):
         raise RemissError(_("Sista svarsdag måste ligga i framtiden."))
 
 
@@ -315,23 +310,13 @@ def reopen_remiss(*, remiss: Remiss, by: User | None, deadline: dt.date) -> Remi
     return remiss
 
 
-def last_deadline(remiss: Remiss) -> dt.datetime | None:
-    """The latest moment any recipient may answer: the deadline or the latest extension."""
-    if not remiss.deadline_at:
-        return None
-    extended = remiss.recipients.aggregate(latest=Max("extended_deadline"))["latest"]
-    if extended and extended > remiss.deadline:
-        return end_of_day(extended, remiss.deadline_time)
-    return remiss.deadline_at
-
-
 def close_expired_remisser(*, now: dt.datetime | None = None) -> list[int]:
     """Close every published remiss whose deadline (and every extension) has passed."""
     now = now or timezone.now()
     closed = []
     candidates = Remiss.objects.filter(status=RemissStatus.PUBLISHED, deadline__lte=timezone.localdate(now))
     for remiss in candidates:
-        latest = last_deadline(remiss)
+        latest = deadlines.last_deadline(remiss)
         if latest and now > latest:
             close_remiss(remiss=remiss)
             closed.append(remiss.pk)
@@ -640,7 +625,7 @@ def extend_deadline(
     if until is not None:
         if not remiss.deadline or until <= remiss.deadline:
             raise RemissError(_("Den förlängda svarsdagen måste vara senare än remissens sista svarsdag."))
-        if end_of_day(until, remiss.deadline_time) <= (now or timezone.now()):
+        if not deadlines.is_in_future(until, remiss.deadline_time, now):
             raise RemissError(_("Den förlängda svarsdagen måste ligga i framtiden."))
         if not reason.strip():
             raise RemissError(_("Ange ett skäl för förlängningen."))

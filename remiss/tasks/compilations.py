@@ -69,8 +69,7 @@ def run_compilation(compilation_id: int) -> str:
 
 
 @shared_task(name="remiss.compilation.render_batch", **LIMITS)
-def render_compilation_batch(compilation_id: int, attempt: int, batch: list[dict], share: int = 0) -> int:
-    # ``share`` is ignored: progress is counted per chunk now (kept so queued messages still run).
+def render_compilation_batch(compilation_id: int, attempt: int, batch: list[dict]) -> int:
     return (
         _guard(
             compilation_id,

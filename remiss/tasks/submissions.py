@@ -13,7 +13,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-__all__ = ["render_submission", "sweep_submissions", "queue_render"]
+__all__ = ["render_submission", "sweep_submissions"]
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
     ignore_result=True,  # nobody reads it; enqueueing then never waits on the result backend
 )
 def render_submission(self, submission_id: int) -> str:
-    from remiss.services import responses
+    from remiss.services import submissions as responses
 
     try:
         submission = responses.render_submission(submission_id=submission_id)
@@ -49,27 +49,10 @@ def render_submission(self, submission_id: int) -> str:
 
 @shared_task(name="remiss.sweep_submissions", acks_late=True, soft_time_limit=60, time_limit=90)
 def sweep_submissions() -> dict:
-    from django.db import transaction
-
-    from remiss.services import responses
+    from remiss import workflow
+    from remiss.services import submissions as responses
 
     requeue, failed = responses.stuck_submissions()
     for submission_id in requeue:
-        transaction.on_commit(lambda sid=submission_id: queue_render(sid), robust=True)
+        workflow.enqueue_render(submission_id)
     return {"requeued": requeue, "failed": failed}
-
-
-def queue_render(submission_id: int) -> bool:
-    """Send the render task and note when it reached the broker. When the broker is down this fails
-    fast (short timeouts, settings.py), logs, and leaves ``queued_at`` empty for the sweep."""
-    from django.utils import timezone
-
-    from remiss.models import Submission
-
-    try:
-        render_submission.delay(submission_id)
-    except Exception:  # any broker error: the row is the job, the sweep sends it again
-        log.warning("could not queue the PDF of submission %s; the sweep will send it again", submission_id)
-        return False
-    Submission.objects.filter(pk=submission_id).update(queued_at=timezone.now())
-    return True

@@ -159,3 +159,31 @@ def compilation_download(request, remiss_pk: int, pk: int, fmt: str):
     response = FileResponse(field.open("rb"), as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def draft_edit(request, remiss_pk: int, proposal_pk: int):
+    """Edit the drafted "Remissinstanserna" paragraph of one proposal and add the ministry's comment;
+    kept for every later compilation."""
+    from django.shortcuts import get_object_or_404
+
+    from remiss.compilation.data import gather
+    from remiss.compilation.drafts import DraftError, save_draft
+    from remiss.compilation.forms import DraftForm
+
+    remiss = permissions.get_remiss_for_staff(request, remiss_pk)
+    proposal = get_object_or_404(remiss.proposals.select_related("section"), pk=proposal_pk)
+    figures = gather(remiss, {})
+    item = next(p for s in figures["sections"] for p in s["proposals"] if p["id"] == proposal.pk)
+    initial = {"text": item["draft"], "comment": item.get("ministry_comment", "")}
+    form = DraftForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_draft(proposal=proposal, by=request.user, generated=item["draft_generated"], **form.cleaned_data)
+        except DraftError as error:
+            form.add_error("text", str(error))
+        else:
+            messages.success(request, _("Texten för %(label)s är sparad.") % {"label": proposal.label})
+            return redirect("compilation:list", remiss.pk)
+    context = {"remiss": remiss, "proposal": proposal, "item": item, "form": form}
+    return render(request, "remiss/compilation/draft_form.html", context)

@@ -16,4 +16,5 @@ urlpatterns = [
     path(base + "<int:pk>/forsok-igen/", v.compilation_retry, name="retry"),
     path(base + "<int:pk>/jamfor/", v.compilation_compare, name="compare"),
     path(base + "<int:pk>/ladda-ned/<str:fmt>/", v.compilation_download, name="download"),
+    path(base + "text/<int:proposal_pk>/", v.draft_edit, name="draft_edit"),
 ]

@@ -2,7 +2,7 @@
 assignments, attachments, receipts, and the public receipt check.
 
 Access goes through ``remiss.permissions`` (strangers and ministry staff get 404); changes go
-through ``remiss.services.responses`` and ``remiss.workflow``.
+through ``remiss.workflow`` and the services (drafting, assignments, inbox, submissions).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from accounts.models import Role
-from remiss import permissions, workflow
+from remiss import deadlines, permissions, selectors, workflow
+from remiss.fieldkeys import FieldKey
 from remiss.forms.responses import (
     AnswerForm,
     AssignmentForm,
@@ -36,10 +37,11 @@ from remiss.forms.responses import (
     SubmitConfirmForm,
     VerifyForm,
 )
-from remiss.models import Assignment, Receipt, ResponseStatus, Revision, SubmissionStatus
+from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Stance, SubmissionStatus
 from remiss.models.responses import MAX_SIGNATORIES
-from remiss.services import readiness
-from remiss.services import responses as svc
+from remiss.services import assignments, drafting, readiness, submissions
+from remiss.services import inbox as inbox_service
+from remiss.services.errors import ResponseError
 from remiss.uploads import HashingUploadHandler, ReadableFileNameHandler, answer_download_name, serve_file
 
 STASH_KEY = "answer_stash"
@@ -73,20 +75,20 @@ def member_view(view):
 def inbox(request):
     """Read-only (no state change on GET): an invitation without a response row is shown as not
     started, and the row is created by ``start`` (POST)."""
-    rows = svc.inbox_rows(request.organisation)
-    tasks = svc.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    rows = inbox_service.inbox_rows(request.organisation)
+    tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
 
 
 @login_required
 @require_POST
 def start(request, recipient_pk):
-    recipient = svc.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
+    recipient = inbox_service.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
     if recipient is None:
         permissions.deny(request, "recipient", not_found=True)
     try:
-        response = svc.start_response(recipient=recipient, by=request.user)
-    except svc.ResponseError as error:
+        response = inbox_service.start_response(recipient=recipient, by=request.user)
+    except ResponseError as error:
         messages.error(request, str(error))
         return redirect("respondent:inbox")
     return redirect("respondent:form", pk=response.pk)
@@ -94,7 +96,7 @@ def start(request, recipient_pk):
 
 @login_required
 def my_tasks(request):
-    tasks = svc.my_assignments(request.user, request.organisation)
+    tasks = assignments.my_assignments(request.user, request.organisation)
     return render(request, "remiss/respondent/tasks.html", {"tasks": tasks})
 
 
@@ -109,9 +111,9 @@ def task_done(request, pk):
     if assignment is None:
         permissions.deny(request, "assignment", not_found=True)
     try:
-        svc.mark_assignment_done(assignment=assignment, by=request.user)
+        assignments.mark_assignment_done(assignment=assignment, by=request.user)
         messages.success(request, _("Uppgiften är markerad som klar."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect("respondent:tasks")
 
@@ -121,33 +123,36 @@ def task_done(request, pk):
 
 def _form_page(request, response, form, data, *, conflicts=(), status=200):
     membership = request.membership
-    editable = permissions.can_edit(membership) and response.status in workflow.EDITABLE
+    editable = permissions.can_edit(response, membership)
     conflicts_by_field = {c.field: c for c in conflicts}
     for block in data["sections"]:
         for item in block["items"]:
             item["fields"] = form.proposal_fields(item["proposal"])
-            item["conflict"] = conflicts_by_field.get(f"answer:{item['proposal'].pk}")
-    consequences = [
-        {
-            "field": form[f"consequence-{key}"],
-            "version": form[f"version-consequence-{key}"],
-            "key": key,
-            "conflict": conflicts_by_field.get(f"consequence:{key}"),
-        }
-        for key in form.consequence_keys
-    ]
+            item["field_key"] = FieldKey.answer(item["proposal"].pk)
+            item["conflict"] = conflicts_by_field.get(item["field_key"].key)
+    consequences = []
+    for question in form.consequence_keys:
+        part = FieldKey.consequence(question)
+        consequences.append(
+            {
+                "field": form[part.form_name],
+                "version": form[part.version_name],
+                "key": part.key,
+                "conflict": conflicts_by_field.get(part.key),
+            }
+        )
     assignment_form = None
     if membership and (membership.is_drafter or membership.is_org_admin) and response.status not in workflow.FINAL:
         assignment_form = AssignmentForm(
             sections=[b["section"] for b in data["sections"]],
             proposals=data["proposals"],
-            colleagues=svc.colleagues(response.recipient.organisation),
+            colleagues=assignments.colleagues(response.recipient.organisation),
         )
     context = {
         "response": response,
         "remiss": response.recipient.remiss,
         "deadline_at": response.recipient.deadline_at,
-        "days_left": svc.days_left(response.recipient.deadline_at),
+        "days_left": deadlines.days_left(response.recipient.deadline_at),
         "form": form,
         "data": data,
         "editable": editable,
@@ -179,20 +184,21 @@ def _conflict_page(request, response, posted, conflicts):
     except the conflicting parts, which keep the user's text and the version the user loaded, so
     pressing Spara again cannot overwrite a colleague's text unless the user chooses to."""
     response.refresh_from_db()
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     kwargs = _form_kwargs(response, data)
     fresh = AnswerForm(**kwargs)
     values = {name: "" if value is None else str(value) for name, value in fresh.initial.items()}
     for conflict in conflicts:
-        name = conflict.form_name
-        if conflict.field.startswith("answer:"):
-            keep = [f"stance-{name}", f"comment-{name}", f"version-{name}"]
+        part = conflict.field_key
+        name = part.form_name
+        if part.is_answer:
+            keep = [f"stance-{name}", f"comment-{name}", part.version_name]
         else:
-            keep = [name, f"version-{name}"]
+            keep = [name, part.version_name]
         for field_name in keep:
             values[field_name] = posted.get(field_name, "")
-        if not conflict.field.startswith("answer:") and not posted.get(f"version-{name}"):
-            values[f"version-{name}"] = posted.get("response_version", "")
+        if not part.is_answer and not posted.get(part.version_name):
+            values[part.version_name] = posted.get("response_version", "")
     form = AnswerForm(values, **kwargs)
     form.is_valid()
     return _form_page(request, response, form, data, conflicts=conflicts, status=409)
@@ -201,16 +207,16 @@ def _conflict_page(request, response, posted, conflicts):
 @member_view
 def answer_form(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     kwargs = _form_kwargs(response, data)
     if request.method == "POST":
-        if not (permissions.can_edit(request.membership) and response.status in workflow.EDITABLE):
+        if not permissions.can_edit(response, request.membership):
             permissions.deny(request, "response: not editable")
         form = AnswerForm(request.POST, **kwargs)
         if not form.is_valid():
             return _form_page(request, response, form, data)
         try:
-            result = svc.save_changes(
+            result = drafting.save_changes(
                 response=response,
                 by=request.user,
                 response_version=form.cleaned_data["response_version"],
@@ -218,7 +224,7 @@ def answer_form(request, pk):
                 text_versions=form.text_versions(),
                 answers=form.answers(),
             )
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
             return _form_page(request, response, form, data)
         if result.conflicts:
@@ -248,24 +254,25 @@ def autosave(request, pk):
     if not form.is_valid():
         return JsonResponse({"error": _("Ogiltiga uppgifter. Texten är inte sparad.")}, status=400)
     key, text, version = form.cleaned_data["field"], form.cleaned_data["text"], form.cleaned_data["version"]
+    part = FieldKey.parse(key)
     try:
-        if key.startswith("answer:"):
-            pid = int(key.split(":", 1)[1]) if key.split(":", 1)[1].isdigit() else 0
-            result = svc.save_changes(
+        if part is not None and part.is_answer:
+            pid = part.proposal_id
+            result = drafting.save_changes(
                 response=response, by=request.user, answers={pid: (form.cleaned_data["stance"], text, version)}
             )
             new_version = result.answer_versions.get(pid, version)
         else:
             # The version this field was loaded at; other fields' versions play no part.
-            result = svc.save_changes(
+            result = drafting.save_changes(
                 response=response, by=request.user, texts={key: text}, text_versions={key: version}
             )
             new_version = result.text_versions.get(key, version)
-    except svc.ResponseError as error:
+    except ResponseError as error:
         return JsonResponse({"error": str(error)}, status=400)
     if result.conflicts:
         return JsonResponse(
-            {"error": str(svc.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
+            {"error": str(drafting.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
         )
     response.refresh_from_db(fields=["status"])
     return JsonResponse(
@@ -285,7 +292,7 @@ def _review_page(
     request, response, *, message_form=None, decision_form=None, signatories=None, decline_form=None, status=200
 ):
     membership = request.membership
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     actions = workflow.available_actions(response, membership)
     if decision_form is None:
         decision_form = DecisionForm(
@@ -318,7 +325,7 @@ def _review_page(
         "max_signatories": MAX_SIGNATORIES,
         "decline_form": decline_form or DeclineForm(),
         "submissions": response.submissions.select_related("receipt"),
-        "failed_submissions": svc.failed_submissions(response),
+        "failed_submissions": submissions.failed_submissions(response),
         "can_retry": bool(membership and membership.is_approver),
     }
     return render(request, "remiss/respondent/review.html", context, status=status)
@@ -363,7 +370,7 @@ def decision(request, pk):
     if not (form.is_valid() and signatories.is_valid()):
         return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
     try:
-        svc.record_decision(
+        drafting.record_decision(
             response=response,
             by=request.user,
             decided_by=form.cleaned_data["decided_by"],
@@ -374,7 +381,7 @@ def decision(request, pk):
             also_participated=form.cleaned_data["also_participated"],
             signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
         )
-    except svc.ResponseError as error:
+    except ResponseError as error:
         form.add_error(None, str(error))
         return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
     messages.success(request, _("Beslutet är registrerat."))
@@ -399,7 +406,7 @@ def _submit_page(request, response, form, *, status=200, stale=False):
 
 def _already_submitted(request, response):
     messages.info(request, _("Yttrandet är redan inskickat. Det skickades inte en gång till."))
-    newest = svc.newest_submission(response)
+    newest = selectors.newest_submission(response)
     if newest is None:
         return redirect("respondent:review", pk=response.pk)
     return redirect("respondent:receipt", pk=response.pk, number=newest.number)
@@ -471,9 +478,9 @@ def submission_retry(request, pk, number):
     response = permissions.get_response_for_member(request, pk, role=Role.APPROVER)
     submission = get_object_or_404(response.submissions, number=number)
     try:
-        svc.retry_render(submission=submission, by=request.user)
+        submissions.retry_render(submission=submission, by=request.user)
         messages.success(request, _("PDF:en och kvittensen skapas nu igen."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect("respondent:review", pk=response.pk)
 
@@ -487,7 +494,7 @@ def history(request, pk):
     revisions = list(response.revisions.select_related("author").order_by("-created_at", "-id")[:300])
     proposals = {p.pk: p for p in response.recipient.remiss.proposals.select_related("section")}
     for revision in revisions:
-        revision.label = svc.field_label(response, revision.field, proposals)
+        revision.label = drafting.field_label(response, revision.field, proposals)
     events = sorted(
         [("transition", t.created_at, t) for t in response.transitions.select_related("actor")]
         + [("revision", r.created_at, r) for r in revisions],
@@ -505,16 +512,16 @@ def history(request, pk):
 def revision_diff(request, pk, revision_pk):
     response = permissions.get_response_for_member(request, pk)
     revision = get_object_or_404(Revision.objects.select_related("author"), pk=revision_pk, response=response)
-    previous = svc.previous_revision(revision)
+    previous = drafting.previous_revision(revision)
     context = {
         "response": response,
         "remiss": response.recipient.remiss,
         "revision": revision,
         "previous": previous,
-        "label": svc.field_label(response, revision.field),
-        "diff": svc.diff_html(previous.text if previous else "", revision.text),
+        "label": drafting.field_label(response, revision.field),
+        "diff": drafting.diff_html(previous.text if previous else "", revision.text),
         "stance_changed": (previous.stance if previous else "") != revision.stance,
-        "stance_labels": dict(svc.Stance.choices),
+        "stance_labels": dict(Stance.choices),
     }
     return render(request, "remiss/respondent/diff.html", context)
 
@@ -526,16 +533,16 @@ def revision_diff(request, pk, revision_pk):
 @require_POST
 def assign(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = svc.form_data(response)
+    data = drafting.form_data(response)
     form = AssignmentForm(
         request.POST,
         sections=[b["section"] for b in data["sections"]],
         proposals=data["proposals"],
-        colleagues=svc.colleagues(response.recipient.organisation),
+        colleagues=assignments.colleagues(response.recipient.organisation),
     )
     if form.is_valid():
         try:
-            svc.assign(
+            assignments.assign(
                 response=response,
                 by=request.user,
                 assignee=form.cleaned_data["assignee"],
@@ -548,7 +555,7 @@ def assign(request, pk):
                 _("Uppgiften är skickad till %(name)s.") % {"name": form.cleaned_data["assignee"].get_full_name()},
             )
             return redirect(reverse("respondent:form", args=[response.pk]) + "#uppgifter")
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/assign.html", {"response": response, "form": form}, status=400)
 
@@ -560,12 +567,12 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            svc.add_attachment(
+            drafting.add_attachment(
                 response=response, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
             )
             messages.success(request, _("Bilagan är uppladdad."))
             return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
-        except svc.ResponseError as error:
+        except ResponseError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/attachment.html", {"response": response, "form": form}, status=400)
 
@@ -583,9 +590,9 @@ def attachment_remove(request, pk, attachment_pk):
     response = permissions.get_response_for_member(request, pk)
     attachment = get_object_or_404(response.attachments, pk=attachment_pk)
     try:
-        svc.remove_attachment(attachment=attachment, by=request.user)
+        drafting.remove_attachment(attachment=attachment, by=request.user)
         messages.success(request, _("Bilagan är borttagen."))
-    except svc.ResponseError as error:
+    except ResponseError as error:
         messages.error(request, str(error))
     return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
 
@@ -602,7 +609,7 @@ def receipt(request, pk, number):
         "remiss": response.recipient.remiss,
         "submission": submission,
         "receipt": Receipt.objects.filter(submission=submission).first(),
-        "newest": svc.newest_submission(response),
+        "newest": selectors.newest_submission(response),
         "done": submission.status == SubmissionStatus.DONE,
         "attachments": submission.attachment_files(),
     }

@@ -31,10 +31,9 @@
       this.textarea = el.querySelector("textarea");
       this.radios = el.querySelectorAll("input[type=radio]");
       this.state = el.querySelector(".save-state");
-      this.isAnswer = this.key.indexOf("answer:") === 0;
-      // version-<proposal id>, version-summary, version-consequence-<key>
-      var name = this.isAnswer ? this.key.slice(7) : this.key.replace(":", "-");
-      this.versionInput = el.querySelector("input[name='version-" + name + "']");
+      // The part's own version input (version-<proposal id>, version-summary, …), named by the
+      // template from remiss.fieldkeys.FieldKey: the script never derives one name from another.
+      this.versionInput = el.dataset.versionField ? el.querySelector("input[name='" + el.dataset.versionField + "']") : null;
       this.timer = null;
       this.dirty = false;
       this.saving = false;

@@ -1,0 +1,60 @@
+"""Reads of what has come in, with one meaning each (DESIGN §7, "reads in one place").
+
+- **The newest submission** of a response is the one with the highest ``number``, whatever the
+  state of its PDF: what the organisation submitted is fixed in the snapshot at the moment it
+  submits, so the progress page, the sammanställning, the dashboard and the respondent's own pages
+  agree while a PDF renders. Only the public pages need the rendered file: they pick the newest
+  among the submissions the public may see (``permissions.public_submissions``) with the same rule.
+- **Answered** (inkommit): a recipient whose response has at least one submission, declines included.
+- **Late** (för sent): the newest submission came in after the recipient's deadline
+  (``Submission.is_late``, decided once by ``remiss.deadlines`` when it was frozen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from remiss.models import Remiss, Response, Submission
+
+ANSWERED, DECLINED, LATE = "answered", "declined", "late"
+
+
+def newest_per_response(submissions: Iterable[Submission] | QuerySet[Submission]) -> dict[int, Submission]:
+    """The newest of the given submissions for each response, by response id."""
+    if isinstance(submissions, QuerySet):
+        submissions = submissions.order_by("response_id", "-number")
+    newest: dict[int, Submission] = {}
+    for submission in submissions:
+        current = newest.get(submission.response_id)
+        if current is None or submission.number > current.number:
+            newest[submission.response_id] = submission
+    return newest
+
+
+def newest_submissions(remiss: Remiss, *related: str) -> dict[int, Submission]:
+    """The newest submission of each response to ``remiss``, by response id."""
+    qs = Submission.objects.filter(response__recipient__remiss=remiss)
+    return newest_per_response(qs.select_related(*related) if related else qs)
+
+
+def newest_by_recipient(remiss: Remiss) -> dict[int, Submission]:
+    """The same newest submissions, by recipient id."""
+    return {s.response.recipient_id: s for s in newest_submissions(remiss, "response").values()}
+
+
+def newest_submission(response: Response) -> Submission | None:
+    return response.submissions.select_related("receipt").order_by("-number").first()
+
+
+def answered_filter(prefix: str = "") -> Q:
+    """Recipients (reached through ``prefix``, e.g. ``"recipients__"``) that have answered."""
+    return Q(**{f"{prefix}response__submissions__isnull": False})
+
+
+def submission_state(submission: Submission) -> str:
+    """ANSWERED, DECLINED or LATE (a late decline is a decline)."""
+    if submission.declined:
+        return DECLINED
+    return LATE if submission.is_late else ANSWERED

@@ -1,0 +1,71 @@
+"""The respondent's inbox: one row per invitation, and the response row created on the first POST."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Organisation, User
+from remiss.deadlines import days_left
+from remiss.models import Assignment, Recipient, Response
+from remiss.permissions import PUBLIC_STATUSES
+from remiss.services.errors import ResponseError
+
+
+def invited_recipients(organisation: Organisation | None) -> QuerySet[Recipient]:
+    """The organisation's invitations to published (or closed/archived) remisser; none for ministries."""
+    if organisation is None or organisation.is_ministry:
+        return Recipient.objects.none()
+    return Recipient.objects.filter(organisation=organisation, remiss__status__in=PUBLIC_STATUSES)
+
+
+def inbox_rows(organisation: Organisation | None, now: dt.datetime | None = None) -> list[dict]:
+    """One row per invitation: the remiss, its response (None until someone starts; reading the
+    inbox never creates one), days left, and who is working on it (last editor, open assignees).
+    Four queries whatever the number of remisser."""
+    now = now or timezone.now()
+    recipients = list(
+        invited_recipients(organisation)
+        .select_related("remiss__ministry", "organisation")
+        .order_by("remiss__deadline", "remiss__title", "pk")
+    )
+    responses = {
+        r.recipient_id: r for r in Response.objects.filter(recipient__in=recipients).select_related("updated_by")
+    }
+    assignees: dict[int, list[str]] = {}
+    for a in (
+        Assignment.objects.filter(response__in=list(responses.values()), done_at__isnull=True)
+        .select_related("assignee")
+        .order_by("due_date", "id")
+    ):
+        names = assignees.setdefault(a.response_id, [])
+        if a.assignee.get_full_name() not in names:
+            names.append(a.assignee.get_full_name())
+    rows = []
+    for recipient in recipients:
+        response = responses.get(recipient.pk)
+        deadline_at = recipient.deadline_at
+        rows.append(
+            {
+                "recipient": recipient,
+                "remiss": recipient.remiss,
+                "response": response,
+                "deadline_at": deadline_at,
+                "days_left": days_left(deadline_at, now),
+                "assignees": assignees.get(response.pk, []) if response else [],
+            }
+        )
+    return rows
+
+
+@transaction.atomic
+def start_response(*, recipient: Recipient, by: User) -> Response:
+    """The response row of an invitation, created on the first POST (never on a GET)."""
+    if not Membership.objects.filter(user=by, organisation_id=recipient.organisation_id).exists():
+        raise ResponseError(_("Du är inte medlem i organisationen som svarar på remissen."))
+    response, _created = Response.objects.get_or_create(recipient=recipient)
+    return response

@@ -1,0 +1,45 @@
+"""The shape of the code: the floors contract (.importlinter) and a ceiling on complexity.
+
+Neither needs the database; both read the source as it is on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+from radon.complexity import cc_visit
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("remiss", "accounts", "opendata", "benchmarks")
+MAX_COMPLEXITY = 20
+# A function may stay above the ceiling when a comment at it says why: "# complexity: <reason>".
+WHY = "# complexity:"
+
+
+def test_the_floors_contract_is_kept():
+    assert lint_imports(config_filename=str(ROOT / ".importlinter"), no_cache=True) == 0
+
+
+def _functions(path: Path):
+    source = path.read_text()
+    lines = source.splitlines()
+    for block in cc_visit(source):
+        for item in [block, *getattr(block, "methods", [])]:
+            if item.letter in ("F", "M"):
+                name = f"{item.classname}.{item.name}" if getattr(item, "classname", None) else item.name
+                # the comment may stand on the lines just above the def or within its first lines
+                near = "\n".join(lines[max(item.lineno - 4, 0) : item.lineno + 3])
+                yield name, item.complexity, WHY in near
+
+
+def test_no_function_is_more_complex_than_the_ceiling():
+    files = [p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if "migrations" not in p.parts]
+    assert len(files) > 50  # the walk found the code
+    too_complex = []
+    for path in files:
+        relative = path.relative_to(ROOT).as_posix()
+        for name, complexity, explained in _functions(path):
+            if complexity > MAX_COMPLEXITY and not explained:
+                too_complex.append(f"{relative}: {name} ({complexity})")
+    assert too_complex == [], f"split these, or say why at the function ({WHY} …)"
