@@ -18,7 +18,7 @@ from tests.support import ROOT
 
 pytestmark = [pytest.mark.worker]
 
-PING = "from remiss.celery import app; print(app.send_task('remiss.ping', args=[21]).get(timeout=25)['value'])"
+PING = "from remiss.celery import app; print(app.send_task('remiss.ping', args=[21]).get(timeout=240)['value'])"
 
 
 def free_port() -> int:
@@ -97,10 +97,12 @@ def test_run_script_restarts_a_killed_worker_and_beat_and_stops_everything_on_si
         os.killpg(int(pids["beat"]), signal.SIGKILL)
         killed_at = time.monotonic()
         wait_for(lambda: run_log.read_text().count("started again") >= 2, 30, "the worker and beat to restart")
+        worker_log = var_dir / "log" / "worker.log"
+        remaining = 30 - (time.monotonic() - killed_at)
+        wait_for(lambda: worker_log.read_text().count(" ready.") >= 2, remaining, "the new worker to be ready")
+        # The demo's answer PDFs may still be queued ahead of the ping: the new worker renders them first.
         ping = subprocess.run([sys.executable, "-c", PING], cwd=ROOT, env=env, capture_output=True, text=True)
-        back_after = time.monotonic() - killed_at
         assert ping.stdout.strip() == "42", ping.stderr
-        assert back_after < 30
         text = run_log.read_text()
         assert "worker stopped (exit 137)" in text and "beat stopped (exit 137)" in text
         assert "worker stopped" in (tmp_path / "run.out").read_text()  # on the terminal too
