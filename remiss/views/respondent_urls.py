@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import prefill as pf
 from . import respondent as v
 
 app_name = "respondent"
@@ -12,6 +13,8 @@ urlpatterns = [
     path("inbjudan/<int:recipient_pk>/borja/", v.start, name="start"),
     path("<int:pk>/", v.answer_form, name="form"),
     path("<int:pk>/spara/", v.autosave, name="autosave"),
+    path("<int:pk>/las-in-utkast/", pf.prefill_upload, name="prefill"),
+    path("<int:pk>/las-in-utkast/bekrafta/", pf.prefill_confirm, name="prefill_confirm"),
     path("<int:pk>/granskning/", v.review, name="review"),
     path("<int:pk>/status/<str:action>/", v.transition, name="transition"),
     path("<int:pk>/beslut/", v.decision, name="decision"),

@@ -1,0 +1,80 @@
+"""Respondents upload their own Word/PDF draft: the reader suggests a stance (and the passage it rests
+on) per proposal; the user confirms per proposal which suggestions go into the draft. Nothing already
+in the draft is replaced unless the user ticks that proposal (``drafting.save_changes`` writes it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from remiss import permissions, workflow
+from remiss.models import Answer, Proposal, Response, Stance
+from remiss.reading import ReadingError, extract_text
+from remiss.services import documents, drafting
+from remiss.services.errors import ResponseError
+from remiss.uploads import safe_filename
+
+
+@dataclass
+class Suggestion:
+    proposal: Proposal
+    current_stance: str
+    current_comment: str
+    version: int
+    stance: str
+    evidence: str
+    confidence: float
+
+    @property
+    def draft_has_text(self) -> bool:
+        return bool(self.current_stance or self.current_comment.strip())
+
+    @property
+    def preselected(self) -> bool:
+        """Only where the draft is empty and the reader found something: never over the user's text."""
+        return bool(self.stance) and not self.draft_has_text
+
+    @property
+    def stance_label(self) -> str:
+        return str(dict(Stance.choices).get(self.stance, _("Inget förslag")))
+
+
+def read_draft(*, response: Response, by: User, upload) -> list[Suggestion]:
+    """Read the uploaded draft (size and content checked as for any document answer) and return one
+    Suggestion per proposal. Nothing is stored."""
+    if not permissions.can_edit(response, workflow.membership_of(by, response)):
+        raise ResponseError(_("Yttrandet kan inte ändras nu."))
+    name = safe_filename(upload.name or "", fallback="utkast")
+    if not name.lower().endswith((".pdf", ".docx")):
+        raise ResponseError(_("Ladda upp en PDF eller ett Word-dokument (.docx)."))
+    try:
+        data = documents.check_upload_size(upload)
+        text = extract_text(data, name).text
+    except (documents.DocumentAnswerError, ReadingError) as error:
+        raise ResponseError(str(error)) from None
+    reading = documents.reading_for(text, response.recipient.remiss)["proposals"]
+    answers = {a.proposal_id: a for a in Answer.objects.filter(response=response)}
+    suggestions = []
+    for proposal in response.recipient.remiss.proposals.select_related("section"):
+        answer = answers.get(proposal.pk)
+        read = reading.get(proposal.pk) or reading.get(str(proposal.pk)) or {}
+        suggestions.append(
+            Suggestion(
+                proposal=proposal,
+                current_stance=answer.stance if answer else "",
+                current_comment=answer.comment if answer else "",
+                version=answer.version if answer else 0,
+                stance=read.get("stance") or "",
+                evidence=read.get("evidence") or "",
+                confidence=float(read.get("confidence") or 0),
+            )
+        )
+    return suggestions
+
+
+def apply_suggestions(*, response: Response, by: User, chosen: dict[int, tuple[str, str, int]]):
+    """Write the proposals the user ticked: {proposal_id: (stance, comment, version loaded)}. A
+    colleague's change since then is merged or returned as a conflict, as in the form."""
+    return drafting.save_changes(response=response, by=by, answers=chosen)
