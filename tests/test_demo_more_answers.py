@@ -35,3 +35,21 @@ def test_forty_bodies_answer_some_as_documents_and_a_campaign_is_grouped():
     groups = duplicate_groups({s.response.recipient.organisation.name: s for s in submissions})
     assert groups and groups[0].size == 6 and "Salems kommun" in groups[0].members
     assert more_answers.load() == ["Fler demosvar finns redan."]
+
+
+def test_the_demo_has_a_union_and_a_private_person_outside_the_remisslista():
+    from remiss.demo import public_answers
+    from remiss.models import PublicAnswer, PublicAnswerStatus
+
+    people.load()
+    remisser.load()
+    public_answers.load()
+    answers_ = PublicAnswer.objects.order_by("name")
+    assert [a.status for a in answers_] == [PublicAnswerStatus.PUBLISHED] * 2
+    names = {a.recipient.organisation.name for a in answers_}
+    assert "Fackförbundet Vision" in names
+    assert any(n.startswith("Privatperson") for n in names) and "Karin Lundqvist" not in names
+    for answer in answers_:
+        assert answer.recipient.invited_at is None
+        assert Submission.objects.get(response__recipient=answer.recipient).snapshot["source"] == "public"
+    assert public_answers.load() == ["Synpunkter från övriga finns redan."]
