@@ -37,8 +37,8 @@ class SwitchOrganisationForm(forms.Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ClaimForm(forms.Form):
-    """Who takes on the organisation's first account; an activation link goes to ``email``."""
+class _PersonForm(forms.Form):
+    """Name and title, as the claim and the activation ask for them."""
 
     full_name = forms.CharField(label=_("Namn"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     title = forms.CharField(
@@ -47,6 +47,11 @@ class ClaimForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
+
+
+class ClaimForm(_PersonForm):
+    """Who takes on the organisation's first account; an activation link goes to ``email``."""
+
     email = forms.EmailField(
         label=_("Din e-postadress i tjänsten"),
         max_length=254,
@@ -55,14 +60,7 @@ class ClaimForm(forms.Form):
     )
 
 
-class ActivationForm(forms.Form):
-    full_name = forms.CharField(label=_("Namn"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    title = forms.CharField(
-        label=_("Titel"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
+class ActivationForm(_PersonForm):
     password1 = forms.CharField(
         label=_("Välj lösenord"),
         strip=False,
