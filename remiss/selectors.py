@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from remiss.models import Remiss, Response, Submission
+from remiss.models import PublicAnswer, PublicAnswerStatus, Remiss, Response, Submission
 
 ANSWERED, DECLINED, LATE = "answered", "declined", "late"
 
@@ -37,6 +37,15 @@ def newest_submissions(remiss: Remiss, *related: str) -> dict[int, Submission]:
     """The newest submission of each response to ``remiss``, by response id."""
     qs = Submission.objects.filter(response__recipient__remiss=remiss)
     return newest_per_response(qs.select_related(*related) if related else qs)
+
+
+def public_answer_recipients(remiss: Remiss) -> set[int]:
+    """Recipients that answered through "Lämna synpunkter" (screened and published): the "Övriga"."""
+    return set(
+        PublicAnswer.objects.filter(remiss=remiss, status=PublicAnswerStatus.PUBLISHED).values_list(
+            "recipient_id", flat=True
+        )
+    )
 
 
 def newest_by_recipient(remiss: Remiss) -> dict[int, Submission]:

@@ -61,7 +61,7 @@ def confirmed(client, remiss, capture, **extra) -> PublicAnswer:
     submit(client, remiss, capture, **extra)
     token = link_from_mail()
     assert client.post(reverse("public:answer_confirm", args=[token])).status_code == 200
-    return PublicAnswer.objects.get()
+    return PublicAnswer.objects.latest("pk")
 
 
 def test_an_answer_counts_only_after_confirmation_and_screening(
@@ -217,3 +217,43 @@ def test_only_the_owning_ministrys_staff_may_screen(
     other = f.PublishedRemissFactory(ministry=remiss.ministry)
     url = reverse("ministry:public_answer_screen", args=[other.pk, answer.pk, "publicera"])
     assert client_for(staff).post(url).status_code == 404
+
+
+def test_csv_and_xlsx_mark_documents_and_ovriga(client, staff, remiss, org, django_capture_on_commit_callbacks):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from remiss.compilation.spreadsheet import build_csv, build_xlsx
+    from remiss.services import documents as document_answers
+
+    invited = f.RecipientFactory(remiss=remiss, organisation=org)
+    f.make_submission(invited)
+    data = documents.docx_bytes([("heading", "5.1 Ett register"), "Förbundet tillstyrker förslaget."])
+    answer = confirmed(
+        client,
+        remiss,
+        django_capture_on_commit_callbacks,
+        sender_kind="organisation",
+        name="Facket",
+        file=SimpleUploadedFile("synpunkter.docx", data),
+    )
+    received = services.publish_public_answer(answer=answer, by=staff)
+    choices = {int(k): (v["stance"], v["evidence"]) for k, v in received.reading["proposals"].items()}
+    document_answers.confirm_document_answer(received=received, by=staff, choices=choices)
+    mail.outbox.clear()
+    person = confirmed(client, remiss, django_capture_on_commit_callbacks, email="b@example.se")
+    services.publish_public_answer(answer=person, by=staff)
+    figures = gather(remiss, {})
+    rows = list(csv.reader(io.StringIO(build_csv(figures).decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[-2:] == ["Inkommit som dokument", "Övriga (ej på remisslistan)"]
+    marks = {r[0]: (r[-2], r[-1]) for r in rows[1:]}
+    assert marks["Facket"] == ("Ja", "Ja")
+    assert marks[f"Privatperson (nr {person.pk})"] == ("", "Ja")
+    assert marks[org.name] == ("", "")
+    sheet = load_workbook(io.BytesIO(build_xlsx(figures)))["Svar"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][-2:] == header[-2:]
+    assert any(r[0] == "Facket" and r[-2:] == ["Ja", "Ja"] for r in values)

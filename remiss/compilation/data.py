@@ -149,13 +149,20 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
     """All figures for one compilation, as plain JSON-serialisable data."""
     params = normalise_params(params)
     latest = selectors.newest_by_recipient(remiss)
+    public = selectors.public_answer_recipients(remiss)
     rows = []
     for recipient in recipients_in_scope(remiss, params):
         submission = latest.get(recipient.pk)
         org = recipient.organisation
         rows.append(
             {
-                "organisation": {"id": org.pk, "name": org.name, "kind": org.kind, "county": org.county},
+                "organisation": {
+                    "id": org.pk,
+                    "name": org.name,
+                    "kind": org.kind,
+                    "county": org.county,
+                    "public": recipient.pk in public,
+                },
                 "submission": None
                 if submission is None
                 else {
@@ -246,6 +253,7 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
         status_counts[status] += 1
         included = sub is not None and is_included(is_late=sub["is_late"], include_late=params["include_late"])
         document = bool(sub and sub["snapshot"].get("source") == "document")  # "inkommit som dokument"
+        other = bool(sub) and is_other(org, sub["snapshot"])
         recipients.append(
             {
                 "name": org["name"],
@@ -274,11 +282,18 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
             }
         )
         if not sub["declined"]:
-            _group_comments(by_proposal, org, sub["snapshot"], document)
+            _group_comments(by_proposal, org, sub["snapshot"], document, other)
     return recipients, answers, status_counts, by_proposal
 
 
-def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict, document: bool) -> None:
+def is_other(org: dict, snapshot: dict) -> bool:
+    """Övriga: an answer given on "Lämna synpunkter" (a form answer, or a file read as a document)."""
+    return snapshot.get("source") == "public" or bool(org.get("public"))
+
+
+def _group_comments(
+    by_proposal: dict[int, dict[str, list[dict]]], org: dict, snapshot: dict, document: bool, other: bool
+) -> None:
     snap_answers = {a["proposal_id"]: a for a in snapshot.get("answers", [])}
     for proposal_id, groups in by_proposal.items():
         answer = snap_answers.get(proposal_id)
@@ -289,6 +304,7 @@ def _group_comments(by_proposal: dict[int, dict[str, list[dict]]], org: dict, sn
                 "organisation_id": org["id"],
                 "comment": ((answer or {}).get("comment") or "").strip(),
                 "document": document,
+                "other": other,
                 "kind": org["kind"],
             }
         )
@@ -340,6 +356,7 @@ def text_chapters(rows: list[dict], params: dict) -> list[dict]:
             "organisation_id": org["id"],
             "kind": org["kind"],
             "document": snapshot.get("source") == "document",
+            "other": is_other(org, snapshot),
         }
         for key, field in (("summary", "summary"), ("general", "general_comments")):
             if (snapshot.get(field) or "").strip():

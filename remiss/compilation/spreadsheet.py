@@ -46,18 +46,33 @@ def detail_rows(figures: dict) -> list[list]:
                             proposal["text"],
                             labels[group["stance"]],
                             entry["comment"],
+                            *_marks(entry),
                         ]
                     )
     # Sammanfattningar, generella synpunkter and consequence answers: the chapter in "Avsnitt".
     for chapter in figures.get("text_chapters", []):
         for entry in chapter["entries"]:
-            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"]])
+            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"], *_marks(entry)])
     rows.sort(key=lambda r: (r[0].casefold(),))
     return rows
 
 
+def _marks(entry: dict) -> list[str]:
+    """ "Ja" where the answer came as a document, and where its sender is among Övriga."""
+    return [_("Ja") if entry.get("document") else "", _("Ja") if entry.get("other") else ""]
+
+
 def detail_header() -> list[str]:
-    return [_("Organisation"), _("Avsnitt"), _("Förslag"), _("Förslagstext"), _("Ställningstagande"), _("Kommentar")]
+    return [
+        _("Organisation"),
+        _("Avsnitt"),
+        _("Förslag"),
+        _("Förslagstext"),
+        _("Ställningstagande"),
+        _("Kommentar"),
+        _("Inkommit som dokument"),
+        _("Övriga (ej på remisslistan)"),
+    ]
 
 
 def build_xlsx(figures: dict) -> bytes:
