@@ -257,3 +257,16 @@ def test_csv_and_xlsx_mark_documents_and_ovriga(client, staff, remiss, org, djan
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][-2:] == header[-2:]
     assert any(r[0] == "Facket" and r[-2:] == ["Ja", "Ja"] for r in values)
+
+
+def test_the_word_sammanstallning_marks_ovriga(client, staff, remiss, django_capture_on_commit_callbacks):
+    import io
+
+    import docx
+
+    from remiss.compilation.word import build_docx
+
+    answer = confirmed(client, remiss, django_capture_on_commit_callbacks, sender_kind="organisation", name="Facket")
+    services.publish_public_answer(answer=answer, by=staff)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(build_docx(gather(remiss, {})))).paragraphs)
+    assert "Facket (övriga, ej på remisslistan)" in text

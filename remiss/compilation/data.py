@@ -264,6 +264,7 @@ def _tally(rows: list[dict], proposals: list[dict], params: dict, statuses: dict
                 "submitted_at": _local_date(sub["submitted_at"]) if sub else "",
                 "included": included,
                 "document": document,
+                "other": other,
             }
         )
         if not included:

@@ -47,9 +47,15 @@ def _table(document, header: list[str], rows: list[list]) -> None:
             cell.text = str(value)
 
 
+def _marks(entry: dict) -> str:
+    marks = [_("inkommit som dokument")] if entry.get("document") else []
+    marks += [_("övriga, ej på remisslistan")] if entry.get("other") else []
+    return "".join(f" ({mark})" for mark in marks)
+
+
 def _entries(document, entries: list[dict]) -> None:
     for entry in entries:
-        name = entry["organisation"] + (f" ({_('inkommit som dokument')})" if entry.get("document") else "")
+        name = entry["organisation"] + _marks(entry)
         document.add_paragraph(name, style="Heading 4")
         document.add_paragraph(entry.get("comment") or _("Ingen kommentar."))
 
@@ -78,7 +84,7 @@ def build_docx(figures: dict) -> bytes:
             [
                 r["name"],
                 r["kind"],
-                r["status_label"] + (f" ({_('inkommit som dokument')})" if r.get("document") else ""),
+                r["status_label"] + _marks(r),
                 r["submitted_at"],
             ]
             for r in figures["recipients"]
