@@ -48,7 +48,7 @@ def record_password_reset(request: HttpRequest, email: str) -> None:
 
 # --- Per-client request budgets (anonymous POSTs, the receipt check, sign-in failures) -------------
 #
-# Fixed-window counters in the cache (Redis in production, so the count is shared by every web
+# Sliding-window counters in the cache (Redis in production, so the count is shared by every web
 # process; the database cache on the embedded default). A rate is "COUNT/PERIOD" with the period in
 # seconds or with a unit: "300/10m", "20/m", "30/15m", "1000/h".
 
@@ -69,16 +69,26 @@ class Rate:
 
 
 def _used(scope: str, client: str, rate: Rate, *, count: bool = True) -> int:
-    """Count one request (``count``) and return how many this client has made in the current window."""
-    window = int(time.time() // rate.seconds)
-    key = f"rl:{settings.RATE_LIMIT_NAMESPACE}:{scope}:{client}:{window}"
-    if not count:
-        return cache.get(key) or 0
-    cache.add(key, 0, rate.seconds + 5)
+    """Count one request (``count``) and return how many this client has made in the last period.
+
+    A sliding-window estimate: this window's count plus the previous window's, weighted by how much of
+    it still lies within the last period. Plain fixed windows let a client spend two budgets across a
+    window boundary (and reset a lock-out at it)."""
+    now = time.time()
+    window = int(now // rate.seconds)
+    key = f"rl:{settings.RATE_LIMIT_NAMESPACE}:{scope}:{client}:"
+    current = _incr(key + str(window), 2 * rate.seconds + 5) if count else cache.get(key + str(window)) or 0
+    previous = cache.get(key + str(window - 1)) or 0
+    overlap = 1 - (now % rate.seconds) / rate.seconds
+    return current + int(previous * overlap)
+
+
+def _incr(key: str, timeout: int) -> int:
+    cache.add(key, 0, timeout)
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, rate.seconds + 5)
+        cache.set(key, 1, timeout)
         return 1
 
 
@@ -86,10 +96,12 @@ def over_budget(request: HttpRequest, scope: str, rate_text: str) -> bool:
     """Count this request against the client's budget ``rate_text`` for ``scope``; True when past it
     (the first refusal in a window is written to the audit log, not every one of a flood)."""
     rate = Rate.parse(rate_text)
-    used = _used(scope, client_ip(request) or "unknown", rate)
-    if used == rate.count + 1:
+    client = client_ip(request) or "unknown"
+    if _used(scope, client, rate) <= rate.count:
+        return False
+    if cache.add(f"rl:{settings.RATE_LIMIT_NAMESPACE}:{scope}:{client}:audited", 1, rate.seconds):
         audit.record("throttle.rejected", request=request, data={"scope": scope})
-    return used > rate.count
+    return True
 
 
 def too_many_requests(request: HttpRequest, *, locked_out: bool = False) -> HttpResponse:

@@ -159,3 +159,16 @@ def test_wrong_passwords_over_many_accounts_lock_out_the_client_address(settings
         .status_code
         == 302
     )
+
+
+def test_a_budget_is_not_renewed_by_crossing_a_window_boundary(rf, db):
+    """Fixed windows would give a client a fresh budget at every boundary; the sliding estimate does not."""
+    rate = "4/2s"
+    while time.time() % 2 < 1.7:  # just before a boundary of the 2-second windows
+        time.sleep(0.05)
+    request = rf.post("/x/", REMOTE_ADDR="192.0.2.44")
+    refused = [throttle.over_budget(request, "boundary", rate) for _ in range(5)]
+    assert refused == [False, False, False, False, True]
+    while time.time() % 2 >= 1.7:  # the next window has begun
+        time.sleep(0.05)
+    assert throttle.over_budget(request, "boundary", rate)
