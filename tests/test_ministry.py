@@ -14,6 +14,8 @@ from accounts.models import AuditEvent, OrganisationKind
 from remiss.models import (
     Proposal,
     Publication,
+    PublicAnswer,
+    PublicAnswerStatus,
     ReceivedDocument,
     Recipient,
     Remiss,
@@ -88,6 +90,8 @@ PER_REMISS = [
     ("POST", "ministry:document_review", "received_pk"),
     ("GET", "ministry:document_original", "received_pk"),
     ("POST", "ministry:document_discard", "received_pk"),
+    ("GET", "ministry:public_answers", None),
+    ("POST", "ministry:public_answer_screen", "public_answer"),
 ]
 WITHOUT_REMISS = [("GET", "ministry:list"), ("GET", "ministry:create"), ("POST", "ministry:create")]
 
@@ -110,7 +114,16 @@ def matrix_objects(remiss) -> dict:
         received_on=timezone.localdate(),
     )
     received.file.save("svar.txt", SimpleUploadedFile("svar.txt", b"Vi tillstyrker."))
+    public_answer = PublicAnswer.objects.create(
+        remiss=remiss,
+        sender_kind="person",
+        name="Karin Privat",
+        email="karin@example.se",
+        general_comments="Jag tillstyrker.",
+        status=PublicAnswerStatus.PENDING,
+    )
     return {
+        "public_answer": public_answer.pk,
         "received_pk": received.pk,
         "doc_pk": document.pk,
         "section_pk": section.pk,
@@ -121,6 +134,8 @@ def matrix_objects(remiss) -> dict:
 
 
 def matrix_url(remiss, objects: dict, name: str, needs: str | None) -> str:
+    if needs == "public_answer":  # the screening decision is part of the URL
+        return reverse(name, kwargs={"pk": remiss.pk, "answer_pk": objects[needs], "decision": "avvisa"})
     return reverse(name, kwargs={"pk": remiss.pk, **({needs: objects[needs]} if needs else {})})
 
 
@@ -133,7 +148,7 @@ def test_every_ministry_view_is_in_the_matrix():
     from remiss.views import ministry_urls as module
 
     names = {p.name for p in module.urlpatterns} - {"home", "list", "create"}
-    assert len(names) == 33 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
+    assert len(names) == 35 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -141,7 +156,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 39
+    assert len(urls) == 41
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -155,8 +170,9 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     assert Publication.objects.get().redacted_pdf  # the reset was refused
     remiss.refresh_from_db()
     assert remiss.status == RemissStatus.DRAFT
-    assert AuditEvent.objects.filter(action="access.denied").count() >= 78
+    assert AuditEvent.objects.filter(action="access.denied").count() >= 82
     assert ReceivedDocument.objects.get().submission is None
+    assert PublicAnswer.objects.get().status == PublicAnswerStatus.PENDING  # not screened by strangers
 
 
 @pytest.mark.django_db
@@ -181,6 +197,7 @@ def test_member_of_the_ministry_without_staff_role_gets_403(remiss, client_for, 
     # Nothing was changed by the attempt.
     assert remiss.sections.count() == 1 and remiss.recipients.count() == 2 and remiss.documents.count() == 1
     assert Remiss.objects.count() == 1 and Publication.objects.get().redacted_pdf
+    assert PublicAnswer.objects.get().status == PublicAnswerStatus.PENDING
     assert AuditEvent.objects.filter(action="access.denied", actor=colleague).exists()
 
 
