@@ -13,9 +13,9 @@ from django.utils import timezone
 from accounts.models import AuditEvent, OrganisationKind
 from remiss.models import (
     Proposal,
-    Publication,
     PublicAnswer,
     PublicAnswerStatus,
+    Publication,
     ReceivedDocument,
     Recipient,
     Remiss,

@@ -10,16 +10,14 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile, File
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import Organisation, OrganisationKind, User
-from remiss import workflow
+from remiss import notifications, workflow
 from remiss.models import (
     Answer,
     PublicAnswer,
@@ -101,6 +99,7 @@ def submit_public_answer(*, remiss: Remiss, cleaned: dict, answers: dict[int, tu
 
 
 def _send_confirmation(answer: PublicAnswer, token: str) -> None:
+    """Through the project's mail path: a failed delivery is logged, never raised after the commit."""
     context = {
         "answer": answer,
         "remiss": answer.remiss,
@@ -109,8 +108,8 @@ def _send_confirmation(answer: PublicAnswer, token: str) -> None:
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Bekräfta dina synpunkter på %(ref)s") % {"ref": answer.remiss.reference}
-        body = render_to_string("remiss/email/public_answer_confirm.txt", context)
-    EmailMessage(subject=subject, body=body, to=[answer.email]).send()
+    body = notifications.render_message("remiss/email/public_answer_confirm.txt", context)
+    notifications.send_one(answer.email, subject, body, notifications.SendResult())
 
 
 @transaction.atomic
