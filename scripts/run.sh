@@ -16,6 +16,7 @@ export DEBUG="${DEBUG:-1}"
 export PORT="${PORT:-8000}"  # settings.SITE_URL follows it
 STOP_GRACE="${STOP_GRACE:-10}"       # seconds between TERM and KILL when stopping
 WORKER_NICE="${WORKER_NICE:-10}"     # the web answers first when renders fill the CPU
+DEMO="${DEMO:-1}"                    # DEMO=0: no demo data, no demo logins (an empty service)
 VAR="${REMISS_VAR_DIR:-var}"
 QUEUE="${CELERY_TASK_QUEUE:-remiss}"
 mkdir -p "$VAR/log" "$VAR/mail" "$VAR/celery"
@@ -25,11 +26,11 @@ say() { echo "[run.sh $(date '+%Y-%m-%d %H:%M:%S')] $*" | tee -a "$LOG"; }
 
 $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
-$PY manage.py load_demo
+if [ "$DEMO" != 0 ]; then $PY manage.py load_demo; fi
 $PY manage.py rebuild_search_index -v0
 $PY manage.py collectstatic --noinput -v0
 
-declare -A cmd pid started
+declare -A cmd pid started quick
 cmd[web]="$PY manage.py runserver 127.0.0.1:${PORT} --noreload"
 cmd[worker]="nice -n $WORKER_NICE $CELERY -A remiss worker --loglevel=INFO --concurrency=2 -Q $QUEUE -n worker@%h"
 cmd[sweeper]="$CELERY -A remiss worker --loglevel=INFO --pool=solo -Q $QUEUE-sweep -n sweeper@%h"
@@ -78,7 +79,7 @@ cat <<MSG
   E-mail is written to $VAR/mail/.  Press Ctrl-C to stop.
 
 MSG
-$PY manage.py load_demo --print-logins
+if [ "$DEMO" != 0 ]; then $PY manage.py load_demo --print-logins; fi
 say "Started web (pid ${pid[web]}), worker (${pid[worker]}), sweeper (${pid[sweeper]}), beat (${pid[beat]})."
 
 while :; do
@@ -94,8 +95,10 @@ while :; do
       stop_all
     fi
     uptime=$((SECONDS - started[$name]))
+    # Dying again and again at start: do not spin (the first quick death restarts at once).
+    if [ $uptime -lt 10 ]; then quick[$name]=$((${quick[$name]:-0} + 1)); else quick[$name]=0; fi
     delay=1
-    [ $uptime -lt 10 ] && delay=5  # dying at start: do not spin
+    [ "${quick[$name]}" -ge 2 ] && delay=5
     say "$name stopped (exit $rc) after ${uptime} s; starting it again in ${delay} s (see $VAR/log/$name.log)."
     sleep "$delay" &
     wait $! || true

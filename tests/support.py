@@ -75,7 +75,10 @@ def start_worker(env: dict[str, str], *extra_args: str, new_session: bool = Fals
 
 
 def stop_worker(proc: subprocess.Popen) -> None:
-    proc.terminate()
+    """Celery's cold shutdown (SIGQUIT): a test is over, nothing is left to finish gracefully."""
+    import signal
+
+    proc.send_signal(signal.SIGQUIT)
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:

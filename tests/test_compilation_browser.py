@@ -22,7 +22,7 @@ def slow_worker(transactional_db, settings, tmp_path):
     var_dir = tmp_path / "var"
     var_dir.mkdir()
     settings.MEDIA_ROOT = var_dir / "media"
-    proc = start_worker(worker_env(var_dir, REMISS_COMPILATION_BLOCK="1", REMISS_COMPILATION_CHUNK_DELAY="1.5"))
+    proc = start_worker(worker_env(var_dir, REMISS_COMPILATION_BLOCK="1", REMISS_COMPILATION_CHUNK_DELAY="0.7"))
     try:
         wait_for_worker(proc, var_dir)
         yield proc

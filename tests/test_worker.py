@@ -62,7 +62,7 @@ def test_celery_reliability_settings():
         assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] == settings.REDIS_VISIBILITY_TIMEOUT
 
 
-def test_redis_visibility_timeout_exceeds_every_task_time_limit():
+def test_redis_visibility_timeout_exceeds_every_task_time_limit(db):  # Celery's Django fixup touches the database
     """Otherwise Redis hands a task that is still running to a second worker."""
     from django.conf import settings
 
