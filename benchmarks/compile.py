@@ -6,10 +6,10 @@
 Generates N respondents' snapshots (stances at random, comments of 40–250 words) for M proposals,
 renders each respondent's answer PDF as submission would (setup, not timed), then times:
 
-- ``wall_s``: a cold compilation with the real library (remiss.compilation): figures → chunks rendered
-  and turned into part files, and the answer PDFs turned into part files, on ``--workers``
-  processes → merge of the part files (pages, one structure tree, TOC, outline, page stamps) →
-  XLSX and CSV;
+- ``wall_s``: a cold compilation with the real library (remiss.compilation): figures (tallies,
+  drafted paragraphs, duplicate groups) → chunks rendered and turned into part files, the answer
+  PDFs turned into part files, and the XLSX, CSV and DOCX built, on ``--workers`` processes (as the
+  chord does) → merge of the part files (pages, one structure tree, TOC, outline, page stamps);
 - ``incremental_wall_s``: the same after one more answer arrives (the chunk cache is warm);
 - ``naive_wall_s``: the same content in one WeasyPrint call, tagged like the product (null with
   --skip-naive).
@@ -249,22 +249,33 @@ def _ensure_batch(batch: list[dict]) -> int:
     return sum(chunks.ensure_chunk(c) for c in batch)
 
 
-def compile_once(figures: dict, pool, out: Path) -> dict:
-    """The library's pipeline without the database: plan, render missing chunks in the pool, merge."""
-    from remiss.compilation import chunks, pipeline, spreadsheet
+def _outputs(figures: dict) -> int:
+    """XLSX, CSV and DOCX, as the chord's outputs task builds them beside the renders."""
+    from remiss.compilation import pipeline
+
+    return sum(len(build(figures)) for build in pipeline.OUTPUTS.values())
+
+
+def compile_once(rows: list[dict], proposals: list[dict], pool, out: Path) -> dict:
+    """The library's pipeline without the database: figures (tallies, drafted paragraphs, duplicate
+    groups), plan, the missing chunks and the outputs (XLSX, CSV, DOCX) in the pool, then the merge."""
+    from remiss.compilation import chunks, pipeline
 
     t0 = time.perf_counter()
+    figures = figures_for(rows, proposals)
+    t_figures = time.perf_counter() - t0
     parts = chunks.plan(figures)
     missing = [p for p in parts if not chunks.is_cached(p)]  # chunks to render, answer PDFs to prepare
+    outputs = pool.apply_async(_outputs, (figures,))
     rendered = sum(pool.map(_ensure_batch, pipeline.batches(missing, target=32), chunksize=1))
-    t_render = time.perf_counter() - t0
+    output_bytes = outputs.get()
+    t_render = time.perf_counter() - t0 - t_figures
     t1 = time.perf_counter()
     pages = pipeline.build_document(figures, parts, title="Sammanställning", output=str(out))
     t_merge = time.perf_counter() - t1
-    spreadsheet.build_xlsx(figures)
-    spreadsheet.build_csv(figures)
     return {
         "wall": time.perf_counter() - t0,
+        "figures": t_figures,
         "render": t_render,
         "merge": t_merge,
         "pages": pages,
@@ -273,6 +284,7 @@ def compile_once(figures: dict, pool, out: Path) -> dict:
         "rendered": rendered,
         "parts": len(parts),
         "bytes": out.stat().st_size,
+        "output_bytes": output_bytes,
     }
 
 
@@ -344,15 +356,13 @@ def main() -> None:
     print(f"setup: {len(snapshots) + 1} answer PDFs ({answer_pages} pages) in {setup_s:.1f} s", file=sys.stderr)
 
     pool = ctx.Pool(args.workers, maxtasksperchild=200)
-    figures = figures_for(rows_for(snapshots, pdfs, pages), proposals)
-    cold = compile_once(figures, pool, out)
+    cold = compile_once(rows_for(snapshots, pdfs, pages), proposals, pool, out)
     print(f"cold: {cold}", file=sys.stderr)
     if args.keep:
         shutil.copy(out, args.keep)
 
     snapshots.append(extra)
-    figures = figures_for(rows_for(snapshots, pdfs, pages), proposals)
-    incremental = compile_once(figures, pool, out)
+    incremental = compile_once(rows_for(snapshots, pdfs, pages), proposals, pool, out)
     print(f"incremental: {incremental}", file=sys.stderr)
     pool.close()
     pool.join()
@@ -387,6 +397,8 @@ def main() -> None:
                 "tagged": tagged(),
                 "render_s": round(cold["render"], 2),
                 "merge_s": round(cold["merge"], 2),
+                "figures_s": round(cold["figures"], 2),
+                "incremental_figures_s": round(incremental["figures"], 2),
                 "incremental_render_s": round(incremental["render"], 2),
                 "incremental_merge_s": round(incremental["merge"], 2),
                 "bytes": cold["bytes"],

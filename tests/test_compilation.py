@@ -736,6 +736,8 @@ def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, sta
     pipeline.prepare(compilation_id=cancelled.pk, attempt=attempt)
     orphan = media / "compilations" / str(small["remiss"].pk) / f"{cancelled.pk}-{attempt}.pdf"
     orphan.write_bytes(b"%PDF-")
+    orphan_docx = orphan.with_suffix(".docx")  # the outputs task had finished its part
+    orphan_docx.write_bytes(b"PK")
     service.cancel_compilation(compilation=cancelled, by=staff)
     fresh_unused = media / chunks.cache_name("0" * 64)
     fresh_unused.parent.mkdir(parents=True, exist_ok=True)
@@ -748,7 +750,7 @@ def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, sta
         if path != fresh_unused:
             os.utime(path, (old, old))
     two_hours_ago = time.time() - 7200
-    for path in (plan, orphan):
+    for path in (plan, orphan, orphan_docx):
         os.utime(path, (two_hours_ago, two_hours_ago))
 
     removed = cleanup.clean_files()
@@ -757,7 +759,7 @@ def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, sta
     assert removed["cache"] == len(superseded) and not (superseded & left)
     assert used <= left and fresh_unused.stem in left  # used by the newest, or used recently
     assert removed["plans"] == 1 and not plan.exists()
-    assert removed["outputs"] == 1 and not orphan.exists()
+    assert removed["outputs"] == 2 and not orphan.exists() and not orphan_docx.exists()
     for kept in (first, second):  # every finished compilation keeps its files
         assert Path(kept.pdf.path).exists() and Path(kept.xlsx.path).exists()
     assert cleanup.clean_files() == {"cache": 0, "plans": 0, "outputs": 0, "partial": 0}

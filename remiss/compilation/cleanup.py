@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 OUTPUT_DIR = "compilations"
 PLAN_RE = re.compile(r"(\d+)-(\d+)\.json")
-OUTPUT_RE = re.compile(r"(\d+)-(\d+)\.(pdf|xlsx|csv|chunks)")
+OUTPUT_RE = re.compile(r"(\d+)-(\d+)\.(pdf|xlsx|csv|docx|chunks)")
 # Plans, outputs and temporary files younger than this are left alone: the row list is read once at
 # the start, and a run that began since may be writing them right now.
 GRACE = 3600

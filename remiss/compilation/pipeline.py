@@ -119,15 +119,8 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
                 compilation_id, attempt, step=_("Skapar innehållsförteckning och sidnummer"), progress=94
             ),
         )
-    _check(compilation_id, attempt, step=_("Skapar kalkylark"), progress=97)
-    xlsx = spreadsheet.build_xlsx(figures)
-    csv = spreadsheet.build_csv(figures)
-    names = {
-        "pdf": base + ".pdf",
-        "xlsx": _store(base + ".xlsx", xlsx),
-        "csv": _store(base + ".csv", csv),
-        "docx": _store(base + ".docx", word.build_docx(figures)),
-    }
+    _check(compilation_id, attempt, step=_("Skapar kalkylark och Word-dokument"), progress=97)
+    names = {"pdf": base + ".pdf", **_outputs(figures, base, reuse=True)}
     keys = sorted({p["key"] for p in parts})
     _store(manifest_name(compilation_id, attempt, remiss["id"]), "\n".join(keys).encode())
     chunking.touch(keys)
@@ -135,6 +128,29 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
     done = service.complete(compilation_id=compilation_id, attempt=attempt, pages=pages, included=included, **names)
     default_storage.delete(plan_name(compilation_id, attempt))
     return done
+
+
+OUTPUTS = {"xlsx": spreadsheet.build_xlsx, "csv": spreadsheet.build_csv, "docx": word.build_docx}
+
+
+def _outputs(figures: dict, base: str, *, reuse: bool) -> dict[str, str]:
+    """Store the XLSX, CSV and DOCX beside the PDF; with ``reuse``, keep those ``build_outputs``
+    already stored for this attempt (each is written whole or not at all)."""
+    names = {}
+    for kind, build in OUTPUTS.items():
+        name = f"{base}.{kind}"
+        names[kind] = name if reuse and default_storage.exists(name) else _store(name, build(figures))
+    return names
+
+
+def build_outputs(*, compilation_id: int, attempt: int) -> None:
+    """The spreadsheets and the Word document, built from the stored plan while the chunks render on
+    the other workers (a part of the chord), so ``finish`` is left with the merge."""
+    if not service.is_current(compilation_id=compilation_id, attempt=attempt):
+        raise Cancelled
+    with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
+        figures = json.load(handle)["figures"]
+    _outputs(figures, f"compilations/{figures['remiss']['id']}/{compilation_id}-{attempt}", reuse=False)
 
 
 def build_document(figures: dict, parts: list[dict], *, title: str, output, on_front=None) -> int:

@@ -2,7 +2,8 @@
 
 ``run_compilation`` claims the row, gathers the figures and fans the missing parts out as a chord
 of ``render_compilation_batch`` tasks over the workers (chunks to render, answer PDFs not yet
-turned into part files; see ``remiss.compilation.partfile``); ``finish_compilation`` merges. When
+turned into part files; see ``remiss.compilation.partfile``) and one ``build_compilation_outputs``
+(XLSX, CSV, DOCX); ``finish_compilation`` merges. When
 every part is already cached it finishes at once. All are idempotent and acks_late; the beat task
 ``sweep_compilations`` recovers rows whose worker died (see ``service.sweep_stale``);
 ``clean_compilation_files`` prunes the chunk cache and leftover files (``cleanup.clean_files``).
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "run_compilation",
     "render_compilation_batch",
+    "build_compilation_outputs",
     "finish_compilation",
     "sweep_compilations",
     "clean_compilation_files",
@@ -62,6 +64,7 @@ def run_compilation(compilation_id: int) -> str:
             return "done"
         groups = pipeline.batches(missing)
         header = [render_compilation_batch.si(compilation_id, attempt, batch) for batch in groups]
+        header.insert(0, build_compilation_outputs.si(compilation_id, attempt))  # beside the first renders
         chord(header)(finish_compilation.si(compilation_id, attempt))
         return f"fanned out {len(missing)} chunks in {len(groups)} batches"
 
@@ -77,6 +80,13 @@ def render_compilation_batch(compilation_id: int, attempt: int, batch: list[dict
             lambda: pipeline.render_batch(compilation_id=compilation_id, attempt=attempt, batch=batch),
         )
         or 0
+    )
+
+
+@shared_task(name="remiss.compilation.outputs", **LIMITS)
+def build_compilation_outputs(compilation_id: int, attempt: int) -> None:
+    return _guard(
+        compilation_id, attempt, lambda: pipeline.build_outputs(compilation_id=compilation_id, attempt=attempt)
     )
 
 
