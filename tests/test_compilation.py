@@ -402,9 +402,37 @@ def test_big_proposals_are_cut_into_blocks_and_one_answer_rerenders_one_block_ea
     p3 = small["proposals"][2]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p3: (S, "Tyresö tillstyrker skolpengen.")})
     compilation = compile_now(small["remiss"], staff, appendix=False)
-    # its comments, the stance heads (with the drafted paragraph), the list, and its sammanfattning
-    assert sorted(rendered) == ["comments"] * 3 + ["list"] + ["proposal"] * 3 + ["texts"]
+    # its comments, the stance heads (with the drafted paragraph's first sentence), the list, its
+    # sammanfattning, and for the two proposals it left unanswered the draft block that now ends
+    # "Övriga remissinstanser har inte yttrat sig över förslaget."
+    assert sorted(rendered) == ["comments"] * 3 + ["draft"] * 2 + ["list"] + ["proposal"] * 3 + ["texts"]
     assert "Tyresö tillstyrker skolpengen." in pdf_text(compilation)
+
+
+def test_a_big_drafted_paragraph_is_cut_by_sentence_and_one_new_sentence_changes_one_block():
+    from remiss.compilation.chunks import draft_blocks
+
+    supporters = "Förslaget tillstyrks av 120 remissinstanser: kommunerna A, B och C."
+    reasons = [f"Kommun {n} avstyrker: ”Skälet nummer {n} är kostnaderna.”" for n in range(200)]
+    blocks = draft_blocks(" ".join([supporters, *reasons]))
+    assert blocks[0] == supporters and len(blocks) > 3
+    assert " ".join(blocks) == " ".join([supporters, *reasons])  # nothing lost or reordered
+    inserted = reasons[:100] + ["Region X avstyrker: ”Ett nytt skäl.”"] + reasons[100:]
+    after = draft_blocks(" ".join([supporters, *inserted]))
+    assert len(set(after) - set(blocks)) == 1  # only the block that gained the sentence is new
+
+
+def test_a_big_proposals_drafted_paragraph_and_ministry_comment_are_all_in_the_pdf(small, staff, settings):
+    from remiss.compilation import drafts
+
+    settings.REMISS_COMPILATION_BLOCK = 1
+    p1 = small["proposals"][0]
+    text = " ".join(f"Mening nummer {n} om remissinstanserna." for n in range(80))
+    drafts.save_draft(proposal=p1, by=staff, text=text, comment="Departementet återkommer.", generated="")
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    pdf = " ".join(pdf_text(compilation).split())
+    assert "Mening nummer 0 om" in pdf and "Mening nummer 79 om" in pdf and "Departementet återkommer." in pdf
+    assert pdf.index("Mening nummer 79") < pdf.index("Departementet återkommer.")
 
 
 # --- Tagged PDF (accessibility) ------------------------------------------------------------------

@@ -11,7 +11,10 @@ compilation includes the answer. Both are made on the workers.
 
 Comments of one proposal and stance are cut into blocks with content-defined boundaries (a block
 ends after an organisation whose id hashes to 0 modulo ``block_divisor``), so inserting one
-organisation changes one block, not every block after it.
+organisation changes one block, not every block after it. A big proposal's drafted paragraph is cut
+the same way, by sentence (``draft_blocks``): the head keeps its first sentence (who supports,
+which changes with the counts anyway), and one new answer changes the one block that gains its
+sentence instead of pages of text about everyone else.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import functools
 import hashlib
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -40,6 +44,7 @@ TEMPLATES = {
     "proposal": "remiss/pdf/compilation_proposal.html",
     "comments": "remiss/pdf/compilation_comments.html",
     "texts": "remiss/pdf/compilation_texts.html",
+    "draft": "remiss/pdf/compilation_draft.html",
     "divider": "remiss/pdf/compilation_divider.html",
     "answer": "remiss/pdf/compilation_answer.html",
     "front": "remiss/pdf/compilation_front.html",
@@ -151,6 +156,27 @@ def _boundary(organisation_id: int, divisor: int) -> bool:
     return int.from_bytes(digest) % divisor == 0
 
 
+# Sentences of a drafted paragraph per block on average (about two pages of "X avstyrker: ”…”").
+DRAFT_BLOCK = 24
+SENTENCE_END = re.compile(r"(?<=[.!?”])\s+")
+
+
+def draft_blocks(text: str, divisor: int = DRAFT_BLOCK) -> list[str]:
+    """The drafted paragraph as its first sentence and then blocks of sentences, each block ending
+    after a sentence whose text hashes to 0 modulo ``divisor`` (content-defined, like
+    ``comment_blocks``). Joined with spaces they give the text back."""
+    sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
+    if len(sentences) <= 1:
+        return sentences
+    blocks: list[list[str]] = [[sentences[0]], []]
+    for sentence in sentences[1:]:
+        blocks[-1].append(sentence)
+        digest = hashlib.blake2b(sentence.encode(), digest_size=4).digest()
+        if int.from_bytes(digest) % divisor == 0 or len(blocks[-1]) >= divisor * 4:
+            blocks.append([])
+    return [" ".join(block) for block in blocks if block]
+
+
 def comment_blocks(entries: list[dict], divisor: int) -> list[list[dict]]:
     blocks: list[list[dict]] = [[]]
     for entry in entries:
@@ -195,9 +221,14 @@ def plan(figures: dict) -> list[dict]:
             }
             bookmarks = [(section_title, 0)] if index == 0 else []
             bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
-            # A small proposal is one chunk; a big one is its head plus blocks of comments.
+            # A small proposal is one chunk; a big one is its head, blocks of its drafted paragraph
+            # and blocks of comments.
             small = proposal["total"] <= 2 * divisor
             groups = proposal["groups"] if small else []
+            drafted = [head["draft"]] if small else draft_blocks(head["draft"])
+            head["draft"] = drafted[0] if drafted else ""
+            if len(drafted) > 1:  # the ministry's comment follows the whole paragraph
+                head["ministry_comment"] = ""
             parts.append(
                 make_chunk(
                     "proposal",
@@ -206,6 +237,14 @@ def plan(figures: dict) -> list[dict]:
                     weight=1 + len(groups),
                 )
             )
+            for number, block in enumerate(drafted[1:], start=2):
+                context = {
+                    **header,
+                    "proposal_label": proposal["label"],
+                    "text": block,
+                    "ministry_comment": proposal.get("ministry_comment", "") if number == len(drafted) else "",
+                }
+                parts.append(make_chunk("draft", context, weight=1))
             for group in [] if small else proposal["groups"]:
                 for number, block in enumerate(comment_blocks(group["entries"], divisor)):
                     context = {
