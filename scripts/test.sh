@@ -12,11 +12,11 @@ if [ -z "${REDIS_URL:-}" ] && port_open 6379; then
   export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
 fi
 echo "Test database: ${DATABASE_URL:-SQLite (embedded)}"
-# The whole suite runs on pytest-xdist processes: one more than the cores, since the slow tests mostly
+# The whole suite runs on pytest-xdist processes: two per core, since the slow tests mostly
 # wait (on a worker, a browser, a subprocess). TEST_PROCESSES=0 runs it in this process; arguments
 # (a file, -k …) run in this process too unless they say -n themselves.
 if [ $# -eq 0 ]; then
-  n="${TEST_PROCESSES:-$(($(nproc) + 1))}"
+  n="${TEST_PROCESSES:-$((2 * $(nproc)))}"
   [ "$n" != 0 ] && set -- -n "$n"
 fi
 $PY -m pytest "$@"
