@@ -69,6 +69,14 @@ def test_suggestions_are_shown_and_only_what_is_ticked_is_saved(client_for, draf
     assert saved[second.pk] == ("supports", "Vår egen text.")
 
 
+def test_the_drafts_own_stance_is_shown_by_its_swedish_name(client_for, drafter, response):
+    _first, second = proposals(response)
+    Answer.objects.create(response=response, proposal=second, stance="partly", comment="Vår egen text.", version=1)
+    page = upload(client_for(drafter), response).content.decode()
+    assert "Utkastet har redan innehåll här: Tillstyrker delvis Vår egen text." in page
+    assert "partly" not in page.replace('value="partly"', "")  # the code only as an option value
+
+
 def test_ticking_a_filled_proposal_replaces_it_by_choice(client_for, drafter, response):
     _first, second = proposals(response)
     Answer.objects.create(response=response, proposal=second, stance="supports", comment="Gammal.", version=1)

@@ -40,6 +40,11 @@ class Suggestion:
     def stance_label(self) -> str:
         return str(dict(Stance.choices).get(self.stance, _("Inget förslag")))
 
+    @property
+    def current_stance_label(self) -> str:
+        """The draft's stance as the user sees it in the form ("Tillstyrker"), "" when unanswered."""
+        return str(dict(Stance.choices).get(self.current_stance, ""))
+
 
 def read_draft(*, response: Response, by: User, upload) -> list[Suggestion]:
     """Read the uploaded draft (size and content checked as for any document answer) and return one
