@@ -422,6 +422,17 @@ def test_a_big_drafted_paragraph_is_cut_by_sentence_and_one_new_sentence_changes
     assert len(set(after) - set(blocks)) == 1  # only the block that gained the sentence is new
 
 
+def test_the_remisslista_is_cut_into_row_blocks_and_one_changed_row_changes_one_block():
+    from remiss.compilation.chunks import row_blocks
+
+    rows = [{"name": f"Kommun {n:03d}", "status_label": "Ej svarat"} for n in range(400)]
+    blocks = row_blocks(rows)
+    assert len(blocks) > 3 and [r for b in blocks for r in b] == rows
+    changed = [dict(r, status_label="Svar inkommet") if r["name"] == "Kommun 200" else r for r in rows]
+    after = row_blocks(changed)
+    assert sum(1 for a, b in zip(blocks, after, strict=True) if a != b) == 1
+
+
 def test_a_big_proposals_drafted_paragraph_and_ministry_comment_are_all_in_the_pdf(small, staff, settings):
     from remiss.compilation import drafts
 

@@ -157,7 +157,7 @@ def _boundary(organisation_id: int, divisor: int) -> bool:
 
 
 # Sentences of a drafted paragraph per block on average (about two pages of "X avstyrker: ”…”").
-DRAFT_BLOCK = 24
+DRAFT_BLOCK = 40
 SENTENCE_END = re.compile(r"(?<=[.!?”])\s+")
 
 
@@ -177,6 +177,22 @@ def draft_blocks(text: str, divisor: int = DRAFT_BLOCK) -> list[str]:
     return [" ".join(block) for block in blocks if block]
 
 
+# Rows of the remisslista per block on average (about a page and a half).
+LIST_BLOCK = 48
+
+
+def row_blocks(recipients: list[dict], divisor: int = LIST_BLOCK) -> list[list[dict]]:
+    """The remisslista's rows in blocks that end after a body whose name hashes to 0 modulo
+    ``divisor``, so one changed row changes one block."""
+    blocks: list[list[dict]] = [[]]
+    for row in recipients:
+        blocks[-1].append(row)
+        digest = hashlib.blake2b(f"row:{row['name']}".encode(), digest_size=4).digest()
+        if int.from_bytes(digest) % divisor == 0 or len(blocks[-1]) >= divisor * 4:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
 def comment_blocks(entries: list[dict], divisor: int) -> list[list[dict]]:
     blocks: list[list[dict]] = [[]]
     for entry in entries:
@@ -194,18 +210,25 @@ def plan(figures: dict) -> list[dict]:
     divisor = conf.block_divisor()
     remiss = figures["remiss"]
     header = {"reference": remiss["reference"], "title": remiss["title"]}
+    # The remisslista in content-defined blocks of rows (a long table is slow to lay out, and one
+    # answer changes one row): the counts open the first block, the duplicate groups close the last.
+    rows = row_blocks(figures["recipients"]) or [[]]
     parts = [
         make_chunk(
             "list",
             {
                 **header,
-                "recipients": figures["recipients"],
-                "status_counts": figures["status_counts"],
+                "first": number == 0,
+                "last": number == len(rows) - 1,
+                "recipients": block,
+                "status_counts": figures["status_counts"] if number == 0 else [],
                 "include_late": figures["params"]["include_late"],
-                "duplicate_groups": figures.get("duplicate_groups", []),
+                "duplicate_groups": figures.get("duplicate_groups", []) if number == len(rows) - 1 else [],
             },
-            bookmarks=[(_("Remisslista"), 0)],
+            bookmarks=[(_("Remisslista"), 0)] if number == 0 else [],
+            weight=1 + len(block) // LIST_BLOCK,
         )
+        for number, block in enumerate(rows)
     ]
     for chapter in figures.get("text_chapters", []):
         for number, block in enumerate(comment_blocks(chapter["entries"], divisor)):

@@ -76,25 +76,35 @@ def detail_header() -> list[str]:
 
 
 def build_xlsx(figures: dict) -> bytes:
+    """Two sheets, streamed (openpyxl's write-only mode: a 300 × 40 sammanställning's 12 000 rows
+    in a fraction of the time and memory of a workbook held as cells)."""
+    from openpyxl.cell import WriteOnlyCell
+
     labels = stance_labels()
     order = [s or NOT_ANSWERED for s in STANCE_ORDER]
-    book = Workbook()
-    summary = book.active
-    summary.title = _("Sammanfattning")
-    summary.append([_("Avsnitt"), _("Förslag"), _("Förslagstext")] + [labels[s] for s in order] + [_("Totalt")])
+    book = Workbook(write_only=True)
+    summary = book.create_sheet(_("Sammanfattning"))
+    detail = book.create_sheet(_("Svar"))
+    bold = Font(bold=True)
+
+    def header(sheet, titles: list[str]) -> None:
+        sheet.freeze_panes = "A2"
+        cells = []
+        for title in titles:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+
+    header(summary, [_("Avsnitt"), _("Förslag"), _("Förslagstext")] + [labels[s] for s in order] + [_("Totalt")])
     for section in figures["sections"]:
         for proposal in section["proposals"]:
             counts = {c["stance"]: c["n"] for c in proposal["counts"]}
             text = [section_name(section), proposal["label"], proposal["text"]]
             summary.append([safe_cell(v) for v in text] + [counts[s] for s in order] + [proposal["total"]])
-    detail = book.create_sheet(_("Svar"))
-    detail.append(detail_header())
+    header(detail, detail_header())
     for row in detail_rows(figures):
         detail.append([safe_cell(v) for v in row])
-    for sheet in (summary, detail):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
