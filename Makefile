@@ -19,7 +19,7 @@ UV_VERSION := 0.13.9
 $(STAMP): $(PY) requirements/base.txt requirements/test.txt
 	@echo "Installing pinned dependencies into $(VENV)..."
 	@{ $(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null && \
-	  $(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements/test.txt; } || \
+	  $(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements/test.txt; } || \
 	{ echo "uv not available: installing with pip"; \
 	  $(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }; }
 	rm -f $(VENV)/.installed-*; touch $(STAMP)

@@ -210,88 +210,96 @@ def plan(figures: dict) -> list[dict]:
     divisor = conf.block_divisor()
     remiss = figures["remiss"]
     header = {"reference": remiss["reference"], "title": remiss["title"]}
-    # The remisslista in content-defined blocks of rows (a long table is slow to lay out, and one
-    # answer changes one row): the counts open the first block, the duplicate groups close the last.
-    rows = row_blocks(figures["recipients"]) or [[]]
-    parts = [
-        make_chunk(
-            "list",
-            {
-                **header,
-                "first": number == 0,
-                "last": number == len(rows) - 1,
-                "recipients": block,
-                "status_counts": figures["status_counts"] if number == 0 else [],
-                "include_late": figures["params"]["include_late"],
-                "duplicate_groups": figures.get("duplicate_groups", []) if number == len(rows) - 1 else [],
-            },
-            bookmarks=[(_("Remisslista"), 0)] if number == 0 else [],
-            weight=1 + len(block) // LIST_BLOCK,
-        )
-        for number, block in enumerate(rows)
-    ]
+    parts = _list_parts(figures, header)
     for chapter in figures.get("text_chapters", []):
         for number, block in enumerate(comment_blocks(chapter["entries"], divisor)):
             context = {**header, "chapter": chapter["title"], "first": number == 0, "entries": block}
             bookmarks = [(chapter["title"], 0)] if number == 0 else []
             parts.append(make_chunk("texts", context, bookmarks=bookmarks, weight=len(block)))
     for section in figures["sections"]:
-        section_title = section_name(section)
         for index, proposal in enumerate(section["proposals"]):
-            head = {
-                k: proposal.get(k, "")
-                for k in ("label", "kind", "text", "counts", "total", "draft", "ministry_comment", "draft_changed")
-            }
-            bookmarks = [(section_title, 0)] if index == 0 else []
-            bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
-            # A small proposal is one chunk; a big one is its head, blocks of its drafted paragraph
-            # and blocks of comments.
-            small = proposal["total"] <= 2 * divisor
-            groups = proposal["groups"] if small else []
-            drafted = [head["draft"]] if small else draft_blocks(head["draft"])
-            head["draft"] = drafted[0] if drafted else ""
-            if len(drafted) > 1:  # the ministry's comment follows the whole paragraph
-                head["ministry_comment"] = ""
-            parts.append(
-                make_chunk(
-                    "proposal",
-                    {**header, "section": section_title if index == 0 else "", **head, "groups": groups},
-                    bookmarks=bookmarks,
-                    weight=1 + len(groups),
-                )
-            )
-            for number, block in enumerate(drafted[1:], start=2):
-                context = {
-                    **header,
-                    "proposal_label": proposal["label"],
-                    "text": block,
-                    "ministry_comment": proposal.get("ministry_comment", "") if number == len(drafted) else "",
-                }
-                parts.append(make_chunk("draft", context, weight=1))
-            for group in [] if small else proposal["groups"]:
-                for number, block in enumerate(comment_blocks(group["entries"], divisor)):
-                    context = {
-                        **header,
-                        "proposal_label": proposal["label"],
-                        "stance": group["label"],
-                        "first": number == 0,
-                        "entries": block,
-                    }
-                    parts.append(make_chunk("comments", context, weight=len(block)))
+            parts += _proposal_parts(proposal, header, section_name(section), first=index == 0, divisor=divisor)
     if figures["params"]["appendix"] and figures["answers"]:
-        parts.append(
-            make_chunk(
-                "divider",
-                {**header, "answers": len(figures["answers"])},
-                bookmarks=[(_("Bilaga: fullständiga remissvar"), 0)],
-            )
+        parts += _appendix_parts(figures["answers"], header)
+    return parts
+
+
+def _list_parts(figures: dict, header: dict) -> list[dict]:
+    """The remisslista in content-defined blocks of rows (a long table is slow to lay out, and one
+    answer changes one row): the counts open the first block, the duplicate groups close the last."""
+    rows = row_blocks(figures["recipients"]) or [[]]
+    last = len(rows) - 1
+    return [
+        make_chunk(
+            "list",
+            {
+                **header,
+                "first": number == 0,
+                "last": number == last,
+                "recipients": block,
+                "status_counts": figures["status_counts"] if number == 0 else [],
+                "include_late": figures["params"]["include_late"],
+                "duplicate_groups": figures.get("duplicate_groups", []) if number == last else [],
+            },
+            bookmarks=[(_("Remisslista"), 0)] if number == 0 else [],
+            weight=1 + len(block) // LIST_BLOCK,
         )
-        for answer in figures["answers"]:
-            title = answer["organisation"] + (_(" (avstår)") if answer["declined"] else "")
-            if answer["pdf"] and default_storage.exists(answer["pdf"]):
-                parts.append(file_part(answer["pdf"], [(title, 1)]))
-            else:  # not rendered yet or lost: a short stand-in from the snapshot
-                parts.append(make_chunk("answer", {**header, "answer": answer}, bookmarks=[(title, 1)]))
+        for number, block in enumerate(rows)
+    ]
+
+
+def _proposal_parts(proposal: dict, header: dict, section_title: str, *, first: bool, divisor: int) -> list[dict]:
+    """A small proposal is one chunk; a big one is its head, blocks of its drafted paragraph and
+    blocks of comments per stance."""
+    head = {
+        k: proposal.get(k, "")
+        for k in ("label", "kind", "text", "counts", "total", "draft", "ministry_comment", "draft_changed")
+    }
+    bookmarks = [(section_title, 0)] if first else []
+    bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
+    small = proposal["total"] <= 2 * divisor
+    groups = proposal["groups"] if small else []
+    drafted = [head["draft"]] if small else draft_blocks(head["draft"])
+    head["draft"] = drafted[0] if drafted else ""
+    if len(drafted) > 1:  # the ministry's comment follows the whole paragraph
+        head["ministry_comment"] = ""
+    context = {**header, "section": section_title if first else "", **head, "groups": groups}
+    parts = [make_chunk("proposal", context, bookmarks=bookmarks, weight=1 + len(groups))]
+    for number, block in enumerate(drafted[1:], start=2):
+        context = {
+            **header,
+            "proposal_label": proposal["label"],
+            "text": block,
+            "ministry_comment": proposal.get("ministry_comment", "") if number == len(drafted) else "",
+        }
+        parts.append(make_chunk("draft", context, weight=1))
+    for group in [] if small else proposal["groups"]:
+        for number, block in enumerate(comment_blocks(group["entries"], divisor)):
+            context = {
+                **header,
+                "proposal_label": proposal["label"],
+                "stance": group["label"],
+                "first": number == 0,
+                "entries": block,
+            }
+            parts.append(make_chunk("comments", context, weight=len(block)))
+    return parts
+
+
+def _appendix_parts(answers: list[dict], header: dict) -> list[dict]:
+    parts = [
+        make_chunk(
+            "divider",
+            {**header, "answers": len(answers)},
+            bookmarks=[(_("Bilaga: fullständiga remissvar"), 0)],
+        )
+    ]
+    for answer in answers:
+        title = answer["organisation"] + (_(" (avstår)") if answer["declined"] else "")
+        if answer["pdf"] and default_storage.exists(answer["pdf"]):
+            parts.append(file_part(answer["pdf"], [(title, 1)]))
+        else:  # not rendered yet or lost: a short stand-in from the snapshot
+            parts.append(make_chunk("answer", {**header, "answer": answer}, bookmarks=[(title, 1)]))
     return parts
 
 
