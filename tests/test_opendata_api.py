@@ -8,7 +8,6 @@ import json
 import zipfile
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -16,11 +15,6 @@ from opendata.models import BulkDownload, DownloadState
 from remiss.models import Publication, Receipt
 from tests import factories as f
 from tests.opendata_world import build_world
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture
