@@ -47,7 +47,7 @@ def test_no_function_is_more_complex_than_the_ceiling():
 
 def test_no_test_clears_the_shared_cache():
     """The suite runs on several processes sharing one Redis database (cache, broker, results):
-    ``cache.clear()`` is FLUSHDB there and wipes the others' rate-limit counters and queued tasks.
+    clearing the cache is FLUSHDB there and wipes the others' rate-limit counters and queued tasks.
     Each test already counts in a namespace of its own (conftest ``_own_rate_limits``)."""
     flush = "cache" + ".clear()"  # not spelled out here, or this file would find itself
     offenders = [path.name for path in Path(__file__).parent.glob("test_*.py") if flush in path.read_text()]
