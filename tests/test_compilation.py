@@ -402,10 +402,8 @@ def test_big_proposals_are_cut_into_blocks_and_one_answer_rerenders_one_block_ea
     p3 = small["proposals"][2]
     f.make_submission(small["recipients"]["Tyresö kommun"], answers={p3: (S, "Tyresö tillstyrker skolpengen.")})
     compilation = compile_now(small["remiss"], staff, appendix=False)
-    # its comments, the stance heads (with the drafted paragraph's first sentence), the list, its
-    # sammanfattning, and for the two proposals it left unanswered the draft block that now ends
-    # "Övriga remissinstanser har inte yttrat sig över förslaget."
-    assert sorted(rendered) == ["comments"] * 3 + ["draft"] * 2 + ["list"] + ["proposal"] * 3 + ["texts"]
+    # its comments, the stance heads (with their short drafted paragraphs), the list, and its sammanfattning
+    assert sorted(rendered) == ["comments"] * 3 + ["list"] + ["proposal"] * 3 + ["texts"]
     assert "Tyresö tillstyrker skolpengen." in pdf_text(compilation)
 
 
@@ -414,6 +412,9 @@ def test_a_big_drafted_paragraph_is_cut_by_sentence_and_one_new_sentence_changes
 
     supporters = "Förslaget tillstyrks av 120 remissinstanser: kommunerna A, B och C."
     reasons = [f"Kommun {n} avstyrker: ”Skälet nummer {n} är kostnaderna.”" for n in range(200)]
+    assert draft_blocks(" ".join([supporters, *reasons[:40]])) == [
+        " ".join([supporters, *reasons[:40]])
+    ]  # short: whole
     blocks = draft_blocks(" ".join([supporters, *reasons]))
     assert blocks[0] == supporters and len(blocks) > 3
     assert " ".join(blocks) == " ".join([supporters, *reasons])  # nothing lost or reordered
@@ -426,6 +427,7 @@ def test_the_remisslista_is_cut_into_row_blocks_and_one_changed_row_changes_one_
     from remiss.compilation.chunks import row_blocks
 
     rows = [{"name": f"Kommun {n:03d}", "status_label": "Ej svarat"} for n in range(400)]
+    assert row_blocks(rows[:80]) == [rows[:80]]  # a list of a page or two stays whole
     blocks = row_blocks(rows)
     assert len(blocks) > 3 and [r for b in blocks for r in b] == rows
     changed = [dict(r, status_label="Svar inkommet") if r["name"] == "Kommun 200" else r for r in rows]

@@ -162,12 +162,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?”])\s+")
 
 
 def draft_blocks(text: str, divisor: int = DRAFT_BLOCK) -> list[str]:
-    """The drafted paragraph as its first sentence and then blocks of sentences, each block ending
-    after a sentence whose text hashes to 0 modulo ``divisor`` (content-defined, like
-    ``comment_blocks``). Joined with spaces they give the text back."""
+    """A long drafted paragraph (more than ``2 * divisor`` sentences) as its first sentence and then
+    blocks of sentences, each block ending after a sentence whose text hashes to 0 modulo
+    ``divisor`` (content-defined, like ``comment_blocks``); a shorter one whole. Joined with spaces
+    the blocks give the text back."""
     sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
-    if len(sentences) <= 1:
-        return sentences
+    if len(sentences) <= 2 * divisor:  # a paragraph of a page or two stays whole in the head
+        return [text.strip()] if sentences else []
     blocks: list[list[str]] = [[sentences[0]], []]
     for sentence in sentences[1:]:
         blocks[-1].append(sentence)
@@ -183,7 +184,9 @@ LIST_BLOCK = 48
 
 def row_blocks(recipients: list[dict], divisor: int = LIST_BLOCK) -> list[list[dict]]:
     """The remisslista's rows in blocks that end after a body whose name hashes to 0 modulo
-    ``divisor``, so one changed row changes one block."""
+    ``divisor``, so one changed row changes one block; a list of a few pages stays whole."""
+    if len(recipients) <= 2 * divisor:
+        return [recipients] if recipients else []
     blocks: list[list[dict]] = [[]]
     for row in recipients:
         blocks[-1].append(row)
