@@ -49,7 +49,9 @@ stop_all() {
   stopping=1
   say "Stopping Remiss..."
   local name alive
-  for name in "${!pid[@]}"; do kill -TERM -- "-${pid[$name]}" 2>/dev/null || true; done
+  # TERM to each leader only: a Celery worker then stops its own pool (TERM to the whole group killed
+  # the pool children under it, and its warm shutdown waited for them until the KILL).
+  for name in "${!pid[@]}"; do kill -TERM "${pid[$name]}" 2>/dev/null || true; done
   for _ in $(seq 1 $((STOP_GRACE * 5))); do
     alive=0
     for name in "${!pid[@]}"; do kill -0 -- "-${pid[$name]}" 2>/dev/null && alive=1; done

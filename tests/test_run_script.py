@@ -82,7 +82,7 @@ def test_run_script_restarts_a_killed_worker_and_beat_and_stops_everything_on_si
     for key in ("DATABASE_URL", "REDIS_URL", "TEST_REDIS_URL"):
         env.pop(key, None)
     env.update(
-        DEBUG="1", REMISS_VAR_DIR=str(var_dir), PORT=str(port), STOP_GRACE="5", CELERY_TASK_QUEUE="run-test", DEMO="0"
+        DEBUG="1", REMISS_VAR_DIR=str(var_dir), PORT=str(port), STOP_GRACE="15", CELERY_TASK_QUEUE="run-test", DEMO="0"
     )
     run_log = var_dir / "log" / "run.log"
     log = (tmp_path / "run.out").open("wb")
@@ -116,9 +116,10 @@ def test_run_script_restarts_a_killed_worker_and_beat_and_stops_everything_on_si
         started = processes_using(var_dir)
         assert len(started) >= 5  # run.sh, web, worker with its pool, sweeper, beat
         os.killpg(run.pid, signal.SIGTERM)
-        run.wait(timeout=30)
+        run.wait(timeout=40)
         wait_for(lambda: not processes_using(var_dir), 5, "every process to end")
         assert "Stopped." in run_log.read_text()
+        assert "did not stop" not in run_log.read_text()  # each stopped on TERM, none needed the KILL
     finally:
         for pid in processes_using(var_dir):
             os.kill(pid, signal.SIGKILL)
