@@ -151,9 +151,21 @@ def ensure_chunk(part: dict) -> bool:
     return True
 
 
-def _boundary(organisation_id: int, divisor: int) -> bool:
-    digest = hashlib.blake2b(f"org:{organisation_id}".encode(), digest_size=4).digest()
-    return int.from_bytes(digest) % divisor == 0
+def _cut(items: list, divisor: int, boundary_text) -> list[list]:
+    """Content-defined blocks: a block ends after an item whose ``boundary_text(item)`` hashes to 0
+    modulo ``divisor`` (or at ``4 * divisor`` items), so inserting or changing one item changes
+    one block, not every block after it."""
+    blocks: list[list] = [[]]
+    for item in items:
+        blocks[-1].append(item)
+        digest = hashlib.blake2b(boundary_text(item).encode(), digest_size=4).digest()
+        if int.from_bytes(digest) % divisor == 0 or len(blocks[-1]) >= divisor * 4:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def comment_blocks(entries: list[dict], divisor: int) -> list[list[dict]]:
+    return _cut(entries, divisor, lambda entry: f"org:{entry['organisation_id']}")
 
 
 # Sentences of a drafted paragraph per block on average (about two pages of "X avstyrker: ”…”").
@@ -163,19 +175,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?”])\s+")
 
 def draft_blocks(text: str, divisor: int = DRAFT_BLOCK) -> list[str]:
     """A long drafted paragraph (more than ``2 * divisor`` sentences) as its first sentence and then
-    blocks of sentences, each block ending after a sentence whose text hashes to 0 modulo
-    ``divisor`` (content-defined, like ``comment_blocks``); a shorter one whole. Joined with spaces
-    the blocks give the text back."""
+    content-defined blocks of sentences; a shorter one whole. Joined with spaces the blocks give
+    the text back."""
     sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
     if len(sentences) <= 2 * divisor:  # a paragraph of a page or two stays whole in the head
         return [text.strip()] if sentences else []
-    blocks: list[list[str]] = [[sentences[0]], []]
-    for sentence in sentences[1:]:
-        blocks[-1].append(sentence)
-        digest = hashlib.blake2b(sentence.encode(), digest_size=4).digest()
-        if int.from_bytes(digest) % divisor == 0 or len(blocks[-1]) >= divisor * 4:
-            blocks.append([])
-    return [" ".join(block) for block in blocks if block]
+    return [sentences[0]] + [" ".join(block) for block in _cut(sentences[1:], divisor, str)]
 
 
 # Rows of the remisslista per block on average (about a page and a half).
@@ -183,26 +188,11 @@ LIST_BLOCK = 48
 
 
 def row_blocks(recipients: list[dict], divisor: int = LIST_BLOCK) -> list[list[dict]]:
-    """The remisslista's rows in blocks that end after a body whose name hashes to 0 modulo
-    ``divisor``, so one changed row changes one block; a list of a few pages stays whole."""
+    """The remisslista's rows in content-defined blocks (by body name); a list of a few pages stays
+    whole."""
     if len(recipients) <= 2 * divisor:
         return [recipients] if recipients else []
-    blocks: list[list[dict]] = [[]]
-    for row in recipients:
-        blocks[-1].append(row)
-        digest = hashlib.blake2b(f"row:{row['name']}".encode(), digest_size=4).digest()
-        if int.from_bytes(digest) % divisor == 0 or len(blocks[-1]) >= divisor * 4:
-            blocks.append([])
-    return [b for b in blocks if b]
-
-
-def comment_blocks(entries: list[dict], divisor: int) -> list[list[dict]]:
-    blocks: list[list[dict]] = [[]]
-    for entry in entries:
-        blocks[-1].append(entry)
-        if _boundary(entry["organisation_id"], divisor) or len(blocks[-1]) >= divisor * 4:
-            blocks.append([])
-    return [b for b in blocks if b]
+    return _cut(recipients, divisor, lambda row: f"row:{row['name']}")
 
 
 def plan(figures: dict) -> list[dict]:
@@ -238,7 +228,6 @@ def _list_parts(figures: dict, header: dict) -> list[dict]:
             {
                 **header,
                 "first": number == 0,
-                "last": number == last,
                 "recipients": block,
                 "status_counts": figures["status_counts"] if number == 0 else [],
                 "include_late": figures["params"]["include_late"],

@@ -3,8 +3,9 @@ shown as a group ("12 svar med i stort sett samma text") — never merged: each 
 
 Text of an answer: its summary, general views, comments and consequence answers from the frozen
 snapshot. Two answers belong together when at least ``THRESHOLD`` of the larger one's word
-3-grams (shingles) also occur in the other. Candidates are found through an index of each answer's
-rarest shingles (``group_texts``), so 300 answers do not cost 45 000 full comparisons.
+3-grams (shingles) also occur in the other. Candidates are found through an index of a small,
+hash-ordered prefix of each answer's shingles (``group_texts``), so 300 answers do not cost 45 000
+full comparisons.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 THRESHOLD = 0.9
 SHINGLE = 3
-PREFIX_MATCHES = 16  # shared rare shingles that make two answers worth comparing in full
+PREFIX_MATCHES = 16  # shared prefix shingles that make two answers worth comparing in full
 MIN_WORDS = 30  # shorter texts ("Vi tillstyrker.") are alike without being a campaign
 WORD = re.compile(r"[0-9a-zåäöéü]+")
 

@@ -38,12 +38,16 @@ class Suggestion:
 
     @property
     def stance_label(self) -> str:
-        return str(dict(Stance.choices).get(self.stance, _("Inget förslag")))
+        return _stance_label(self.stance, _("Inget förslag"))
 
     @property
     def current_stance_label(self) -> str:
         """The draft's stance as the user sees it in the form ("Tillstyrker"), "" when unanswered."""
-        return str(dict(Stance.choices).get(self.current_stance, ""))
+        return _stance_label(self.current_stance, "")
+
+
+def _stance_label(stance: str, missing: str) -> str:
+    return str(dict(Stance.choices).get(stance, missing))
 
 
 def read_draft(*, response: Response, by: User, upload) -> list[Suggestion]:
