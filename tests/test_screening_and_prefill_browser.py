@@ -30,6 +30,15 @@ def press_on(page, control, limit: int = 120) -> None:
     raise AssertionError(f"not reachable with Tab: {control}")
 
 
+def fits_a_phone(p) -> None:
+    """At 375 px the page scrolls no sideways and axe finds nothing; then back to the test's width."""
+    size = p.viewport_size
+    p.set_viewport_size({"width": 375, "height": 800})
+    assert p.evaluate("document.documentElement.scrollWidth") <= 375
+    assert axe_violations(p) == []
+    p.set_viewport_size(size)
+
+
 def pending(remiss, **fields) -> PublicAnswer:
     return PublicAnswer.objects.create(
         remiss=remiss, status=PublicAnswerStatus.PENDING, confirmed_at=timezone.now(), **fields
@@ -76,6 +85,7 @@ def test_staff_publish_a_private_persons_views_unnamed_and_reject_an_organisatio
     assert person_row.get_by_role("cell").nth(3).inner_text() == "Väntar på granskning"
     assert "Olle Obekräftad" not in table.inner_text()
     assert axe_violations(page) == []
+    fits_a_phone(page)
 
     press_on(page, page.get_by_role("button", name="Publicera Privatperson"))
     page.get_by_text("Synpunkterna är publicerade").wait_for()
@@ -141,6 +151,7 @@ def test_a_drafter_prefills_the_form_from_a_word_draft_and_corrects_one_suggesti
     page.get_by_role("button", name="Läs in").click()
     page.get_by_role("heading", name="Välj förslag att föra in i utkastet").wait_for()
     assert axe_violations(page) == []
+    fits_a_phone(page)
     assert Answer.objects.filter(response=response).count() == 1  # nothing stored before confirming
 
     def group(proposal):
