@@ -839,6 +839,18 @@ def test_the_whole_sammanstallning_also_exports_as_an_editable_word_document(sma
     assert document.tables[1].rows[0].cells[0].text == "Ställningstagande"
 
 
+def test_text_pasted_from_word_with_control_characters_still_exports(small, staff):
+    import docx
+
+    p1 = small["proposals"][0]
+    pasted = "Rad ett\x0bRad två\x0cmed sidbrytning."  # vertical tab and form feed, as Word pastes them
+    f.make_submission(small["recipients"]["Tyresö kommun"], answers={p1: (S, pasted)})
+    compilation = compile_now(small["remiss"], staff, appendix=False)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    text = "\n".join(p.text for p in docx.Document(compilation.docx.path).paragraphs)
+    assert "Rad ettRad tvåmed sidbrytning." in text
+
+
 def test_an_edited_text_is_kept_across_recompilation_and_marked_when_answers_change(small, staff, client_for):
     p1 = small["proposals"][0]
     client = client_for(staff)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -12,12 +13,22 @@ from openpyxl.styles import Font
 from .data import NOT_ANSWERED, STANCE_ORDER, section_name, stance_labels
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 cannot hold. Text pasted from Word carries some (vertical tab, form feed); in an
+# XLSX or DOCX they make the file unreadable (openpyxl refuses them), so they are left out.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    return NOT_XML.sub("", value)
 
 
 def safe_cell(value):
-    """Neutralise spreadsheet formula injection in user text (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """Neutralise spreadsheet formula injection in user text (OWASP CSV injection), without the
+    characters an XLSX cannot hold."""
+    if isinstance(value, str):
+        value = xml_text(value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 

@@ -5,11 +5,11 @@ field that Word fills in (F9), real tables of stances, the text chapters and the
 from __future__ import annotations
 
 import io
-import re
 
 from django.utils.translation import gettext as _
 
 from .data import section_name
+from .spreadsheet import xml_text
 
 
 def _toc_field(paragraph) -> None:
@@ -33,10 +33,6 @@ def _toc_field(paragraph) -> None:
     run._r.append(char("separate"))
     run._r.append(placeholder)
     run._r.append(char("end"))
-
-
-# Characters XML 1.0 cannot hold (pasted text may carry them): Word would refuse the file.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _Writer:
@@ -68,7 +64,7 @@ class _Writer:
             p.append(properties)
         if text:
             run = OxmlElement("w:r")
-            for number, line in enumerate(_NOT_XML.sub("", str(text)).split("\n")):
+            for number, line in enumerate(xml_text(str(text)).split("\n")):
                 if number:
                     run.append(OxmlElement("w:br"))
                 t = OxmlElement("w:t")
@@ -93,7 +89,7 @@ def _table(document, header: list[str], rows: list[list]) -> None:
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = _NOT_XML.sub("", str(value))
+            cell.text = xml_text(str(value))
 
 
 def _marks(entry: dict) -> str:
