@@ -11,6 +11,9 @@ tests/test_embedded_broker.py found in kombu's transport:
   logged as a broken message and dropped;
 - delivered rows were never deleted: rows delivered more than ``KEEP_DELIVERED`` ago are removed;
 - kombu's one-second polling paced a busy worker to about a task a second: it polls every 0.1 s.
+
+remiss/celery.py registers the URL scheme by name, so this module (and SQLAlchemy, 0.3 s of every
+process start) is imported only where the embedded broker is used.
 """
 
 from __future__ import annotations
@@ -21,13 +24,11 @@ import logging
 import time
 from queue import Empty
 
-from kombu.transport import TRANSPORT_ALIASES
 from kombu.transport import sqlalchemy as kombu_sqla
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 log = logging.getLogger(__name__)
 
-SCHEME = "remissdb"
 KEEP_DELIVERED = dt.timedelta(days=1)
 PRUNE_EVERY = 600.0  # seconds between clean-ups of delivered rows, per channel
 
@@ -86,6 +87,3 @@ class Transport(kombu_sqla.Transport):
     # is one indexed SELECT on a local file. (Not a transport option: kombu's SQLAlchemy transport
     # hands every option it does not know to create_engine.)
     polling_interval = 0.1
-
-
-TRANSPORT_ALIASES.setdefault(SCHEME, f"{__name__}:Transport")

@@ -3,8 +3,11 @@
 import os
 
 from celery import Celery
+from kombu.transport import TRANSPORT_ALIASES
 
-import remiss.broker  # noqa: F401  (registers the embedded broker's URL scheme)
+# The embedded broker's URL scheme (remissdb+sqlite://, settings.CELERY_BROKER_URL), by name: kombu
+# imports remiss/broker.py, and SQLAlchemy with it, only when a connection uses the scheme.
+TRANSPORT_ALIASES.setdefault("remissdb", "remiss.broker:Transport")
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "remiss.settings")
 

@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+unset PYTHONDONTWRITEBYTECODE  # six Python processes start here: compile the project once, not in each
 CELERY=.venv/bin/celery
 export DEBUG="${DEBUG:-1}"
 export PORT="${PORT:-8000}"  # settings.SITE_URL follows it
@@ -24,13 +25,11 @@ LOG="$VAR/log/run.log"
 
 say() { echo "[run.sh $(date '+%Y-%m-%d %H:%M:%S')] $*" | tee -a "$LOG"; }
 
-$PY manage.py migrate --noinput -v0
-$PY manage.py createcachetable
-if [ "$DEMO" != 0 ]; then $PY manage.py load_demo; fi
-$PY manage.py rebuild_search_index -v0
-$PY manage.py collectstatic --noinput -v0
+# migrate, cache table, demo data, search index, static files (remiss/management/commands/prepare.py)
+if [ "$DEMO" != 0 ]; then $PY manage.py prepare --demo; else $PY manage.py prepare; fi
 
 declare -A cmd pid started quick
+export CELERY_SKIP_CHECKS=1  # Django's system checks ran in migrate and run in the web: not again per worker
 cmd[web]="$PY manage.py runserver 127.0.0.1:${PORT} --noreload"
 cmd[worker]="nice -n $WORKER_NICE $CELERY -A remiss worker --loglevel=INFO --concurrency=2 -Q $QUEUE -n worker@%h"
 cmd[sweeper]="$CELERY -A remiss worker --loglevel=INFO --pool=solo -Q $QUEUE-sweep -n sweeper@%h"

@@ -61,3 +61,14 @@ def test_start_pages_of_ministry_staff_and_the_public_pass_axe(live_server, page
     assert "0 av 1" in page.locator("main").inner_text()
     assert axe_violations(page) == []
     assert page.csp_errors == []
+
+
+def test_the_axe_check_reports_what_it_finds(page):
+    """The checker every browser test relies on can fail: a field without a label and grey-on-white text."""
+    page.set_content(
+        '<html lang="sv"><head><title>Prov</title></head><body><main><h1>Prov</h1>'
+        '<input type="text"><p style="color:#bbb;background:#fff">Svag text</p></main></body></html>'
+    )
+    found = {v["id"]: v for v in axe_violations(page)}
+    assert {"label", "color-contrast"} <= set(found), found
+    assert found["label"]["nodes"] == [["input"]] and found["label"]["help"]
