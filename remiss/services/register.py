@@ -151,9 +151,9 @@ def invite_if_now_reachable(organisation: Organisation) -> int:
         remiss__status=RemissStatus.PUBLISHED,
         invitation_status=InvitationStatus.NO_RECIPIENTS,
     )
-    if not reach([organisation])[0].reachable:
-        return 0
     remiss_ids = sorted(set(waiting.values_list("remiss_id", flat=True)))
+    if not remiss_ids or not reach([organisation])[0].reachable:  # mostly nothing waits: one query
+        return 0
     waiting.update(invited_at=None, invitation_status="", invitation_attempts=0)
     for remiss_id in remiss_ids:
         _enqueue_invitations(remiss_id)
