@@ -17,10 +17,8 @@ AXE_JS = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 # Debian's Chromium: its headless shell when installed (package chromium-headless-shell, the same engine
 # without the desktop browser around it, which is what Playwright itself runs headless; a quarter less
 # CPU over the browser tests), else the full browser.
-CHROMIUM = next(
-    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if Path(path).exists()),
-    "/usr/bin/chromium",
-)
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
+CHROMIUM = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else "/usr/bin/chromium"
 
 __all__ = [
     "worker_env",

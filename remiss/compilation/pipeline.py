@@ -39,9 +39,14 @@ def _store(name: str, data: bytes) -> str:
     return name
 
 
+def output_base(compilation_id: int, attempt: int, remiss_id: int) -> str:
+    """The outputs of an attempt are this name with .pdf, .xlsx, .csv, .docx and .chunks."""
+    return f"compilations/{remiss_id}/{compilation_id}-{attempt}"
+
+
 def manifest_name(compilation_id: int, attempt: int, remiss_id: int) -> str:
     """The cache keys a finished compilation used, one a line (read by ``cleanup``)."""
-    return f"compilations/{remiss_id}/{compilation_id}-{attempt}.chunks"
+    return output_base(compilation_id, attempt, remiss_id) + ".chunks"
 
 
 def prepare(*, compilation_id: int, attempt: int) -> list[dict]:
@@ -108,7 +113,7 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
             chunking.ensure_chunk(part)
     remiss = figures["remiss"]
     title = _("Remissammanställning: %(title)s") % {"title": remiss["title"]}
-    base = f"compilations/{remiss['id']}/{compilation_id}-{attempt}"
+    base = output_base(compilation_id, attempt, remiss["id"])
     with atomic_file(default_storage, base + ".pdf") as handle:  # too big to hold twice in memory
         pages = build_document(
             figures,
@@ -150,7 +155,7 @@ def build_outputs(*, compilation_id: int, attempt: int) -> None:
         raise Cancelled
     with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
         figures = json.load(handle)["figures"]
-    _outputs(figures, f"compilations/{figures['remiss']['id']}/{compilation_id}-{attempt}", reuse=False)
+    _outputs(figures, output_base(compilation_id, attempt, figures["remiss"]["id"]), reuse=False)
 
 
 def build_document(figures: dict, parts: list[dict], *, title: str, output, on_front=None) -> int:
