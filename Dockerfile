@@ -17,4 +17,4 @@ RUN DEBUG=1 python manage.py compilemessages -v0 \
  && useradd --system --home /app remiss && mkdir -p /var/lib/remiss && chown remiss /var/lib/remiss
 USER remiss
 EXPOSE 8000
-CMD ["gunicorn", "remiss.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/test.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test venv deps lint messages demo clean check-deploy bench
+.PHONY: run test test-fast venv deps lint messages demo clean check-deploy bench
 
 $(PY):
 	@python=$$(scripts/find-python) || exit 1; \
@@ -45,3 +45,6 @@ bench: deps  ## quick figures; see docs/benchmarks.md for the full sizes
 
 clean:
 	rm -rf var $(VENV)
+
+test-fast: deps messages  ## the edit-run loop: no browser, no Celery worker process (under a minute)
+	@scripts/test.sh -m "not browser and not worker" -n $$((2 * $$(nproc))) --dist worksteal $(ARGS)

@@ -42,7 +42,7 @@ def setup_django(var_dir: str) -> None:
     os.environ.update(
         DEBUG="1",
         REMISS_VAR_DIR=var_dir,
-        DJANGO_SETTINGS_MODULE="remiss.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
     )
     os.environ.pop("REDIS_URL", None)

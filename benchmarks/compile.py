@@ -52,7 +52,7 @@ WORDS = (
 
 
 def setup_django(var_dir: str) -> None:
-    os.environ.update(DEBUG="1", REMISS_VAR_DIR=var_dir, DJANGO_SETTINGS_MODULE="remiss.settings")
+    os.environ.update(DEBUG="1", REMISS_VAR_DIR=var_dir, DJANGO_SETTINGS_MODULE="config.settings")
     for name in ("DATABASE_URL", "REDIS_URL"):
         os.environ.pop(name, None)
     import django

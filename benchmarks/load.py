@@ -64,7 +64,7 @@ class Stack:
 
     def command(self, name: str) -> list[str]:
         queue = self.env["CELERY_TASK_QUEUE"]
-        celery = [str(VENV / "celery"), "-A", "remiss"]
+        celery = [str(VENV / "celery"), "-A", "config"]
         return {
             "redis": [
                 "redis-server",
@@ -79,7 +79,7 @@ class Stack:
             ],
             "web": [
                 str(VENV / "gunicorn"),
-                "remiss.wsgi:application",
+                "config.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
@@ -339,7 +339,7 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "TEST_"))}
     env.update(
         DEBUG="1",
-        DJANGO_SETTINGS_MODULE="remiss.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DATABASE_URL=database,
         REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",

@@ -29,7 +29,7 @@ CAUTION = ["opposes", "partly", "no_view", "supports"]
 
 
 def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "remiss.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()

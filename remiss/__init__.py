@@ -1,3 +1,1 @@
-from .celery import app as celery_app
-
-__all__ = ("celery_app",)
+"""The remiss domain: remisser, proposals, the remisslista, answers, compilations and reading."""

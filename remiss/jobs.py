@@ -3,7 +3,7 @@
 The workflow and the services start background work but sit below the task modules
 (models → rules → services → tasks/views, checked by the layers contract in ``.importlinter``), so
 they never import ``remiss.tasks``: they name the task. The task modules are found by Celery's own
-autodiscovery (``app.autodiscover_tasks()`` in remiss/celery.py), so an eager test run
+autodiscovery (``app.autodiscover_tasks()`` in config/celery.py), so an eager test run
 (``task_always_eager``) still runs the task in-process.
 """
 
@@ -15,7 +15,7 @@ from django.db import transaction
 
 
 def _task(name: str):
-    from remiss.celery import app
+    from config.celery import app
 
     if name not in app.tasks:
         app.loader.import_default_modules()  # Celery's autodiscovery: imports every app's tasks module

@@ -31,9 +31,9 @@ if [ "$DEMO" != 0 ]; then $PY manage.py prepare --demo; else $PY manage.py prepa
 declare -A cmd pid started quick
 export CELERY_SKIP_CHECKS=1  # Django's system checks ran in migrate and run in the web: not again per worker
 cmd[web]="$PY manage.py runserver 127.0.0.1:${PORT} --noreload"
-cmd[worker]="nice -n $WORKER_NICE $CELERY -A remiss worker --loglevel=INFO --concurrency=2 -Q $QUEUE -n worker@%h"
-cmd[sweeper]="$CELERY -A remiss worker --loglevel=INFO --pool=solo -Q $QUEUE-sweep -n sweeper@%h"
-cmd[beat]="$CELERY -A remiss beat --loglevel=INFO --schedule=$VAR/celery/beat-schedule"
+cmd[worker]="nice -n $WORKER_NICE $CELERY -A config worker --loglevel=INFO --concurrency=2 -Q $QUEUE -n worker@%h"
+cmd[sweeper]="$CELERY -A config worker --loglevel=INFO --pool=solo -Q $QUEUE-sweep -n sweeper@%h"
+cmd[beat]="$CELERY -A config beat --loglevel=INFO --schedule=$VAR/celery/beat-schedule"
 
 start() {  # setsid: own process group, so stopping can signal the Celery pool children too
   # shellcheck disable=SC2086  # the commands are word lists

@@ -48,7 +48,7 @@ def _plain_static(settings):
 def eager():
     """Run Celery tasks in-process, for unit tests that check what a task does (e.g. the mail it sends).
     End-to-end paths use a real worker instead (``celery_worker``)."""
-    from remiss.celery import app
+    from config.celery import app
 
     app.conf.task_always_eager = True
     yield

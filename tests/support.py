@@ -104,7 +104,7 @@ def celery_worker(transactional_db, settings, tmp_path):
     var_dir.mkdir(exist_ok=True)
     settings.MEDIA_ROOT = var_dir / "media"
     proc = start_worker(worker_env(var_dir))
-    from remiss.celery import app
+    from config.celery import app
 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -234,7 +234,7 @@ def start_worker_group(env: dict[str, str], *extra_args: str) -> subprocess.Pope
 
 
 def wait_for_worker(proc: subprocess.Popen, var_dir: Path, timeout: float = 60) -> None:
-    from remiss.celery import app
+    from config.celery import app
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

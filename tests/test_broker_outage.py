@@ -55,7 +55,7 @@ def test_a_submission_while_redis_is_down_answers_fast_and_is_sent_once_redis_is
     f.decide(response, approver)
     response.refresh_from_db()
     down = worker_env(tmp_path / "down") | {"REDIS_URL": f"redis://127.0.0.1:{closed_port()}/0"}
-    down["DJANGO_SETTINGS_MODULE"] = "remiss.settings"
+    down["DJANGO_SETTINGS_MODULE"] = "config.settings"
     (tmp_path / "down").mkdir()
     url = reverse("respondent:submit", args=[response.pk])
     run = subprocess.run(

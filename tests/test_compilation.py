@@ -810,8 +810,8 @@ def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, sta
 
 
 def test_clean_up_runs_on_the_beat_schedule():
-    from remiss.celery import app
-    from remiss.schedule import BEAT_SCHEDULE
+    from config.celery import app
+    from config.schedule import BEAT_SCHEDULE
 
     entry = BEAT_SCHEDULE["clean-compilation-files"]
     assert entry["task"] == "remiss.compilation.clean_files" and entry["task"] in app.tasks

@@ -36,7 +36,7 @@ def test_each_app_command_exists_in_the_project():
         command = services[name]["command"]
         if command[0] == "nice":
             command = command[3:]
-        assert command[:4] == ["celery", "-A", "remiss", kind], command
+        assert command[:4] == ["celery", "-A", "config", kind], command
     from django.conf import settings
 
     assert services["worker"]["command"][:3] == ["nice", "-n", "10"]  # renders yield the CPU to the web
@@ -44,7 +44,7 @@ def test_each_app_command_exists_in_the_project():
     assert services["sweeper"]["command"][-4:-2] == ["-Q", "remiss-sweep"]
     sweeps = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
     assert sweeps == {settings.REMISS_SWEEP_QUEUE}
-    from remiss.celery import app
+    from config.celery import app
 
     assert app.main == "remiss"
 

@@ -24,7 +24,7 @@ PER_PUBLISHER = 40
 
 PUBLISH = """
 import sys
-from remiss.celery import app
+from config.celery import app
 start = int(sys.argv[1])
 for value in range(start, start + int(sys.argv[2])):
     print(app.send_task("remiss.ping", args=[value]).id, value, flush=True)
@@ -32,7 +32,7 @@ for value in range(start, start + int(sys.argv[2])):
 
 COLLECT = """
 import sys
-from remiss.celery import app
+from config.celery import app
 for line in sys.stdin:
     task_id, value = line.split()
     print(value, app.AsyncResult(task_id).get(timeout=120)["value"], flush=True)

@@ -18,7 +18,7 @@ from tests.support import ROOT
 
 pytestmark = [pytest.mark.worker]
 
-PING = "from remiss.celery import app; print(app.send_task('remiss.ping', args=[21]).get(timeout=240)['value'])"
+PING = "from config.celery import app; print(app.send_task('remiss.ping', args=[21]).get(timeout=240)['value'])"
 
 
 def free_port() -> int:

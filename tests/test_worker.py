@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.worker]
 def test_task_result_comes_back_from_a_worker_on_redis(celery_worker):
     from django.db import connection
 
-    from remiss.celery import app
+    from config.celery import app
 
     result = app.send_task("remiss.ping", args=[21]).get(timeout=30)
     assert result == {"value": 42, "database": connection.vendor}  # the worker uses this run's database
@@ -35,7 +35,7 @@ def test_task_result_comes_back_on_the_embedded_broker(tmp_path):
             [
                 sys.executable,
                 "-c",
-                "from remiss.celery import app; print(app.conf.broker_url); "
+                "from config.celery import app; print(app.conf.broker_url); "
                 "print(app.send_task('remiss.ping', args=[21]).get(timeout=60))",
             ],
             cwd=ROOT,
@@ -66,7 +66,7 @@ def test_redis_visibility_timeout_exceeds_every_task_time_limit(db):  # Celery's
     """Otherwise Redis hands a task that is still running to a second worker."""
     from django.conf import settings
 
-    from remiss.celery import app
+    from config.celery import app
 
     app.loader.import_default_modules()
     ours = {name: task for name, task in app.tasks.items() if name.startswith(("remiss.", "accounts."))}

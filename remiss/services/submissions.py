@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 MAX_RENDER_ATTEMPTS = 3
 # A row still rendering 15 s past Celery's hard limit for a render (settings.REMISS_RENDER_TIME_LIMIT)
-# has no worker any more. The sweep runs every 30 s (remiss/schedule.py).
+# has no worker any more. The sweep runs every 30 s (config/schedule.py).
 RENDERING_STUCK_GRACE = dt.timedelta(seconds=15)
 UNQUEUED_AFTER = dt.timedelta(seconds=30)  # never reached the broker (it was down): send again
 QUEUED_LOST_AFTER = dt.timedelta(minutes=10)  # reached the broker but never started (in a rush, the queue

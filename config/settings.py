@@ -24,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from remiss.schedule import BEAT_SCHEDULE
+from config.schedule import BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -109,7 +109,7 @@ MIDDLEWARE = [
     "opendata.api.http.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "remiss.middleware.TooLargeFormPostMiddleware",
+    "config.middleware.TooLargeFormPostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -122,8 +122,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "remiss.urls"
-WSGI_APPLICATION = "remiss.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -234,7 +234,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
-FORMAT_MODULE_PATH = ["remiss.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
+FORMAT_MODULE_PATH = ["config.formats"]  # dates shown and typed as ÅÅÅÅ-MM-DD
 USE_I18N = True
 USE_TZ = True
 
@@ -318,7 +318,7 @@ if REDIS_URL:
     CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1, "interval_start": 0}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "remiss_cache"}}
-    # kombu's SQLAlchemy transport on a SQLite file, mended in remiss/broker.py: a message is one
+    # kombu's SQLAlchemy transport on a SQLite file, mended in config/broker.py: a message is one
     # row, written and taken in a transaction, so a reader never sees half a message (ADR 0001).
     (VAR_DIR / "celery").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = f"remissdb+sqlite:///{VAR_DIR / 'celery' / 'broker.sqlite3'}"

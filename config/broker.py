@@ -12,7 +12,7 @@ tests/test_embedded_broker.py found in kombu's transport:
 - delivered rows were never deleted: rows delivered more than ``KEEP_DELIVERED`` ago are removed;
 - kombu's one-second polling paced a busy worker to about a task a second: it polls every 0.1 s.
 
-remiss/celery.py registers the URL scheme by name, so this module (and SQLAlchemy, 0.3 s of every
+config/celery.py registers the URL scheme by name, so this module (and SQLAlchemy, 0.3 s of every
 process start) is imported only where the embedded broker is used.
 """
 
