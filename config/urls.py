@@ -3,7 +3,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from opendata.api.v1 import api as opendata_api
-
 from remiss import views
 
 admin.site.site_header = _("Remiss – administration")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from remiss import deadlines, permissions, selectors
+from remiss import deadlines, permissions
 from remiss.models import Proposal, Remiss, RemissStatus, Submission
 
 from .stances import category_key
@@ -62,7 +62,7 @@ def _submissions(remiss: Remiss):
 
 def public_answers(remiss: Remiss) -> list[PublicAnswer]:
     """The newest public submission of each response, withheld ones left out, by organisation name."""
-    newest = selectors.newest_per_response(_submissions(remiss))
+    newest = _submissions(remiss).newest_per_response()
     answers = [PublicAnswer(s, permissions.publication_of(s)) for s in newest.values()]
     return sorted((a for a in answers if not a.withheld), key=lambda a: a.organisation.name)
 

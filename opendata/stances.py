@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from remiss.models import Stance
+from remiss.models.responses import NOT_ANSWERED_LABEL
 
 NOT_ANSWERED = "none"  # answered the remiss but gave no stance on this proposal (ej besvarad)
 DECLINED = "declined"  # avstått från att yttra sig
@@ -27,11 +28,11 @@ class Category:
 
 
 ANSWER_CATEGORIES = [
-    Category(Stance.SUPPORTS.value, _("Tillstyrker"), "#1a7f37", ""),
-    Category(Stance.PARTLY.value, _("Tillstyrker delvis"), "#9ccc65", "pat-partly"),
-    Category(Stance.OPPOSES.value, _("Avstyrker"), "#c62828", "pat-opposes"),
-    Category(Stance.NO_VIEW.value, _("Inga synpunkter"), "#9e9e9e", "pat-noview"),
-    Category(NOT_ANSWERED, _("Ej besvarad"), "#ffffff", "pat-none"),
+    Category(Stance.SUPPORTS.value, Stance.SUPPORTS.label, "#1a7f37", ""),
+    Category(Stance.PARTLY.value, Stance.PARTLY.label, "#9ccc65", "pat-partly"),
+    Category(Stance.OPPOSES.value, Stance.OPPOSES.label, "#c62828", "pat-opposes"),
+    Category(Stance.NO_VIEW.value, Stance.NO_VIEW.label, "#9e9e9e", "pat-noview"),
+    Category(NOT_ANSWERED, NOT_ANSWERED_LABEL, "#ffffff", "pat-none"),
 ]
 
 MAP_CATEGORIES = [

@@ -26,7 +26,6 @@ __all__ = [
     "REFUSED",
     "end_of_day",
     "is_in_future",
-    "has_passed",
     "days_left",
     "last_deadline",
     "submission_timing",
@@ -43,11 +42,6 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 def is_in_future(date: dt.date, time: dt.time | None = None, now: dt.datetime | None = None) -> bool:
     """Whether a deadline on ``date`` (at ``time``, else end of day) has not passed yet."""
     return end_of_day(date, time) > _now(now)
-
-
-def has_passed(deadline_at: dt.datetime | None, now: dt.datetime | None = None) -> bool:
-    """After the moment (None: no deadline, never passed). The moment itself is still on time."""
-    return deadline_at is not None and _now(now) > deadline_at
 
 
 def days_left(deadline_at: dt.datetime | None, now: dt.datetime | None = None) -> int | None:
@@ -71,11 +65,11 @@ def last_deadline(remiss: Remiss) -> dt.datetime | None:
 def submission_timing(recipient: Recipient, now: dt.datetime | None = None) -> str:
     """ON_TIME up to the recipient's deadline (extension included); after it LATE if the remiss
     accepts late answers, else REFUSED."""
-    if not has_passed(recipient.deadline_at, now):
+    if not recipient.deadline_passed(now):
         return ON_TIME
     return REFUSED if recipient.remiss.late_policy == LatePolicy.REFUSE else LATE
 
 
 def can_correct(recipient: Recipient, now: dt.datetime | None = None) -> bool:
     """A submitted (or declined) answer may be reopened for correction until the recipient's deadline."""
-    return not has_passed(recipient.deadline_at, now)
+    return not recipient.deadline_passed(now)

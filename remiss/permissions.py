@@ -24,8 +24,6 @@ from . import deadlines, workflow
 from .models import Remiss, RemissStatus, Response, ResponseStatus, Submission, SubmissionStatus
 from .models.remisser import Publicity
 
-PUBLIC_STATUSES = (RemissStatus.PUBLISHED, RemissStatus.CLOSED, RemissStatus.ARCHIVED)
-
 
 def deny(request: HttpRequest, what: str, *, not_found: bool = False) -> None:
     """Log a denied access and raise 404 (stranger) or 403 (member without the role)."""
@@ -76,7 +74,7 @@ def get_remiss_for_staff(request: HttpRequest, pk: int) -> Remiss:
 def responses_visible_to_ministry(remiss: Remiss) -> QuerySet[Response]:
     """Only what was submitted or declined: never a draft."""
     return Response.objects.filter(
-        recipient__remiss=remiss, status__in=(ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
+        recipient__remiss=remiss, status__in=ResponseStatus.FINAL
     )
 
 
@@ -92,7 +90,7 @@ def responses_for_organisation(request: HttpRequest) -> QuerySet[Response]:
     if membership is None or membership.organisation.is_ministry:
         return Response.objects.none()
     return Response.objects.filter(
-        recipient__organisation=membership.organisation, recipient__remiss__status__in=PUBLIC_STATUSES
+        recipient__organisation=membership.organisation, recipient__remiss__status__in=RemissStatus.PUBLIC
     )
 
 
@@ -123,13 +121,13 @@ def can_edit(response: Response, membership: Membership | None) -> bool:
 
 
 def public_remisser() -> QuerySet[Remiss]:
-    return Remiss.objects.filter(status__in=PUBLIC_STATUSES)
+    return Remiss.objects.public()
 
 
 def answers_are_public(remiss: Remiss) -> bool:
     """At once, or (publicity "after the deadline") once every recipient's deadline has passed,
     extensions included: nobody may read the others' answers while still able to answer."""
-    if remiss.status not in PUBLIC_STATUSES:
+    if remiss.status not in RemissStatus.PUBLIC:
         return False
     if remiss.publicity == Publicity.IMMEDIATE or remiss.status == RemissStatus.ARCHIVED:
         return True

@@ -12,31 +12,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from remiss.models import PublicAnswer, PublicAnswerStatus, Remiss, Response, Submission
 
 ANSWERED, DECLINED, LATE = "answered", "declined", "late"
 
 
-def newest_per_response(submissions: Iterable[Submission] | QuerySet[Submission]) -> dict[int, Submission]:
-    """The newest of the given submissions for each response, by response id."""
-    if isinstance(submissions, QuerySet):
-        submissions = submissions.order_by("response_id", "-number")
-    newest: dict[int, Submission] = {}
-    for submission in submissions:
-        current = newest.get(submission.response_id)
-        if current is None or submission.number > current.number:
-            newest[submission.response_id] = submission
-    return newest
-
-
 def newest_submissions(remiss: Remiss, *related: str) -> dict[int, Submission]:
     """The newest submission of each response to ``remiss``, by response id."""
     qs = Submission.objects.filter(response__recipient__remiss=remiss)
-    return newest_per_response(qs.select_related(*related) if related else qs)
+    return (qs.select_related(*related) if related else qs).newest_per_response()
 
 
 def public_answer_recipients(remiss: Remiss) -> set[int]:

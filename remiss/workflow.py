@@ -28,7 +28,7 @@ from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
 
 from . import deadlines, jobs, notify
-from .models import RemissStatus, Response, ResponseStatus, Submission, Transition
+from .models import Response, ResponseStatus, Submission, Transition
 from .snapshot import build_snapshot, freeze_attachments
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,6 @@ DECIDABLE = (
     ResponseStatus.IN_REVIEW,
     ResponseStatus.APPROVED,
 )
-FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 MAX_MESSAGE = 5000
 RENDER_TASK = "remiss.render_submission"  # remiss.tasks.submissions, queued by name (see remiss.jobs)
 
@@ -71,7 +70,7 @@ RULES: dict[str, Rule] = {
     "decide": Rule(DECIDABLE, (R.APPROVER,)),
     "submit": Rule((S.APPROVED,), (R.APPROVER,), open_remiss=True),
     "decline": Rule((S.NOT_STARTED, S.DRAFT, S.APPROVED), (R.APPROVER,), open_remiss=True),
-    "reopen": Rule(FINAL, (R.DRAFTER, R.APPROVER), open_remiss=True),
+    "reopen": Rule(ResponseStatus.FINAL, (R.DRAFTER, R.APPROVER), open_remiss=True),
 }
 del S, R
 
@@ -113,7 +112,7 @@ def _require_status(response: Response, *allowed: str) -> None:
 
 
 def _require_open_remiss(response: Response) -> None:
-    if response.recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if not response.recipient.remiss.accepts_answers:
         raise WorkflowError(_("Remissen är inte öppen för svar."))
 
 
@@ -319,9 +318,9 @@ def submit_received_document(
             _("%(org)s har redan ett svar i tjänsten (status ”%(status)s”). Dokumentet registreras inte.")
             % {"org": response.recipient.organisation, "status": response.get_status_display()}
         )
-    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if not remiss.accepts_answers:
         raise WorkflowError(_("Remissen är inte öppen för svar."))
-    late = deadlines.has_passed(response.recipient.deadline_at, received_at)  # registered even if late
+    late = response.recipient.deadline_passed(received_at)  # registered even if late
     submission = _freeze(response, by, declined=False, now=received_at, enqueue=enqueue, is_late=late)
     submission.snapshot = {**submission.snapshot, "source": source}  # "document" or "public" (Övriga)
     submission.save(update_fields=["snapshot"])

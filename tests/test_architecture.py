@@ -52,3 +52,36 @@ def test_no_test_clears_the_shared_cache():
     flush = "cache" + ".clear()"  # not spelled out here, or this file would find itself
     offenders = [path.name for path in Path(__file__).parent.glob("test_*.py") if flush in path.read_text()]
     assert offenders == []
+
+
+# Rules that have one home: a status tuple spelled out again elsewhere is a second definition.
+ONE_HOME = {
+    r"RemissStatus\.PUBLISHED,\s*RemissStatus\.CLOSED": "Remiss.accepts_answers or RemissStatus.ANSWERABLE",
+    r"RemissStatus\.CLOSED,\s*RemissStatus\.ARCHIVED": "Remiss.objects.public() or RemissStatus.PUBLIC",
+    r"ResponseStatus\.SUBMITTED,\s*ResponseStatus\.DECLINED": "Response.is_final or ResponseStatus.FINAL",
+    r"ResponseStatus\.DECLINED,\s*ResponseStatus\.SUBMITTED": "Response.is_final or ResponseStatus.FINAL",
+    r"\"submitted\",\s*\"declined\"": "ResponseStatus.FINAL",
+    r"\"published\",\s*\"closed\"": "RemissStatus.ANSWERABLE",
+    r"def has_passed\(": "deadline_has_passed (remiss.models) through Remiss/Recipient.deadline_passed",
+    r"def newest_per_response\(": "Submission.objects.newest_per_response()",
+}
+
+
+def test_each_rule_has_one_definition():
+    import re
+
+    home = {ROOT / "remiss" / "models" / "remisser.py", ROOT / "remiss" / "models" / "responses.py"}
+    files = [
+        p
+        for package in PACKAGES
+        for p in (ROOT / package).rglob("*.py")
+        if "migrations" not in p.parts and p not in home
+    ]
+    assert len(files) > 50
+    copies = [
+        f"{path.relative_to(ROOT)}: use {where}"
+        for path in files
+        for pattern, where in ONE_HOME.items()
+        if re.search(pattern, path.read_text())
+    ]
+    assert copies == []

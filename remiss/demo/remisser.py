@@ -110,7 +110,7 @@ def _attach_missive(remiss: Remiss, staff: User | None) -> str | None:
 
 def _keep_open(remiss: Remiss, staff: User | None) -> str | None:
     """The demo deadline is set at the first load; when it has passed, move it ahead again."""
-    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED) or not remiss.deadline_passed():
+    if not remiss.accepts_answers or not remiss.deadline_passed():
         return None
     old = remiss.deadline
     deadline = timezone.localdate() + dt.timedelta(weeks=DEMO_WEEKS)

@@ -172,18 +172,7 @@ class RemissForm(forms.Form):
         return data
 
     def remiss_fields(self) -> dict:
-        fields = (
-            "title",
-            "reference",
-            "reports",
-            "missive",
-            "deadline",
-            "deadline_time",
-            "consequence_questions",
-            "late_policy",
-            "publicity",
-        )
-        return {name: self.cleaned_data[name] for name in fields}
+        return {name: self.cleaned_data[name] for name in Remiss.EDITABLE_FIELDS}
 
 
 class DocumentForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,11 @@ class RemissStatus(models.TextChoices):
     PUBLISHED = "published", _("Publicerad")
     CLOSED = "closed", _("Stängd")
     ARCHIVED = "archived", _("Arkiverad")
+
+    # A published remiss takes answers, and so does a closed one (late answers, by its late policy).
+    ANSWERABLE = enum.nonmember(("published", "closed"))
+    # What the public may see: every remiss that has been published.
+    PUBLIC = enum.nonmember(("published", "closed", "archived"))
 
 
 class LatePolicy(models.TextChoices):
@@ -46,6 +52,11 @@ class ConsequenceQuestion(models.TextChoices):
 LAST_MOMENT = dt.time(23, 59, 59, 999999)
 
 
+def deadline_has_passed(deadline_at: dt.datetime | None, now: dt.datetime | None = None) -> bool:
+    """After the moment (None: no deadline, never passed). The moment itself is still on time."""
+    return deadline_at is not None and (now or timezone.now()) > deadline_at
+
+
 def end_of_day(date: dt.date, time: dt.time | None = None) -> dt.datetime:
     """The last aware moment a deadline allows: the given time, or the very end of the day (Europe/Stockholm).
 
@@ -53,6 +64,14 @@ def end_of_day(date: dt.date, time: dt.time | None = None) -> dt.datetime:
     23:59:59.5 is on time, one at 00:00:00 the next day is late.
     """
     return dt.datetime.combine(date, time or LAST_MOMENT, tzinfo=STOCKHOLM)
+
+
+class RemissQuerySet(models.QuerySet):
+    def public(self) -> RemissQuerySet:
+        return self.filter(status__in=RemissStatus.PUBLIC)
+
+    def answerable(self) -> RemissQuerySet:
+        return self.filter(status__in=RemissStatus.ANSWERABLE)
 
 
 class Remiss(models.Model):
@@ -83,6 +102,21 @@ class Remiss(models.Model):
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     closed_at = models.DateTimeField(_("stängd"), null=True, blank=True)
 
+    objects = RemissQuerySet.as_manager()
+
+    # What the ministry edits on the remiss's own form (the rest is set by the service: status, dates).
+    EDITABLE_FIELDS = (
+        "title",
+        "reference",
+        "reports",
+        "missive",
+        "deadline",
+        "deadline_time",
+        "consequence_questions",
+        "late_policy",
+        "publicity",
+    )
+
     class Meta:
         verbose_name = _("remiss")
         verbose_name_plural = _("remisser")
@@ -100,11 +134,15 @@ class Remiss(models.Model):
         return end_of_day(self.deadline, self.deadline_time) if self.deadline else None
 
     @property
-    def is_open(self) -> bool:
-        return self.status == RemissStatus.PUBLISHED
+    def accepts_answers(self) -> bool:
+        return self.status in RemissStatus.ANSWERABLE
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in RemissStatus.PUBLIC
 
     def deadline_passed(self, now: dt.datetime | None = None) -> bool:
-        return self.deadline_at is not None and (now or timezone.now()) > self.deadline_at
+        return deadline_has_passed(self.deadline_at, now)
 
     def consequence_labels(self) -> list[tuple[str, str]]:
         labels = dict(ConsequenceQuestion.choices)
@@ -229,3 +267,7 @@ class Recipient(models.Model):
     def deadline_at(self) -> dt.datetime | None:
         deadline = self.effective_deadline
         return end_of_day(deadline, self.remiss.deadline_time) if deadline else None
+
+    def deadline_passed(self, now: dt.datetime | None = None) -> bool:
+        """After this recipient's deadline (its extension included)."""
+        return deadline_has_passed(self.deadline_at, now)

@@ -5,6 +5,7 @@ Status changes happen only in ``remiss.workflow``; this module holds the data.
 
 from __future__ import annotations
 
+import enum
 import uuid
 
 from django.conf import settings
@@ -22,6 +23,9 @@ class ResponseStatus(models.TextChoices):
     APPROVED = "approved", _("Godkänt")
     SUBMITTED = "submitted", _("Inskickat")
     DECLINED = "declined", _("Avstått")
+
+    # The organisation is done: it has submitted an answer or declined to give one.
+    FINAL = enum.nonmember(("submitted", "declined"))
 
 
 class Stance(models.TextChoices):
@@ -76,6 +80,11 @@ class Response(models.Model):
     @property
     def remiss(self):
         return self.recipient.remiss
+
+    @property
+    def is_final(self) -> bool:
+        """Submitted or declined: the organisation is done (it may still reopen before the deadline)."""
+        return self.status in ResponseStatus.FINAL
 
 
 class Answer(models.Model):
@@ -222,6 +231,16 @@ def submission_path(instance: Submission, filename: str) -> str:
     return f"submissions/{instance.response_id}/{uuid.uuid4().hex}.pdf"
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def newest_per_response(self) -> dict[int, Submission]:
+        """The newest (highest-numbered) of these submissions for each response, by response id.
+
+        The number decides, whatever the state of the PDF: what was submitted is fixed in the snapshot
+        the moment it is submitted. Filter first (e.g. to what the public may see) to get the newest of
+        those."""
+        return {submission.response_id: submission for submission in self.order_by("response_id", "number")}
+
+
 class Submission(models.Model):
     """One submitted version of a response: a frozen snapshot and its PDF. The newest is shown."""
 
@@ -242,6 +261,8 @@ class Submission(models.Model):
     # When the render task last reached the broker; empty while it has not (the broker was down):
     # then the sweep sends it again within a minute (issue 14, finding 10).
     queued_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inskickad version")

@@ -60,7 +60,7 @@ def assign(
         raise ResponseError(_("Välj ett avsnitt eller ett förslag."))
     if (section and section.remiss_id != remiss_id) or (proposal and proposal.remiss_id != remiss_id):
         raise ResponseError(_("Avsnittet eller förslaget hör inte till den här remissen."))
-    if response.status in workflow.FINAL:
+    if response.is_final:
         raise ResponseError(_("Yttrandet är redan inskickat."))
     assignment = Assignment.objects.create(
         response=response,

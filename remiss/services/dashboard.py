@@ -6,10 +6,9 @@ from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 
 from remiss import permissions, selectors
-from remiss.models import Remiss, RemissStatus, ResponseStatus
+from remiss.models import Remiss, RemissStatus
 from remiss.services import assignments, inbox
 
-FINISHED = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 SHOWN = 6
 
 
@@ -46,7 +45,7 @@ def respondent_summary(request: HttpRequest) -> dict:
         row
         for row in rows
         if row["remiss"].status == RemissStatus.PUBLISHED
-        and (row["response"] is None or row["response"].status not in FINISHED)
+        and (row["response"] is None or not row["response"].is_final)
     ]
     tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return {"open_rows": open_rows[:SHOWN], "open_count": len(open_rows), "tasks": tasks[:SHOWN]}

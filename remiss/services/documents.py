@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Organisation, OrganisationKind, User
 from remiss import workflow
-from remiss.models import Answer, ReceivedDocument, Recipient, Remiss, RemissStatus, Response, ResponseStatus, Stance
+from remiss.models import Answer, ReceivedDocument, Recipient, Remiss, Response, ResponseStatus, Stance
 from remiss.reading import ReadingError, Structure, extract_text, read_answer
 from remiss.uploads import safe_filename
 
@@ -115,7 +115,7 @@ def register_document_answer(
     other_remiss_confirmed: bool = False,
 ) -> ReceivedDocument:
     """Store the file and the reader's suggestions. Nothing counts until ``confirm_document_answer``."""
-    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if not remiss.accepts_answers:
         raise DocumentAnswerError(_("Svar kan bara registreras på en publicerad eller stängd remiss."))
     if received_on > timezone.localdate():
         raise DocumentAnswerError(_("Datumet då svaret kom in kan inte ligga i framtiden."), "received_on")

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, User
 from remiss.deadlines import days_left
-from remiss.models import Assignment, Recipient, Response
-from remiss.permissions import PUBLIC_STATUSES
+from remiss.models import Assignment, Recipient, RemissStatus, Response
 from remiss.services.errors import ResponseError
 
 
@@ -20,7 +19,7 @@ def invited_recipients(organisation: Organisation | None) -> QuerySet[Recipient]
     """The organisation's invitations to published (or closed/archived) remisser; none for ministries."""
     if organisation is None or organisation.is_ministry:
         return Recipient.objects.none()
-    return Recipient.objects.filter(organisation=organisation, remiss__status__in=PUBLIC_STATUSES)
+    return Recipient.objects.filter(organisation=organisation, remiss__status__in=RemissStatus.PUBLIC)
 
 
 def inbox_rows(organisation: Organisation | None, now: dt.datetime | None = None) -> list[dict]:

@@ -46,7 +46,6 @@ PUBLIC_LABELS = {
     DECLINED: _("Avstått"),
 }
 CORRECTING_NOTE = _("rättelse pågår")
-FINAL = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
 
 
 @dataclass
@@ -162,7 +161,7 @@ def recipient_progress(remiss: Remiss, *, kind: str = "", county: str = "") -> l
         response = getattr(recipient, "response", None)
         status = response.status if response else None
         submission = newest.get(response.pk) if response else None
-        correcting = submission is not None and status not in FINAL
+        correcting = submission is not None and status not in ResponseStatus.FINAL
         rows.append(RecipientProgress(recipient, _state(status, submission), submission, correcting))
     return rows
 

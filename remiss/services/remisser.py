@@ -44,18 +44,6 @@ from remiss.uploads import validate_pdf
 
 EDITABLE = (RemissStatus.DRAFT, RemissStatus.PUBLISHED)
 REMINDER_DAYS = (14, 3)
-FINISHED = (ResponseStatus.SUBMITTED, ResponseStatus.DECLINED)
-REMISS_FIELDS = (
-    "title",
-    "reference",
-    "reports",
-    "missive",
-    "deadline",
-    "deadline_time",
-    "consequence_questions",
-    "late_policy",
-    "publicity",
-)
 
 
 class RemissError(Exception):
@@ -148,7 +136,7 @@ def _locked(remiss: Remiss) -> Remiss:
 def create_remiss(*, ministry: Organisation, by: User | None, **fields: Any) -> Remiss:
     if not ministry.is_ministry:
         raise RemissError(_("Bara ett departement kan skicka ut en remiss."))
-    unknown = set(fields) - set(REMISS_FIELDS)
+    unknown = set(fields) - set(Remiss.EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     _check_deadline_in_future(fields.get("deadline"), fields.get("deadline_time"))
@@ -171,7 +159,7 @@ NOTIFIED_FIELDS = ("deadline", "deadline_time", "consequence_questions", "late_p
 def update_remiss(*, remiss: Remiss, by: User | None, **fields: Any) -> Remiss:
     remiss = _locked(remiss)
     _check_editable(remiss)
-    unknown = set(fields) - set(REMISS_FIELDS)
+    unknown = set(fields) - set(Remiss.EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     changed = {name: value for name, value in fields.items() if getattr(remiss, name) != value}
@@ -299,7 +287,7 @@ def reopen_remiss(*, remiss: Remiss, by: User | None, deadline: dt.date) -> Remi
     """Open a remiss again with a new deadline in the future (published or closed, e.g. the demo remiss
     when its deadline has passed). Recipients are told about the new deadline."""
     remiss = _locked(remiss)
-    if remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if not remiss.accepts_answers:
         raise RemissError(_("Bara en publicerad eller stängd remiss kan öppnas igen."))
     _check_deadline_in_future(deadline, remiss.deadline_time)
     old = {"deadline": _audit_value(remiss.deadline), "status": remiss.status}
@@ -606,7 +594,6 @@ def remove_recipient(*, recipient: Recipient, by: User | None) -> None:
     _record("remiss.recipient_removed", remiss=remiss, by=by, data={"organisation": organisation_id, "name": name})
 
 
-EXTENDABLE = (RemissStatus.DRAFT, RemissStatus.PUBLISHED, RemissStatus.CLOSED)
 
 
 @transaction.atomic
@@ -619,7 +606,7 @@ def extend_deadline(
     recipient may answer until the extension ends (the workflow uses ``Recipient.deadline_at``).
     """
     remiss = _locked(recipient.remiss)
-    if remiss.status not in EXTENDABLE:
+    if remiss.status == RemissStatus.ARCHIVED:  # an archived remiss is done; any other may be extended
         raise RemissError(_("Remissen är arkiverad och kan inte längre ändras."))
     recipient = Recipient.objects.select_for_update().select_related("organisation").get(pk=recipient.pk)
     if until is not None:
@@ -647,7 +634,7 @@ def extend_deadline(
             "remiss_status": remiss.status,
         },
     )
-    if remiss.status in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if remiss.accepts_answers:
         _enqueue("notify_extension", recipient.pk)
     return recipient
 
@@ -769,7 +756,7 @@ def recipients_to_remind(today: dt.date) -> list[tuple[Recipient, int]]:
     )
     candidates = (
         Recipient.objects.filter(running, invited_at__isnull=False)
-        .exclude(response__status__in=FINISHED)
+        .exclude(response__status__in=ResponseStatus.FINAL)
         .exclude(response__submissions__isnull=False)  # answered once; a correction is under way
         .select_related("remiss__ministry", "organisation")
         .distinct()

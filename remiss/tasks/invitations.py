@@ -127,7 +127,7 @@ def notify_remiss_changed(remiss_id: int, description: str) -> int:
 @shared_task(name="remiss.notify_extension", ignore_result=True)
 def notify_extension(recipient_id: int) -> bool:
     recipient = Recipient.objects.filter(pk=recipient_id).select_related("remiss__ministry", "organisation").first()
-    if recipient is None or recipient.remiss.status not in (RemissStatus.PUBLISHED, RemissStatus.CLOSED):
+    if recipient is None or not recipient.remiss.accepts_answers:
         return False
     send_to_members(
         recipient.organisation,

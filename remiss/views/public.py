@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from remiss import permissions, selectors
+from remiss import permissions
 from remiss.models import RemissStatus
 from remiss.services import progress
 from remiss.uploads import answer_download_name, serve_file
@@ -43,10 +43,11 @@ def remiss_list(request):
 
 def _answers(remiss):
     """The newest public submission of each response, ordered by organisation name."""
-    newest = selectors.newest_per_response(
+    newest = (
         permissions.public_submissions(remiss)
         .select_related("response__recipient__organisation", "receipt", "publication", "received_document")
         .prefetch_related("attachments")
+        .newest_per_response()
     )
     for submission in newest.values():
         submission.web = permissions.publication_of(submission)  # a redacted copy, withheld, or None

@@ -142,7 +142,7 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
             }
         )
     assignment_form = None
-    if membership and (membership.is_drafter or membership.is_org_admin) and response.status not in workflow.FINAL:
+    if membership and (membership.is_drafter or membership.is_org_admin) and not response.is_final:
         assignment_form = AssignmentForm(
             sections=[b["section"] for b in data["sections"]],
             proposals=data["proposals"],
@@ -420,7 +420,7 @@ def submit(request, pk):
         has_warnings = bool(readiness.completeness_warnings(response))
         form = SubmitConfirmForm(initial={"version": response.version}, has_warnings=has_warnings)
         return _submit_page(request, response, form)
-    if response.status in workflow.FINAL:
+    if response.is_final:
         return _already_submitted(request, response)
     form = SubmitConfirmForm(request.POST, has_warnings=bool(readiness.completeness_warnings(response)))
     if not form.is_valid():
@@ -432,7 +432,7 @@ def submit(request, pk):
         submission = workflow.submit_response(response=response, by=request.user)
     except workflow.WorkflowError as error:
         response.refresh_from_db(fields=["status"])
-        if response.status in workflow.FINAL:  # a second click that waited for the first one's lock
+        if response.is_final:  # a second click that waited for the first one's lock
             return _already_submitted(request, response)
         form.add_error(None, str(error))
         return _submit_page(request, response, form, status=400)
