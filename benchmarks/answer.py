@@ -133,7 +133,7 @@ def bench_autosave(client, response, saves: int, rng: random.Random) -> dict:
         body = reply.json()
         if reply.status_code != 200:
             raise SystemExit(f"autosave failed: {reply.status_code} {body}")
-        versions[key] = body["version"]  # each field's own version (DESIGN §3: no silent overwrite)
+        versions[key] = body["version"]  # each field's own version (no silent overwrite)
     return ms(timings)
 
 

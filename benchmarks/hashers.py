@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Benchmark password hashing: CPU time per hash for a few Argon2id parameter sets against Django's
-default PBKDF2, on this machine (issue 14, finding 13: a sign-in wave saturated the web tier).
+default PBKDF2, on this machine.
 
     .venv/bin/python benchmarks/hashers.py [--rounds 5]
 

@@ -300,7 +300,7 @@ REDIS_URL = env("REDIS_URL") or (env("TEST_REDIS_URL") if TESTING else "")
 REDIS_VISIBILITY_TIMEOUT = 4 * 3600
 # Redis down must not hold a web request: short socket timeouts everywhere and one quick retry when
 # publishing. A submission whose enqueue failed stays a pending row that the per-minute sweep sends
-# again once the broker is back (issue 14, finding 10).
+# again once the broker is back.
 REDIS_TIMEOUTS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 if REDIS_URL:
     CACHES = {
@@ -327,7 +327,7 @@ else:
     CELERY_DATABASE_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_QUEUE", f"remiss-test-{os.getpid()}" if TESTING else "remiss")
 # The sweeps have a queue of their own and a worker of their own (scripts/run.sh, docker-compose),
-# so they never wait behind the renders they are there to rescue (issue 14, finding 11).
+# so they never wait behind the renders they are there to rescue.
 REMISS_SWEEP_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-sweep"
 CELERY_TASK_ROUTES = {
     name: {"queue": REMISS_SWEEP_QUEUE}
@@ -337,7 +337,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # One answer PDF's render (remiss.render_submission). A 22-page answer renders in 0.7 s and a large
 # one with attachments in seconds (docs/benchmarks.md); the limits leave room for a CPU shared with
 # a rush. A render whose worker died is sent again 15 s past the hard limit by the sweep, which
-# runs every 30 s: within two minutes (issue 14, finding 11).
+# runs every 30 s: within two minutes.
 REMISS_RENDER_SOFT_TIME_LIMIT = 45
 REMISS_RENDER_TIME_LIMIT = 60
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}

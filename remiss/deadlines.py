@@ -1,4 +1,4 @@
-"""The deadline rules (DESIGN §1, §3), in one module.
+"""The deadline rules, in one module.
 
 - A deadline is a date in Europe/Stockholm, ending at its time (``deadline_time``) or else at the very
   end of the day (``end_of_day``; the stored fields are read by ``Remiss.deadline_at`` and

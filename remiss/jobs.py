@@ -41,5 +41,5 @@ class Job:
 
 def enqueue(name: str, *args) -> None:
     """Send the task after commit; ``robust``: if the broker is down the database row of the job
-    stays pending and a beat sweeper re-queues it (DESIGN §5)."""
+    stays pending and a beat sweeper re-queues it."""
     transaction.on_commit(Job(name, args), robust=True)

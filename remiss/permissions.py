@@ -1,6 +1,6 @@
 """Who may see and do what. Every view reaches domain objects through these helpers.
 
-Rules (DESIGN §2):
+Rules:
 - Ministry staff (a membership with ``is_ministry_staff`` in the owning departement) manage a remiss.
   They never see a response's draft content: only submitted or declined answers, and status counts.
 - Respondent members see their own organisation's responses; roles decide what they may do.

@@ -1,4 +1,4 @@
-"""Reads of what has come in, with one meaning each (DESIGN §7, "reads in one place").
+"""Reads of what has come in, with one meaning each ("reads in one place").
 
 - **The newest submission** of a response is the one with the highest ``number``, whatever the
   state of its PDF: what the organisation submitted is fixed in the snapshot at the moment it

@@ -1,4 +1,4 @@
-"""Every status change of a response (DESIGN §3), in one module.
+"""Every status change of a response, in one module.
 
 ::
 

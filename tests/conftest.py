@@ -1,4 +1,4 @@
-"""Shared fixtures: the people of the specification (DESIGN §7) and real processes.
+"""Shared fixtures: the people of the specification and real processes.
 
 - ``drafter`` … ``approver``: members of the respondent organisation ``org``
 - ``outsider``: a drafter in another organisation

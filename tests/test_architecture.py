@@ -85,3 +85,18 @@ def test_each_rule_has_one_definition():
         if re.search(pattern, path.read_text())
     ]
     assert copies == []
+
+
+def test_no_reference_leads_outside_the_repository():
+    """Docstrings and comments point to docs/ (architecture, glossary, decisions), never to a design
+    brief or an issue tracker a reader of the repository cannot open."""
+    import re
+
+    pattern = re.compile("DESI" + r"GN §|\bissue \d+|\bissue #\d+", re.IGNORECASE)  # split: not found here
+    suffixes = {".py", ".html", ".txt", ".sh", ".md"}
+    places = [ROOT / name for name in (*PACKAGES, "tests", "templates", "scripts", "docs")]
+    files = [p for place in places for p in place.rglob("*") if p.suffix in suffixes and p.is_file()]
+    files += [ROOT / ".importlinter", ROOT / "README.md", ROOT / "Makefile"]
+    assert len(files) > 100
+    found = [f"{p.relative_to(ROOT)}" for p in files if pattern.search(p.read_text(errors="replace"))]
+    assert found == []

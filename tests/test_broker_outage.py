@@ -1,4 +1,4 @@
-"""Redis down while an answer is submitted (issue 14, finding 10): the request answers at once, the
+"""Redis down while an answer is submitted: the request answers at once, the
 submission waits as a row, and the sweep sends it once the broker is back. And the sweep's
 intervals after a worker dies mid-render (finding 11)."""
 

@@ -1,7 +1,7 @@
 """The embedded broker (`make run` without REDIS_URL): racing publishers and a real worker.
 
 kombu's filesystem transport once lost a message and crashed the worker when a reader found a
-message file before its writer had filled it (issue 14, finding 1). The SQLite-file transport
+message file before its writer had filled it. The SQLite-file transport
 writes and takes each message in a transaction; these tests race it and feed it a broken row.
 """
 

@@ -1,4 +1,4 @@
-"""Ministry staff: create, prepare, publish and follow a remiss (the specification of issue 4)."""
+"""Ministry staff: create, prepare, publish and follow a remiss ."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Redaction (DESIGN §5, GDPR): ministry staff decide what of a submitted answer is published on the web."""
+"""Redaction (GDPR): ministry staff decide what of a submitted answer is published on the web."""
 
 from __future__ import annotations
 

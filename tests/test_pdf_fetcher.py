@@ -1,4 +1,4 @@
-"""The PDF renderer's URL fetcher serves the project's own static files and nothing else (DESIGN §5):
+"""The PDF renderer's URL fetcher serves the project's own static files and nothing else:
 user text can never make WeasyPrint fetch a URL or read a local file."""
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def test_inbox_lists_own_remisser_with_days_left_without_changing_anything(clien
     assert page.status_code == 200
     assert "Tillitsremissen" in html and "Annans remiss" not in html and "Utkastremiss" not in html
     assert "20 dagar kvar" in html and "Nämndsammanträde" in html
-    # No state change on GET (DESIGN §5): a recipient without a response row is shown as not started ...
+    # No state change on GET: a recipient without a response row is shown as not started ...
     assert not Response.objects.exists()
     assert "Ej påbörjat" in html
     # ... and the row is created by a POST, which leads to the form.

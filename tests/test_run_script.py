@@ -1,5 +1,5 @@
 """`make run` (scripts/run.sh) as a supervisor: a dead worker or beat comes back while the web keeps
-serving, and SIGTERM to the process group ends every process it started (issue 14, finding 1)."""
+serving, and SIGTERM to the process group ends every process it started."""
 
 import os
 import re

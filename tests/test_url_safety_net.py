@@ -1,4 +1,4 @@
-"""Every URL that is not explicitly public requires sign-in (DESIGN §7: the list must not be empty)."""
+"""Every URL that is not explicitly public requires sign-in (the list must not be empty)."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""The response workflow (DESIGN §3): who may move an answer where, deadline rules, corrections,
+"""The response workflow: who may move an answer where, deadline rules, corrections,
 and what each step records."""
 
 from __future__ import annotations

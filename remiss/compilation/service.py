@@ -1,6 +1,6 @@
 """State changes of a ``Compilation`` row. Views and tasks call these; nothing else sets a status.
 
-A compilation's row is the source of truth for its progress (DESIGN §5): the worker updates
+A compilation's row is the source of truth for its progress: the worker updates
 ``heartbeat_at`` as it goes, and ``sweep_stale`` re-queues (or fails) rows whose worker died, so a
 killed worker never leaves a compilation "running" forever, whatever the broker does.
 """

@@ -1,4 +1,4 @@
-"""What the public web gets of a submitted answer (DESIGN §5, GDPR).
+"""What the public web gets of a submitted answer (GDPR).
 
 A submitted remissvar is an allmän handling, but publishing it on the web is a processing of
 personal data. Ministry staff may therefore replace the published copy with a redacted PDF, or

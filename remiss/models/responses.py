@@ -259,7 +259,7 @@ class Submission(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # When the render task last reached the broker; empty while it has not (the broker was down):
-    # then the sweep sends it again within a minute (issue 14, finding 10).
+    # then the sweep sends it again within a minute.
     queued_at = models.DateTimeField(null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()

@@ -1,4 +1,4 @@
-"""Telling people when it is their turn (issue 9 §5): one-line hooks for the workflow and services.
+"""Telling people when it is their turn: one-line hooks for the workflow and services.
 
 Each hook only schedules the Celery task ``remiss.notify`` once the transaction commits; the task
 works out who is told (``events``), respects each person's choice (at once, daily digest, never) and

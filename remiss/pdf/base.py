@@ -1,7 +1,7 @@
 """The one WeasyPrint entry point.
 
 - ``url_fetcher`` serves only the project's own static files: user text can never make WeasyPrint
-  fetch a URL or read a local file (DESIGN §5).
+  fetch a URL or read a local file.
 - Output is tagged for accessibility (``pdf_tags``; PDF/UA variant where it works).
 - ``save_atomically`` writes to a temporary name and renames, so no half-written file is visible.
 """

@@ -1,4 +1,4 @@
-"""Claim links in the invitation to a registry address (DESIGN §4b): valid until the remiss's last
+"""Claim links in the invitation to a registry address: valid until the remiss's last
 deadline plus 30 days, leading to the organisation's answer once the first account exists."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ SHOWN = 6
 
 def ministry_remisser(request: HttpRequest) -> QuerySet[Remiss]:
     """The ministry's current remisser, open ones first by deadline, with how many have answered.
-    "Answered" counts submissions and declines only: never a draft (DESIGN §2)."""
+    "Answered" counts submissions and declines only: never a draft."""
     return (
         permissions.remisser_for_staff(request)
         .exclude(status=RemissStatus.ARCHIVED)

@@ -1,4 +1,4 @@
-"""The web publication of submitted answers: a redacted copy, or withholding it (DESIGN §5, GDPR).
+"""The web publication of submitted answers: a redacted copy, or withholding it (GDPR).
 
 Ministry staff of the owning ministry decide, per submission, what the public pages serve. The
 original submission, its PDF and its receipt are never changed. Every action is in the audit log.

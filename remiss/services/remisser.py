@@ -1,4 +1,4 @@
-"""Every state change of a remiss, its documents, structure and remisslista (DESIGN §3, §7).
+"""Every state change of a remiss, its documents, structure and remisslista.
 
 Each function takes keyword-only arguments, runs in one transaction, checks the current state and
 raises ``RemissError`` (a Swedish message for the user) when the change is not allowed. Views and

@@ -652,7 +652,7 @@ def progress_csv(request, pk: int):
     return response
 
 
-# --- submitted answers: the ministry's copy and the web publication (DESIGN §5, GDPR) -----------
+# --- submitted answers: the ministry's copy and the web publication (GDPR) -----------
 
 
 @login_required
