@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
+
 from . import audit, invitations
 from .forms import ActivationForm, ClaimForm
 from .mfa import mfa_exempt
@@ -50,7 +52,7 @@ def _claim(request, claim):
     if request.method == "POST" and form.is_valid():
         try:
             activation = invitations.start_claim(claim=claim, request=request, **form.cleaned_data)
-        except invitations.InvitationError as error:
+        except ApplicationError as error:
             form.add_error(error.field, str(error))
         else:
             return _page(request, "check_email.html", {"activation": activation})
@@ -71,7 +73,7 @@ def _activate(request, item):
                 password=data["password1"],
                 request=request,
             )
-        except invitations.InvitationError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             login(request, user, backend=BACKEND)

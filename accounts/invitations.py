@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
+
 from . import audit
 from .models import Invitation, InvitationKind, Membership, Organisation, Role, User, normalise_email
 
@@ -31,7 +33,7 @@ RESPONDENT_ROLES = [Role.DRAFTER, Role.REVIEWER, Role.APPROVER, Role.ORG_ADMIN]
 FIRST_ACCOUNT_ROLES = [role.value for role in RESPONDENT_ROLES]
 
 
-class InvitationError(Exception):
+class InvitationError(ApplicationError):
     """Shown to the user as it is; ``field`` names the form field concerned, if any."""
 
     def __init__(self, message: str, field: str | None = None):

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ApplicationError
+
 from . import audit, invitations
 from .forms import InviteColleagueForm, RolesForm
 from .models import Invitation, Membership
@@ -67,7 +69,7 @@ def invite(request):
             invitations.invite_colleague(
                 organisation=organisation, by=request.user, request=request, **form.cleaned_data
             )
-        except invitations.InvitationError as error:
+        except ApplicationError as error:
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("En inbjudan har skickats till %(email)s.") % form.cleaned_data)
@@ -78,7 +80,7 @@ def invite(request):
 def _act(request, action, success: str, **kwargs):
     try:
         action(by=request.user, request=request, **kwargs)
-    except invitations.InvitationError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)

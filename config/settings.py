@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.ApplicationErrorMiddleware",  # a refusal no view caught: a message, not a 500
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.ActiveOrganisationMiddleware",
     "accounts.mfa.MFARequiredMiddleware",

@@ -21,6 +21,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
+
 from .models import ProposalKind
 
 KINDS = {choice.value for choice in ProposalKind}
@@ -28,7 +30,7 @@ MAX_SECTIONS = 500
 MAX_ITEMS = 500
 
 
-class ImportFormatError(ValueError):
+class ImportFormatError(ApplicationError, ValueError):
     """The input is not in the expected format. ``str(error)`` is a Swedish message naming the field."""
 
     def __init__(self, path: str, message: str):

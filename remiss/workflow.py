@@ -26,8 +26,10 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import Membership, OrganisationKind, Role, User
+from core import jobs
+from core.errors import ApplicationError
 
-from . import deadlines, jobs, notify
+from . import deadlines, notify
 from .models import Response, ResponseStatus, Submission, Transition
 from .snapshot import build_snapshot, freeze_attachments
 
@@ -42,10 +44,10 @@ DECIDABLE = (
     ResponseStatus.APPROVED,
 )
 MAX_MESSAGE = 5000
-RENDER_TASK = "remiss.render_submission"  # remiss.tasks.submissions, queued by name (see remiss.jobs)
+RENDER_TASK = "remiss.render_submission"  # remiss.tasks.submissions, queued by name (see core.jobs)
 
 
-class WorkflowError(Exception):
+class WorkflowError(ApplicationError):
     """A refused state change; ``str(error)`` is a Swedish message for the user."""
 
 

@@ -253,8 +253,8 @@ __all__ += ["start_worker_group", "wait_for_worker"]
 
 def queued(callbacks, task: str = "remiss.render_submission") -> list:
     """The first argument of every ``task`` queued among captured on-commit callbacks
-    (``django_capture_on_commit_callbacks``; see ``remiss.jobs.Job``)."""
-    from remiss.jobs import Job
+    (``django_capture_on_commit_callbacks``; see ``core.jobs.Job``)."""
+    from core.jobs import Job
 
     return [c.args[0] for c in callbacks if isinstance(c, Job) and c.name == task]
 

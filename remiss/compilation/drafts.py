@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import User
+from core.errors import ApplicationError
 from remiss.models import DraftEdit, Proposal
 
 MAX_TEXT = 20_000
 
 
-class DraftError(ValueError):
+class DraftError(ApplicationError, ValueError):
     """``str(error)`` is a Swedish message."""
 
 

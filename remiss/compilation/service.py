@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from remiss import jobs, notify
+from core import jobs
+from core.errors import ApplicationError
+from remiss import notify
 from remiss.models import Compilation, CompilationStatus, Remiss
 
 from . import conf
@@ -25,11 +27,11 @@ from .data import normalise_params
 ACTIVE = (CompilationStatus.QUEUED, CompilationStatus.RUNNING)
 
 
-class CompilationError(Exception):
+class CompilationError(ApplicationError):
     """A refused state change; the message is Swedish and shown to the user."""
 
 
-RUN_TASK = "remiss.compilation.run"  # remiss.tasks.compilations, queued by name (see remiss.jobs)
+RUN_TASK = "remiss.compilation.run"  # remiss.tasks.compilations, queued by name (see core.jobs)
 
 
 def _enqueue(compilation_id: int) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from remiss import jobs
+from core import jobs
 
 _paused: ContextVar[bool] = ContextVar("notifications_paused", default=False)
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
+
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 # A page of real text yields far more than this; below it on average the PDF is taken as scanned.
@@ -25,7 +27,7 @@ MAX_PDF_PAGES = 1000
 EXTENSIONS = (".pdf", ".docx", ".txt")
 
 
-class ReadingError(ValueError):
+class ReadingError(ApplicationError, ValueError):
     """The file cannot be read as an answer; ``str(error)`` is the Swedish message to show."""
 
     def __init__(self, message: str, code: str):

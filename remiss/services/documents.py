@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import Organisation, OrganisationKind, User
+from core.errors import ApplicationError
 from remiss import workflow
 from remiss.models import Answer, ReceivedDocument, Recipient, Remiss, Response, ResponseStatus, Stance
 from remiss.reading import ReadingError, Structure, extract_text, read_answer
@@ -30,7 +31,7 @@ MINISTRY_REFERENCE = re.compile(r"\b(?:Fi|Ju|S|U|N|M|A|I|Ku|UD|Fö|LI|KN)\d{4}/\
 MAX_COMMENT = 10_000
 
 
-class DocumentAnswerError(Exception):
+class DocumentAnswerError(ApplicationError):
     """A refused registration or confirmation; ``str(error)`` is a Swedish message. ``field`` names
     the form field it belongs to, when one does."""
 

@@ -1,5 +1,7 @@
 """The error the response services raise: ``str(error)`` is a Swedish message for the user."""
 
+from core.errors import ApplicationError
 
-class ResponseError(Exception):
+
+class ResponseError(ApplicationError):
     """A refused change; ``str(error)`` is a Swedish message."""

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import Organisation, OrganisationKind, User
+from core.errors import ApplicationError
 from remiss import notifications, workflow
 from remiss.models import (
     Answer,
@@ -38,7 +39,7 @@ LINK_MAX_AGE = 60 * 60 * 48  # seconds: the confirmation link works for two days
 MAX_COMMENT = 10_000
 
 
-class PublicAnswerError(Exception):
+class PublicAnswerError(ApplicationError):
     """A refused step; ``str(error)`` is a Swedish message, ``field`` the form field it belongs to."""
 
     def __init__(self, message: str, field: str | None = None):

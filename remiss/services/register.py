@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Membership, Organisation, OrganisationKind, User, normalise_email
 from accounts.orgnumber import normalise_org_number
-from remiss import jobs
+from core import jobs
+from core.errors import ApplicationError
 from remiss.models import InvitationStatus, Recipient, RemissStatus
 
 
-class RegisterError(Exception):
+class RegisterError(ApplicationError):
     """A change to the register that is not allowed; ``field`` names the form field it concerns."""
 
     def __init__(self, message: str, field: str | None = None):

@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import AuditEvent, Organisation, User
-from remiss import deadlines, jobs
+from core import jobs
+from core.errors import ApplicationError
+from remiss import deadlines
 from remiss.importers import ImportedRemiss, ImportedSection
 from remiss.models import (
     Answer,
@@ -46,14 +48,13 @@ EDITABLE = (RemissStatus.DRAFT, RemissStatus.PUBLISHED)
 REMINDER_DAYS = (14, 3)
 
 
-class RemissError(Exception):
+class RemissError(ApplicationError):
     """A change that is not allowed; ``str(error)`` is shown to the user."""
 
 
 class RemissIncomplete(RemissError):
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__(_("Remissen kan inte publiceras än: ") + " ".join(problems))
+        super().__init__(_("Remissen kan inte publiceras än: ") + " ".join(problems), problems=problems)
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import audit
+from core.errors import ApplicationError
 from remiss import permissions
 from remiss.compilation import history, service
 from remiss.compilation.data import counted_submissions, normalise_params, scope_lines
@@ -90,7 +91,7 @@ def _state_change(request, remiss_pk: int, pk: int, change, done_message: str):
     compilation = permissions.get_compilation_for_staff(request, remiss_pk, pk)
     try:
         change(compilation=compilation, by=request.user, request=request)
-    except service.CompilationError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, done_message)
@@ -168,7 +169,7 @@ def draft_edit(request, remiss_pk: int, proposal_pk: int):
     from django.shortcuts import get_object_or_404
 
     from remiss.compilation.data import gather
-    from remiss.compilation.drafts import DraftError, save_draft
+    from remiss.compilation.drafts import save_draft
     from remiss.compilation.forms import DraftForm
 
     remiss = permissions.get_remiss_for_staff(request, remiss_pk)
@@ -180,7 +181,7 @@ def draft_edit(request, remiss_pk: int, proposal_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             save_draft(proposal=proposal, by=request.user, generated=item["draft_generated"], **form.cleaned_data)
-        except DraftError as error:
+        except ApplicationError as error:
             form.add_error("text", str(error))
         else:
             messages.success(request, _("Texten för %(label)s är sparad.") % {"label": proposal.label})

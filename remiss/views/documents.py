@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ApplicationError
 from remiss import permissions
 from remiss.forms.documents import DocumentRegisterForm, ReadingForm
 from remiss.models import ReceivedDocument
@@ -39,7 +40,7 @@ def document_register(request, pk: int):
             received = services.register_document_answer(
                 remiss=remiss, by=request.user, **form.cleaned_data_for_service()
             )
-        except services.DocumentAnswerError as error:
+        except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             messages.info(request, _("Dokumentet är registrerat. Granska förslagen och bekräfta läsningen."))
@@ -76,7 +77,7 @@ def document_review(request, pk: int, received_pk: int):
                 choices=form.choices(),
                 general_comments=form.cleaned_data["general_comments"],
             )
-        except services.DocumentAnswerError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(
@@ -101,7 +102,7 @@ def document_discard(request, pk: int, received_pk: int):
     remiss, received = _received(request, pk, received_pk)
     try:
         services.discard_document_answer(received=received, by=request.user)
-    except services.DocumentAnswerError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Registreringen är borttagen."))

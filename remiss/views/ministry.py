@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation, OrganisationKind
+from core.errors import ApplicationError
 from remiss import permissions
 from remiss.compilation.spreadsheet import SafeCsvWriter
 from remiss.forms.ministry import (
@@ -43,7 +44,6 @@ from remiss.services import publication as publishing
 from remiss.services import remisser as services
 from remiss.services.duplicates import duplicate_groups
 from remiss.services.invitations import preflight
-from remiss.services.remisser import RemissError, RemissIncomplete
 from remiss.uploads import answer_download_name, max_upload_label, serve_file
 
 MAX_CANDIDATES_SHOWN = 100
@@ -85,7 +85,7 @@ def remiss_create(request):
                     ministry=membership.organisation, by=request.user, **form.remiss_fields()
                 )
                 _save_document(remiss, form, request.user)
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Remissen har skapats som utkast."))
@@ -102,7 +102,7 @@ def remiss_edit(request, pk: int):
             with transaction.atomic():
                 services.update_remiss(remiss=remiss, by=request.user, **form.remiss_fields())
                 _save_document(remiss, form, request.user)
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Ändringarna har sparats."))
@@ -138,11 +138,9 @@ def remiss_publish(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.publish_remiss(remiss=remiss, by=request.user)
-        except RemissIncomplete as error:
-            for problem in error.problems:
-                form.add_error(None, problem)
-        except RemissError as error:
-            form.add_error(None, str(error))
+        except ApplicationError as error:
+            for message in error.messages():
+                form.add_error(None, message)
         else:
             messages.success(request, _("Remissen är publicerad. Inbjudningar skickas till remissinstanserna."))
             return redirect("ministry:progress", pk=remiss.pk)
@@ -162,7 +160,7 @@ def documents(request, pk: int):
             services.add_document(
                 remiss=remiss, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
             )
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error("file", str(error))
         else:
             messages.success(request, _("Dokumentet har laddats upp."))
@@ -189,7 +187,7 @@ def document_delete(request, pk: int, doc_pk: int):
     document = get_object_or_404(remiss.documents, pk=doc_pk)
     try:
         services.delete_document(document=document, by=request.user)
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Dokumentet har tagits bort."))
@@ -230,7 +228,7 @@ def section_add(request, pk: int):
     if form.is_valid():
         try:
             section = services.add_section(remiss=remiss, by=request.user, **form.cleaned_data)
-        except RemissError as error:
+        except ApplicationError as error:
             messages.error(request, str(error))
             return _to_structure(remiss)
         else:
@@ -247,7 +245,7 @@ def section_edit(request, pk: int, section_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_section(section=section, by=request.user, **form.cleaned_data)
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Avsnittet har sparats."))
@@ -267,7 +265,7 @@ def section_delete(request, pk: int, section_pk: int):
     section = get_object_or_404(remiss.sections, pk=section_pk)
     try:
         services.delete_section(section=section, by=request.user)
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Avsnittet och dess förslag har tagits bort."))
@@ -281,7 +279,7 @@ def section_move(request, pk: int, section_pk: int):
     section = get_object_or_404(remiss.sections, pk=section_pk)
     try:
         services.move_section(section=section, by=request.user, direction=request.POST.get("direction", ""))
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return _to_structure(remiss, f"section-{section.pk}")
 
@@ -294,7 +292,7 @@ def proposal_add(request, pk: int):
     if form.is_valid():
         try:
             proposal = services.add_proposal(by=request.user, **form.cleaned_data)
-        except RemissError as error:
+        except ApplicationError as error:
             messages.error(request, str(error))
             return _to_structure(remiss)
         else:
@@ -312,7 +310,7 @@ def proposal_edit(request, pk: int, proposal_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_proposal(proposal=proposal, by=request.user, **form.cleaned_data)
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Förslaget har sparats."))
@@ -332,7 +330,7 @@ def proposal_delete(request, pk: int, proposal_pk: int):
     proposal = get_object_or_404(remiss.proposals, pk=proposal_pk)
     try:
         services.delete_proposal(proposal=proposal, by=request.user)
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Förslaget har tagits bort."))
@@ -346,7 +344,7 @@ def proposal_move(request, pk: int, proposal_pk: int):
     proposal = get_object_or_404(remiss.proposals, pk=proposal_pk)
     try:
         services.move_proposal(proposal=proposal, by=request.user, direction=request.POST.get("direction", ""))
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return _to_structure(remiss, f"proposal-{proposal.pk}")
 
@@ -359,7 +357,7 @@ def _import(request, remiss, form, sections, source: str, reports=None, empty_he
             count = services.import_sections(
                 remiss=remiss, by=request.user, sections=sections, replace=form.cleaned_data["replace"], source=source
             )
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
         return _to_structure(remiss)
     messages.success(
@@ -446,7 +444,7 @@ def recipients_add(request, pk: int):
     else:
         try:
             added = services.add_recipients(remiss=remiss, by=request.user, organisations=chosen)
-        except RemissError as error:
+        except ApplicationError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -472,7 +470,7 @@ def recipient_remove(request, pk: int, recipient_pk: int):
     recipient = get_object_or_404(remiss.recipients.select_related("organisation"), pk=recipient_pk)
     try:
         services.remove_recipient(recipient=recipient, by=request.user)
-    except RemissError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(org)s har tagits bort från remisslistan.") % {"org": recipient.organisation})
@@ -493,7 +491,7 @@ def recipient_extend(request, pk: int, recipient_pk: int):
                 until=form.cleaned_data["extended_deadline"],
                 reason=form.cleaned_data["reason"],
             )
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error("extended_deadline", str(error))
         else:
             messages.success(request, _("Svarsdagen för %(org)s har sparats.") % {"org": recipient.organisation})
@@ -518,7 +516,7 @@ def organisation_edit(request, pk: int, recipient_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             register.update_contact(organisation=organisation, by=request.user, **form.cleaned_data)
-        except register.RegisterError as error:
+        except ApplicationError as error:
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Uppgifterna för %(org)s har sparats.") % {"org": organisation})
@@ -537,7 +535,7 @@ def organisation_add(request, pk: int):
             with transaction.atomic():
                 organisation = register.create_organisation(by=request.user, **form.cleaned_data)
                 services.add_recipients(remiss=remiss, by=request.user, organisations=[organisation])
-        except (register.RegisterError, RemissError) as error:
+        except ApplicationError as error:
             form.add_error(getattr(error, "field", None), str(error))
         else:
             messages.success(
@@ -695,7 +693,7 @@ def publication(request, pk: int, submission_pk: int):
                     all_versions=form.all_versions,
                 )
                 messages.success(request, _("Svaret publiceras inte längre på webben."))
-        except RemissError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
         else:
             return redirect("ministry:publication", pk=remiss.pk, submission_pk=submission.pk)

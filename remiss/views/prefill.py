@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.errors import ApplicationError
 from remiss import permissions
 from remiss.models import Stance
 from remiss.services import prefill
-from remiss.services.errors import ResponseError
 from remiss.uploads import max_upload_label
 
 STANCE_CHOICES = [("", gettext_lazy("Ej besvarad")), *Stance.choices]
@@ -40,7 +40,7 @@ def prefill_upload(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             suggestions = prefill.read_draft(response=response, by=request.user, upload=form.cleaned_data["file"])
-        except ResponseError as error:
+        except ApplicationError as error:
             form.add_error("file", str(error))
         else:
             return render(
@@ -75,7 +75,7 @@ def prefill_confirm(request, pk):
         return redirect("respondent:form", pk=response.pk)
     try:
         result = prefill.apply_suggestions(response=response, by=request.user, chosen=chosen)
-    except ResponseError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
         return redirect("respondent:form", pk=response.pk)
     if result.conflicts:

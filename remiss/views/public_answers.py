@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ApplicationError
 from remiss import permissions
 from remiss.forms.public_answers import PublicAnswerForm
 from remiss.models import PublicAnswer, PublicAnswerStatus, RemissStatus
@@ -27,7 +28,7 @@ def answer_form(request, pk: int):
             services.submit_public_answer(
                 remiss=remiss, cleaned=form.cleaned_data, answers=form.answers(), upload=form.cleaned_data["file"]
             )
-        except services.PublicAnswerError as error:
+        except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             return redirect("public:answer_sent", pk=remiss.pk)
@@ -45,7 +46,7 @@ def answer_confirm(request, token: str):
     if request.method == "POST":
         try:
             confirmed = services.confirm_public_answer(token)
-        except services.PublicAnswerError as refused:
+        except ApplicationError as refused:
             error = str(refused)
     return render(request, "remiss/public/answer_confirm.html", {"error": error, "confirmed": confirmed})
 
@@ -72,6 +73,6 @@ def screen(request, pk: int, answer_pk: int, decision: str):
         else:
             services.reject_public_answer(answer=answer, by=request.user)
             messages.success(request, _("Synpunkterna är avvisade och publiceras inte."))
-    except services.PublicAnswerError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return redirect("ministry:public_answers", pk=remiss.pk)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from accounts.models import Role
+from core.errors import ApplicationError
 from remiss import deadlines, permissions, selectors, workflow
 from remiss.fieldkeys import FieldKey
 from remiss.forms.responses import (
@@ -41,7 +42,6 @@ from remiss.models import Assignment, Receipt, ResponseStatus, Revision, Stance,
 from remiss.models.responses import MAX_SIGNATORIES
 from remiss.services import assignments, drafting, readiness, submissions
 from remiss.services import inbox as inbox_service
-from remiss.services.errors import ResponseError
 from remiss.uploads import HashingUploadHandler, ReadableFileNameHandler, answer_download_name, serve_file
 
 STASH_KEY = "answer_stash"
@@ -88,7 +88,7 @@ def start(request, recipient_pk):
         permissions.deny(request, "recipient", not_found=True)
     try:
         response = inbox_service.start_response(recipient=recipient, by=request.user)
-    except ResponseError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
         return redirect("respondent:inbox")
     return redirect("respondent:form", pk=response.pk)
@@ -113,7 +113,7 @@ def task_done(request, pk):
     try:
         assignments.mark_assignment_done(assignment=assignment, by=request.user)
         messages.success(request, _("Uppgiften är markerad som klar."))
-    except ResponseError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return redirect("respondent:tasks")
 
@@ -224,7 +224,7 @@ def answer_form(request, pk):
                 text_versions=form.text_versions(),
                 answers=form.answers(),
             )
-        except ResponseError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
             return _form_page(request, response, form, data)
         if result.conflicts:
@@ -268,7 +268,7 @@ def autosave(request, pk):
                 response=response, by=request.user, texts={key: text}, text_versions={key: version}
             )
             new_version = result.text_versions.get(key, version)
-    except ResponseError as error:
+    except ApplicationError as error:
         return JsonResponse({"error": str(error)}, status=400)
     if result.conflicts:
         return JsonResponse(
@@ -349,7 +349,7 @@ def transition(request, pk, action):
         return _review_page(request, response, message_form=form, status=400)
     try:
         func(response=response, by=request.user, message=form.cleaned_data["message"])
-    except workflow.WorkflowError as error:
+    except ApplicationError as error:
         form.add_error("message", str(error))
         return _review_page(request, response, message_form=form, status=400)
     messages.success(
@@ -381,7 +381,7 @@ def decision(request, pk):
             also_participated=form.cleaned_data["also_participated"],
             signatories=[(f.cleaned_data.get("name", ""), f.cleaned_data.get("title", "")) for f in signatories.forms],
         )
-    except ResponseError as error:
+    except ApplicationError as error:
         form.add_error(None, str(error))
         return _review_page(request, response, decision_form=form, signatories=signatories, status=400)
     messages.success(request, _("Beslutet är registrerat."))
@@ -430,7 +430,7 @@ def submit(request, pk):
         return _submit_page(request, response, form, status=409, stale=True)
     try:
         submission = workflow.submit_response(response=response, by=request.user)
-    except workflow.WorkflowError as error:
+    except ApplicationError as error:
         response.refresh_from_db(fields=["status"])
         if response.is_final:  # a second click that waited for the first one's lock
             return _already_submitted(request, response)
@@ -464,7 +464,7 @@ def decline(request, pk):
         return _review_page(request, response, decline_form=form, status=400)
     try:
         submission = workflow.decline_response(response=response, by=request.user, reason=form.cleaned_data["reason"])
-    except workflow.WorkflowError as error:
+    except ApplicationError as error:
         form.add_error("reason", str(error))
         return _review_page(request, response, decline_form=form, status=400)
     messages.success(request, _("Organisationen avstår från att yttra sig. Beskedet är inskickat."))
@@ -480,7 +480,7 @@ def submission_retry(request, pk, number):
     try:
         submissions.retry_render(submission=submission, by=request.user)
         messages.success(request, _("PDF:en och kvittensen skapas nu igen."))
-    except ResponseError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return redirect("respondent:review", pk=response.pk)
 
@@ -555,7 +555,7 @@ def assign(request, pk):
                 _("Uppgiften är skickad till %(name)s.") % {"name": form.cleaned_data["assignee"].get_full_name()},
             )
             return redirect(reverse("respondent:form", args=[response.pk]) + "#uppgifter")
-        except ResponseError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/assign.html", {"response": response, "form": form}, status=400)
 
@@ -572,7 +572,7 @@ def attachment_add(request, pk):
             )
             messages.success(request, _("Bilagan är uppladdad."))
             return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
-        except ResponseError as error:
+        except ApplicationError as error:
             form.add_error(None, str(error))
     return render(request, "remiss/respondent/attachment.html", {"response": response, "form": form}, status=400)
 
@@ -592,7 +592,7 @@ def attachment_remove(request, pk, attachment_pk):
     try:
         drafting.remove_attachment(attachment=attachment, by=request.user)
         messages.success(request, _("Bilagan är borttagen."))
-    except ResponseError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     return redirect(reverse("respondent:form", args=[response.pk]) + "#bilagor")
 

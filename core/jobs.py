@@ -15,7 +15,7 @@ from django.db import transaction
 
 
 def _task(name: str):
-    from config.celery import app
+    from celery import current_app as app  # the project's app (config/celery.py), whichever process this is
 
     if name not in app.tasks:
         app.loader.import_default_modules()  # Celery's autodiscovery: imports every app's tasks module
