@@ -57,10 +57,10 @@ def test_other_exceptions_are_left_alone():
         "remiss.services.documents.DocumentAnswerError",
         "remiss.services.public_answers.PublicAnswerError",
         "remiss.services.register.RegisterError",
-        "remiss.compilation.service.CompilationError",
-        "remiss.compilation.drafts.DraftError",
+        "remiss.compilation.lifecycle.CompilationError",
+        "remiss.compilation.paragraph_edits.DraftError",
         "remiss.reading.extract.ReadingError",
-        "remiss.importers.ImportFormatError",
+        "remiss.remiss_import.ImportFormatError",
         "accounts.invitations.InvitationError",
     ],
 )

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import OrganisationKind
-from remiss.compilation import data, pipeline, service
+from remiss.compilation import data, lifecycle, paragraph_edits, pipeline
 from remiss.models import Compilation, CompilationStatus, Stance
 from tests import factories as f
 from tests.pdf_structure import structure_problems
@@ -93,7 +93,7 @@ def small_with_pdfs(ministry, org, other_org, staff):
 
 
 def compile_now(remiss, by, **params) -> Compilation:
-    compilation = service.start_compilation(remiss=remiss, params=params, by=by)
+    compilation = lifecycle.start_compilation(remiss=remiss, params=params, by=by)
     assert run_task(compilation.pk) == "done"
     compilation.refresh_from_db()
     return compilation
@@ -346,7 +346,7 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
         heartbeat_at=timezone.now(),
     )
     with django_capture_on_commit_callbacks() as callbacks:
-        result = service.sweep_stale()
+        result = lifecycle.sweep_stale()
     assert result == {"requeued": [stuck.pk], "failed": []}
     assert len(callbacks) == 1
     stuck.refresh_from_db()
@@ -354,7 +354,7 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
     Compilation.objects.filter(pk=stuck.pk).update(
         status=CompilationStatus.RUNNING, attempts=2, run_attempts=2, heartbeat_at=old
     )
-    assert service.sweep_stale() == {"requeued": [], "failed": [stuck.pk]}
+    assert lifecycle.sweep_stale() == {"requeued": [], "failed": [stuck.pk]}
     stuck.refresh_from_db()
     fresh.refresh_from_db()
     assert stuck.status == CompilationStatus.FAILED and "livstecken" in stuck.error
@@ -363,14 +363,14 @@ def test_sweeper_requeues_then_fails_a_stuck_compilation(small, staff, settings,
 
 def test_cancelled_compilation_stops_and_can_be_retried(small, staff, django_capture_on_commit_callbacks):
     compilation = Compilation.objects.create(remiss=small["remiss"], created_by=staff, params=data.normalise_params({}))
-    service.cancel_compilation(compilation=compilation, by=staff)
+    lifecycle.cancel_compilation(compilation=compilation, by=staff)
     assert run_task(compilation.pk) != "done"
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.CANCELLED and not compilation.pdf
-    with pytest.raises(service.CompilationError):
-        service.cancel_compilation(compilation=compilation, by=staff)
+    with pytest.raises(lifecycle.CompilationError):
+        lifecycle.cancel_compilation(compilation=compilation, by=staff)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        service.retry_compilation(compilation=compilation, by=staff)
+        lifecycle.retry_compilation(compilation=compilation, by=staff)
     assert len(callbacks) == 1
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.QUEUED
@@ -436,12 +436,11 @@ def test_the_remisslista_is_cut_into_row_blocks_and_one_changed_row_changes_one_
 
 
 def test_a_big_proposals_drafted_paragraph_and_ministry_comment_are_all_in_the_pdf(small, staff, settings):
-    from remiss.compilation import drafts
 
     settings.REMISS_COMPILATION_BLOCK = 1
     p1 = small["proposals"][0]
     text = " ".join(f"Mening nummer {n} om remissinstanserna." for n in range(80))
-    drafts.save_draft(proposal=p1, by=staff, text=text, comment="Departementet återkommer.", generated="")
+    paragraph_edits.save_draft(proposal=p1, by=staff, text=text, comment="Departementet återkommer.", generated="")
     compilation = compile_now(small["remiss"], staff, appendix=False)
     pdf = " ".join(pdf_text(compilation).split())
     assert "Mening nummer 0 om" in pdf and "Mening nummer 79 om" in pdf and "Departementet återkommer." in pdf
@@ -648,13 +647,13 @@ def test_a_stale_finish_task_from_an_earlier_run_does_not_mark_the_compilation_d
 ):
     from remiss.tasks.compilations import finish_compilation, render_compilation_batch
 
-    compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
-    first = service.begin_attempt(compilation_id=compilation.pk)
+    compilation = lifecycle.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    first = lifecycle.begin_attempt(compilation_id=compilation.pk)
     missing = pipeline.prepare(compilation_id=compilation.pk, attempt=first)
-    service.cancel_compilation(compilation=compilation, by=staff)
+    lifecycle.cancel_compilation(compilation=compilation, by=staff)
     with django_capture_on_commit_callbacks(execute=False):
-        service.retry_compilation(compilation=compilation, by=staff)
-    second = service.begin_attempt(compilation_id=compilation.pk)
+        lifecycle.retry_compilation(compilation=compilation, by=staff)
+    second = lifecycle.begin_attempt(compilation_id=compilation.pk)
     assert second == first + 1  # the run counter keeps counting over a retry
     # The cancelled run's leftover tasks arrive now: they must not count as the current run.
     assert render_compilation_batch(compilation.pk, first, missing[:1]) == 0
@@ -681,25 +680,25 @@ def test_a_compilation_that_never_starts_is_failed_after_a_few_sends(
     settings.REMISS_COMPILATION_STALE_SECONDS = 60
     settings.REMISS_COMPILATION_MAX_SENDS = 2
     with django_capture_on_commit_callbacks(execute=False):
-        compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
+        compilation = lifecycle.start_compilation(remiss=small["remiss"], params={}, by=staff)
     assert compilation.sends == 1
     Compilation.objects.filter(pk=compilation.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert service.sweep_stale() == {"requeued": [compilation.pk], "failed": []}
+        assert lifecycle.sweep_stale() == {"requeued": [compilation.pk], "failed": []}
     assert len(callbacks) == 1
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.QUEUED and compilation.sends == 2
-    assert service.sweep_stale() == {"requeued": [], "failed": []}  # just re-sent: not stale yet
+    assert lifecycle.sweep_stale() == {"requeued": [], "failed": []}  # just re-sent: not stale yet
     later = timezone.now() + dt.timedelta(minutes=2)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert service.sweep_stale(now=later) == {"requeued": [], "failed": [compilation.pk]}
+        assert lifecycle.sweep_stale(now=later) == {"requeued": [], "failed": [compilation.pk]}
     assert [c.args[0] for c in callbacks] == ["compilation"]  # not sent again; whoever started it is told
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.FAILED
     assert "kom aldrig igång" in compilation.error and "2 gånger" in compilation.error
     # A retry starts the count again.
     with django_capture_on_commit_callbacks(execute=False):
-        service.retry_compilation(compilation=compilation, by=staff)
+        lifecycle.retry_compilation(compilation=compilation, by=staff)
     compilation.refresh_from_db()
     assert compilation.status == CompilationStatus.QUEUED and compilation.sends == 1
 
@@ -710,15 +709,15 @@ def test_a_running_compilation_with_a_fresh_heartbeat_is_not_claimed_twice(small
     from django.utils import timezone
 
     settings.REMISS_COMPILATION_STALE_SECONDS = 60
-    compilation = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
-    first = service.begin_attempt(compilation_id=compilation.pk)
+    compilation = lifecycle.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    first = lifecycle.begin_attempt(compilation_id=compilation.pk)
     assert first == 1
-    assert service.begin_attempt(compilation_id=compilation.pk) is None  # a duplicate delivery
+    assert lifecycle.begin_attempt(compilation_id=compilation.pk) is None  # a duplicate delivery
     compilation.refresh_from_db()
     assert compilation.attempts == 1 and compilation.run_attempts == 1
     Compilation.objects.filter(pk=compilation.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
-    assert service.begin_attempt(compilation_id=compilation.pk) == 2  # its worker died: take it over
-    assert not service.is_current(compilation_id=compilation.pk, attempt=first)
+    assert lifecycle.begin_attempt(compilation_id=compilation.pk) == 2  # its worker died: take it over
+    assert not lifecycle.is_current(compilation_id=compilation.pk, attempt=first)
 
 
 def test_progress_moves_with_every_rendered_chunk(small, staff, settings, monkeypatch):
@@ -772,14 +771,14 @@ def test_clean_up_prunes_unused_chunks_stale_plans_and_orphan_outputs(small, sta
     superseded = first_keys - used
     assert superseded and used - first_keys
     # A cancelled run left its plan and a half-finished output behind.
-    cancelled = service.start_compilation(remiss=small["remiss"], params={}, by=staff)
-    attempt = service.begin_attempt(compilation_id=cancelled.pk)
+    cancelled = lifecycle.start_compilation(remiss=small["remiss"], params={}, by=staff)
+    attempt = lifecycle.begin_attempt(compilation_id=cancelled.pk)
     pipeline.prepare(compilation_id=cancelled.pk, attempt=attempt)
     orphan = media / "compilations" / str(small["remiss"].pk) / f"{cancelled.pk}-{attempt}.pdf"
     orphan.write_bytes(b"%PDF-")
     orphan_docx = orphan.with_suffix(".docx")  # the outputs task had finished its part
     orphan_docx.write_bytes(b"PK")
-    service.cancel_compilation(compilation=cancelled, by=staff)
+    lifecycle.cancel_compilation(compilation=cancelled, by=staff)
     fresh_unused = media / chunks.cache_name("0" * 64)
     fresh_unused.parent.mkdir(parents=True, exist_ok=True)
     fresh_unused.write_bytes(b"%PDF-")

@@ -5,7 +5,7 @@ import pytest
 
 from remiss.compilation.chunks import plan
 from remiss.compilation.data import gather
-from remiss.compilation.drafting import draft_paragraph, key_sentence
+from remiss.compilation.paragraphs import draft_paragraph, key_sentence
 from remiss.models import ResponseStatus, Submission, SubmissionStatus
 from tests import factories as f
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from remiss.compilation import service
+from remiss.compilation import lifecycle
 from remiss.models import Compilation, CompilationStatus, Stance
 from tests import factories as f
 from tests.support import start_worker_group, stop_worker, wait_for_worker, worker_env
@@ -65,7 +65,7 @@ def text_of(compilation) -> str:
 @pytest.mark.worker
 def test_a_worker_runs_a_compilation_end_to_end(celery_worker, remiss_with_pdfs, staff, client_for):
     remiss = remiss_with_pdfs  # the appendix merges the answers' own PDFs
-    compilation = service.start_compilation(remiss=remiss, params={}, by=staff)
+    compilation = lifecycle.start_compilation(remiss=remiss, params={}, by=staff)
     compilation = wait_for(compilation, 120)
     assert compilation.status == CompilationStatus.DONE, compilation.error
     assert compilation.progress == 100 and compilation.attempts == 1
@@ -87,7 +87,7 @@ def test_a_compilation_survives_its_worker_being_killed(remiss, staff, settings,
     slow = worker_env(var_dir, REMISS_COMPILATION_BLOCK="1", REMISS_COMPILATION_CHUNK_DELAY="0.7")
     first = start_worker_group(slow)
     wait_for_worker(first, var_dir)
-    compilation = service.start_compilation(remiss=remiss, params={}, by=staff)
+    compilation = lifecycle.start_compilation(remiss=remiss, params={}, by=staff)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         compilation.refresh_from_db()
@@ -103,7 +103,7 @@ def test_a_compilation_survives_its_worker_being_killed(remiss, staff, settings,
     second = start_worker_group(worker_env(var_dir, REMISS_COMPILATION_BLOCK="1"))
     try:
         wait_for_worker(second, var_dir)
-        compilation = wait_for(compilation, 150, each=service.sweep_stale)  # what celery beat does every minute
+        compilation = wait_for(compilation, 150, each=lifecycle.sweep_stale)  # what celery beat does every minute
     finally:
         stop_worker(second)
     assert compilation.status == CompilationStatus.DONE, compilation.error

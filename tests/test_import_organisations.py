@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from accounts.importers import import_organisations
 from accounts.models import Organisation
+from accounts.register_import import import_organisations
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "organisations.csv"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "organisations.csv"

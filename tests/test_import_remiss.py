@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from remiss.importers import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
+from remiss.remiss_import import ImportFormatError, parse_pasted_text, parse_remiss_json
 from tests import factories as f
 
 SOU = Path(__file__).resolve().parent.parent / "data" / "sou-2018-47.json"
@@ -130,7 +130,7 @@ def test_paste_explains_what_is_wrong(text, message):
 
 def test_every_import_error_message_is_translatable():
     """Each ImportFormatError message goes through gettext (``_("…")`` or ``_("…") % {...}``)."""
-    tree = ast.parse((Path(__file__).resolve().parent.parent / "remiss" / "importers.py").read_text())
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "remiss" / "remiss_import.py").read_text())
     calls = [
         node
         for node in ast.walk(tree)

@@ -26,6 +26,7 @@ from remiss.models import (
     Signatory,
 )
 from remiss.models.remisser import STOCKHOLM, end_of_day
+from remiss.services import reminders
 from remiss.services import remisser as services
 from tests import factories as f
 
@@ -69,7 +70,7 @@ def test_an_extension_overtaken_by_a_later_remiss_deadline_no_longer_shortens_it
     assert workflow.deadline_is_late(response, now=end_of_day(days(25))) is False
     # Reminders count from the later deadline: 13 days left → the 14-day reminder, not the 3-day one.
     recipient.invited_at = timezone.now() - dt.timedelta(days=5)
-    assert services.reminder_due(recipient, days(17)) == 14
+    assert reminders.reminder_due(recipient, days(17)) == 14
     client = client_for(staff)
     for name in ("ministry:recipients", "ministry:progress"):
         html = client.get(reverse(name, args=[remiss.pk])).content.decode()

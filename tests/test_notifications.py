@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Notification, NotificationPreference
 from remiss import workflow
+from remiss.compilation import lifecycle
 from remiss.models import Compilation
 from remiss.services import assignments, drafting
 from remiss.services.errors import ResponseError
@@ -86,11 +87,10 @@ def test_daily_digest_and_never(client_for, answer, drafter, reviewer, eager):
 
 
 def test_compilation_end_is_told_to_whoever_started_it(staff, ministry, eager):
-    from remiss.compilation import service
 
     remiss = f.PublishedRemissFactory(ministry=ministry)
     compilation = Compilation.objects.create(remiss=remiss, created_by=staff, status="running")
-    service.mark_failed(compilation_id=compilation.pk, message="Tog för lång tid.")
+    lifecycle.mark_failed(compilation_id=compilation.pk, message="Tog för lång tid.")
     (message,) = sent_to(staff.email)
     assert "misslyckades" in message.subject and "Tog för lång tid." in message.body
     assert reverse("compilation:detail", args=[remiss.pk, compilation.pk]) in message.body

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.importers import import_organisations
 from accounts.models import AuditEvent, Invitation, InvitationKind, Organisation
+from accounts.register_import import import_organisations
 from remiss.models import InvitationStatus, RemissStatus
 from tests import factories as f
 

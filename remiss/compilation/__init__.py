@@ -8,6 +8,9 @@
   outline (bookmarks), "sida x av y" stamped as artifacts.
 - ``spreadsheet``: XLSX and CSV of the same figures.
 - ``pipeline``: prepare → render chunks (fanned out by the task) → finish.
-- ``service``: state changes of a ``Compilation`` row (start, cancel, retry, fail, sweep).
+- ``lifecycle``: state changes of a ``Compilation`` row (start, cancel, retry, fail, sweep).
+- ``paragraphs``: the drafted "Remissinstanserna" paragraph per proposal; ``paragraph_edits``: staff's
+  edits to it, applied on top.
+- ``word``: the DOCX; ``history``: comparing two compilations.
 - ``cleanup``: pruning of the chunk cache, stale plans and unfinished outputs (beat task).
 """

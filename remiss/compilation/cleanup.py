@@ -28,8 +28,8 @@ from remiss.models import Compilation, CompilationStatus
 
 from . import conf
 from .chunks import CACHE_DIR, CACHE_SUFFIX
+from .lifecycle import ACTIVE
 from .pipeline import PLAN_DIR, manifest_name, plan_name
-from .service import ACTIVE
 
 log = logging.getLogger(__name__)
 

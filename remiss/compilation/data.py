@@ -21,7 +21,7 @@ from accounts.models import OrganisationKind
 from remiss import selectors
 from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 
-from .drafting import draft_paragraph
+from .paragraphs import draft_paragraph
 
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
@@ -186,7 +186,7 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
     }
     from remiss.models import DraftEdit
 
-    from .drafts import apply_edits
+    from .paragraph_edits import apply_edits
 
     edits = {e.proposal_id: e for e in DraftEdit.objects.filter(proposal__remiss=remiss)}
     return apply_edits(

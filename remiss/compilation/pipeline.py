@@ -18,7 +18,7 @@ from remiss.models import Compilation
 from remiss.pdf import atomic_file, render_pdf
 
 from . import chunks as chunking
-from . import conf, merge, service, spreadsheet, word
+from . import conf, lifecycle, merge, spreadsheet, word
 from .data import gather
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def prepare(*, compilation_id: int, attempt: int) -> list[dict]:
         compilation_id,
         attempt,
         step=_("Skapar delarna (%(n)s av %(total)s behöver ritas)") % {"n": len(missing), "total": len(parts)},
-        progress=service.RENDER_FROM,
+        progress=lifecycle.RENDER_FROM,
         chunks_total=len(missing),
     )
     return missing
@@ -87,7 +87,7 @@ def batches(missing: list[dict], *, target: int = 16) -> list[list[dict]]:
 def render_batch(*, compilation_id: int, attempt: int, batch: list[dict]) -> int:
     """Render one batch of chunks into the cache, counting each chunk on the row as it is done
     (the progress bar moves per chunk, whichever worker renders it)."""
-    if batch and not service.is_current(compilation_id=compilation_id, attempt=attempt):
+    if batch and not lifecycle.is_current(compilation_id=compilation_id, attempt=attempt):
         raise Cancelled
     rendered = 0
     for chunk in batch:
@@ -97,13 +97,13 @@ def render_batch(*, compilation_id: int, attempt: int, batch: list[dict]) -> int
 
 
 def _check(compilation_id: int, attempt: int, **progress) -> None:
-    if not service.record_progress(compilation_id=compilation_id, attempt=attempt, **progress):
+    if not lifecycle.record_progress(compilation_id=compilation_id, attempt=attempt, **progress):
         raise Cancelled
 
 
 def finish(*, compilation_id: int, attempt: int) -> bool:
     """Merge, stamp and store PDF, XLSX and CSV; mark the row done."""
-    _check(compilation_id, attempt, step=_("Sätter ihop dokumentet"), progress=service.RENDER_TO)
+    _check(compilation_id, attempt, step=_("Sätter ihop dokumentet"), progress=lifecycle.RENDER_TO)
     with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
         stored = json.load(handle)
     figures, parts = stored["figures"], stored["parts"]
@@ -130,7 +130,7 @@ def finish(*, compilation_id: int, attempt: int) -> bool:
     _store(manifest_name(compilation_id, attempt, remiss["id"]), "\n".join(keys).encode())
     chunking.touch(keys)
     included = [a["submission_id"] for a in figures["answers"]]
-    done = service.complete(compilation_id=compilation_id, attempt=attempt, pages=pages, included=included, **names)
+    done = lifecycle.complete(compilation_id=compilation_id, attempt=attempt, pages=pages, included=included, **names)
     default_storage.delete(plan_name(compilation_id, attempt))
     return done
 
@@ -151,7 +151,7 @@ def _outputs(figures: dict, base: str, *, reuse: bool) -> dict[str, str]:
 def build_outputs(*, compilation_id: int, attempt: int) -> None:
     """The spreadsheets and the Word document, built from the stored plan while the chunks render on
     the other workers (a part of the chord), so ``finish`` is left with the merge."""
-    if not service.is_current(compilation_id=compilation_id, attempt=attempt):
+    if not lifecycle.is_current(compilation_id=compilation_id, attempt=attempt):
         raise Cancelled
     with default_storage.open(plan_name(compilation_id, attempt), "rb") as handle:
         figures = json.load(handle)["figures"]

@@ -8,8 +8,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import mfa
-from accounts.importers import import_organisations
 from accounts.models import Membership, Organisation, OrganisationKind, User
+from accounts.register_import import import_organisations
 from remiss.services.register import invite_if_now_reachable
 
 from . import DATA_DIR, DEMO_PASSWORD, DEMO_TOTP_SECRET

@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Organisation, OrganisationKind, User
-from remiss.importers import ImportedItem, ImportedSection, parse_remiss_json
 from remiss.models import Remiss, RemissStatus
 from remiss.pdf.base import render_pdf
+from remiss.remiss_import import ImportedItem, ImportedSection, parse_remiss_json
+from remiss.services import remiss_documents, remiss_recipients, remiss_structure
 from remiss.services import remisser as services
 from remiss.tasks.invitations import send_invitations
 
@@ -104,7 +105,7 @@ def _attach_missive(remiss: Remiss, staff: User | None) -> str | None:
     context = {"remiss": remiss, "date": timezone.localdate(), "recipient_count": remiss.recipients.count()}
     data = render_pdf("remiss/pdf/missive.html", context)
     upload = SimpleUploadedFile("remissmissiv.pdf", data, content_type="application/pdf")
-    services.add_document(remiss=remiss, by=staff, title=MISSIVE_TITLE, upload=upload)
+    remiss_documents.add_document(remiss=remiss, by=staff, title=MISSIVE_TITLE, upload=upload)
     return f"Dokument bifogat: {MISSIVE_TITLE} ({len(data) // 1024} kB PDF)"
 
 
@@ -130,7 +131,7 @@ def load() -> list[str]:
     imported = parse_remiss_json((DATA_DIR / "sou-2018-47.json").read_bytes())
     remiss = Remiss.objects.filter(ministry=ministry, reference=imported.reference).first()
     if remiss is None:
-        remiss = services.create_remiss_from_import(
+        remiss = remiss_structure.create_remiss_from_import(
             ministry=ministry,
             by=staff,
             imported=imported,
@@ -140,7 +141,7 @@ def load() -> list[str]:
         )
         lines.append(f"Demoremiss skapad: {remiss.reference} med {remiss.proposals.count()} förslag")
     if remiss.status == RemissStatus.DRAFT:
-        added = services.add_recipients(remiss=remiss, by=staff, organisations=_recipients(ministry))
+        added = remiss_recipients.add_recipients(remiss=remiss, by=staff, organisations=_recipients(ministry))
         lines += filter(None, [_attach_missive(remiss, staff)])
         services.publish_remiss(remiss=remiss, by=staff)
         lines.append(f"Demoremiss publicerad med {added} remissinstanser, sista svarsdag {remiss.deadline}")
@@ -164,6 +165,6 @@ def load() -> list[str]:
             deadline=timezone.localdate() + dt.timedelta(weeks=12),
             consequence_questions=["economic", "municipal"],
         )
-        services.import_sections(remiss=draft, by=staff, sections=DRAFT_SECTIONS, source="demo")
+        remiss_structure.import_sections(remiss=draft, by=staff, sections=DRAFT_SECTIONS, source="demo")
         lines.append(f"Utkast till remiss skapat: {draft.reference}")
     return lines

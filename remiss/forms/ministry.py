@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, OrganisationKind
 from remiss import deadlines
-from remiss.importers import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.models import ConsequenceQuestion, LatePolicy, ProposalKind, Publicity, Remiss
+from remiss.remiss_import import ImportFormatError, parse_pasted_text, parse_remiss_json
 from remiss.uploads import max_upload_label, validate_pdf
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024

@@ -63,7 +63,7 @@ class Structure:
 
     @classmethod
     def from_json(cls, data: bytes) -> Structure:
-        from remiss.importers import parse_remiss_json
+        from remiss.remiss_import import parse_remiss_json
 
         return cls.from_imported(parse_remiss_json(data))
 

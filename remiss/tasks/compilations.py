@@ -5,7 +5,7 @@ of ``render_compilation_batch`` tasks over the workers (chunks to render, answer
 turned into part files; see ``remiss.compilation.partfile``) and one ``build_compilation_outputs``
 (XLSX, CSV, DOCX); ``finish_compilation`` merges. When
 every part is already cached it finishes at once. All are idempotent and acks_late; the beat task
-``sweep_compilations`` recovers rows whose worker died (see ``service.sweep_stale``);
+``sweep_compilations`` recovers rows whose worker died (see ``lifecycle.sweep_stale``);
 ``clean_compilation_files`` prunes the chunk cache and leftover files (``cleanup.clean_files``).
 """
 
@@ -15,7 +15,7 @@ import logging
 
 from celery import chord, shared_task
 
-from remiss.compilation import cleanup, conf, pipeline, service
+from remiss.compilation import cleanup, conf, lifecycle, pipeline
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +45,13 @@ def _guard(compilation_id: int, attempt: int, work):
         return None
     except Exception as exc:
         log.exception("compilation %s failed", compilation_id)
-        service.mark_failed(compilation_id=compilation_id, attempt=attempt, message=pipeline.failure_message(exc))
+        lifecycle.mark_failed(compilation_id=compilation_id, attempt=attempt, message=pipeline.failure_message(exc))
         raise
 
 
 @shared_task(name="remiss.compilation.run", **LIMITS)
 def run_compilation(compilation_id: int) -> str:
-    attempt = service.begin_attempt(compilation_id=compilation_id)
+    attempt = lifecycle.begin_attempt(compilation_id=compilation_id)
     if attempt is None:
         return "skipped"
 
@@ -99,7 +99,7 @@ def finish_compilation(compilation_id: int, attempt: int) -> bool:
 
 @shared_task(name="remiss.compilation.sweep", acks_late=True, soft_time_limit=120, time_limit=180)
 def sweep_compilations() -> dict:
-    return service.sweep_stale()
+    return lifecycle.sweep_stale()
 
 
 @shared_task(name="remiss.compilation.clean_files", acks_late=True, soft_time_limit=600, time_limit=660)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from remiss.models import Recipient, Remiss, RemissStatus
 from remiss.notifications import render_message, send_one, send_to_members
+from remiss.services import reminders
 from remiss.services import remisser as services
 from remiss.services.claims import claim_context
 from remiss.services.invitations import INVITATION_TEMPLATE, email_context, invitation_subject
@@ -53,7 +54,7 @@ def _invite(recipient: Recipient, only: list[str] | None = None):
             {**context, "organisation": organisation, "to_registry": True, **claim_context(recipient)},
         )
         send_one(registry, subject, body, result)
-    services.record_invitation(
+    reminders.record_invitation(
         recipient=recipient, sent=result.sent, failed=result.failed, error="; ".join(result.errors)
     )
     return result
@@ -70,7 +71,7 @@ def send_invitations(remiss_id: int) -> dict:
     invited, failed = 0, 0
     for recipient_id in ids:
         with transaction.atomic():
-            recipient = services.mark_invited(recipient_id=recipient_id)
+            recipient = reminders.mark_invited(recipient_id=recipient_id)
             if recipient is None:
                 continue
             result = _invite(recipient)
@@ -83,7 +84,7 @@ def send_invitations(remiss_id: int) -> dict:
 def retry_invitation(recipient_id: int) -> dict:
     """Send the invitation again to the addresses that failed last time (if attempts are left)."""
     with transaction.atomic():
-        recipient = services.claim_invitation_retry(recipient_id=recipient_id)
+        recipient = reminders.claim_invitation_retry(recipient_id=recipient_id)
         if recipient is None:
             return {"retried": False}
         result = _invite(recipient, only=list(recipient.invitation_failed_addresses))
@@ -101,7 +102,7 @@ def invitation_sweep() -> dict:
     )
     for remiss_id in remiss_ids:
         send_invitations.delay(remiss_id)
-    retries = services.recipients_to_retry()
+    retries = reminders.recipients_to_retry()
     for recipient_id in retries:
         retry_invitation.delay(recipient_id)
     return {"remisser": remiss_ids, "retried": retries}
@@ -144,11 +145,11 @@ def send_deadline_reminders(today: str | None = None) -> int:
     ``today`` (ISO date) is for tests and catching up; default is today in Europe/Stockholm."""
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     sent = 0
-    for recipient, days in services.recipients_to_remind(day):
+    for recipient, days in reminders.recipients_to_remind(day):
         with transaction.atomic():
-            if services.reminder_sent(recipient, days):
+            if reminders.reminder_sent(recipient, days):
                 continue
-            services.record_reminder(recipient=recipient, days=days)
+            reminders.record_reminder(recipient=recipient, days=days)
             send_to_members(
                 recipient.organisation,
                 _("Påminnelse: remissvar om %(ref)s senast %(date)s")

@@ -142,7 +142,7 @@ def received_document_of(submission):
 def answer_original(request, pk: int, submission_pk: int):
     """The original file of an answer that came as a document, as the public sees it (not when the
     ministry withheld the answer or published a redacted copy)."""
-    from remiss.views.documents import serve_original
+    from remiss.views.ministry.document_answers import serve_original
 
     _remiss, submission = _public_submission(request, pk, submission_pk)
     received, web = received_document_of(submission), permissions.publication_of(submission)

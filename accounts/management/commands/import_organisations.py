@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.importers import import_organisations
+from accounts.register_import import import_organisations
 
 
 class Command(BaseCommand):

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, OrganisationKind
-from remiss.importers import ImportFormatError, parse_remiss_json
-from remiss.services.remisser import RemissError, create_remiss_from_import
+from remiss.remiss_import import ImportFormatError, parse_remiss_json
+from remiss.services.remiss_structure import create_remiss_from_import
+from remiss.services.remisser import RemissError
 
 
 class Command(BaseCommand):

@@ -10,9 +10,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from remiss.importers import ImportFormatError
 from remiss.reading import ReadingError, Structure, extract_text, read_answer
 from remiss.reading.stance import NO_VIEW, OPPOSES, PARTLY, SUPPORTS
+from remiss.remiss_import import ImportFormatError
 
 LABELS = {SUPPORTS: "tillstyrker", PARTLY: "tillstyrker delvis", OPPOSES: "avstyrker", NO_VIEW: "inga synpunkter"}
 

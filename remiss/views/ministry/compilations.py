@@ -2,7 +2,7 @@
 
 Every view reaches its objects through ``permissions.get_remiss_for_staff`` /
 ``get_compilation_for_staff`` (404 for other ministries and respondents, 403 without the staff role)
-and changes state only through ``remiss.compilation.service``.
+and changes state only through ``remiss.compilation.lifecycle``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from accounts import audit
 from core.errors import ApplicationError
 from remiss import permissions
-from remiss.compilation import history, service
+from remiss.compilation import history, lifecycle
 from remiss.compilation.data import counted_submissions, normalise_params, scope_lines
 from remiss.compilation.forms import CompilationForm
 from remiss.models import CompilationStatus
@@ -49,7 +49,7 @@ def compilation_list(request, remiss_pk: int):
     remiss = permissions.get_remiss_for_staff(request, remiss_pk)
     form = CompilationForm(request.POST or None, remiss=remiss)
     if request.method == "POST" and form.is_valid():
-        compilation = service.start_compilation(remiss=remiss, params=form.params(), by=request.user, request=request)
+        compilation = lifecycle.start_compilation(remiss=remiss, params=form.params(), by=request.user, request=request)
         messages.success(request, _("Sammanställningen har startats."))
         return redirect("compilation:detail", remiss.pk, compilation.pk)
     compilations = _with_out_of_date(
@@ -67,7 +67,7 @@ def _detail_context(request, remiss_pk: int, pk: int) -> dict:
     compilation = permissions.get_compilation_for_staff(request, remiss_pk, pk)
     compilation.out_of_date = history.is_out_of_date(compilation)
     compilation.scope = scope_lines(compilation.remiss, normalise_params(compilation.params))
-    return {"remiss": compilation.remiss, "compilation": compilation, "active": compilation.status in service.ACTIVE}
+    return {"remiss": compilation.remiss, "compilation": compilation, "active": compilation.status in lifecycle.ACTIVE}
 
 
 @login_required
@@ -101,13 +101,13 @@ def _state_change(request, remiss_pk: int, pk: int, change, done_message: str):
 @login_required
 @require_POST
 def compilation_cancel(request, remiss_pk: int, pk: int):
-    return _state_change(request, remiss_pk, pk, service.cancel_compilation, _("Sammanställningen avbröts."))
+    return _state_change(request, remiss_pk, pk, lifecycle.cancel_compilation, _("Sammanställningen avbröts."))
 
 
 @login_required
 @require_POST
 def compilation_retry(request, remiss_pk: int, pk: int):
-    return _state_change(request, remiss_pk, pk, service.retry_compilation, _("Sammanställningen har startats igen."))
+    return _state_change(request, remiss_pk, pk, lifecycle.retry_compilation, _("Sammanställningen har startats igen."))
 
 
 @login_required
@@ -169,8 +169,8 @@ def draft_edit(request, remiss_pk: int, proposal_pk: int):
     from django.shortcuts import get_object_or_404
 
     from remiss.compilation.data import gather
-    from remiss.compilation.drafts import save_draft
     from remiss.compilation.forms import DraftForm
+    from remiss.compilation.paragraph_edits import save_draft
 
     remiss = permissions.get_remiss_for_staff(request, remiss_pk)
     proposal = get_object_or_404(remiss.proposals.select_related("section"), pk=proposal_pk)

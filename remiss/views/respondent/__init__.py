@@ -1,0 +1,1 @@
+"""Pages for respondents (members of an invited organisation) under /yttranden/."""
