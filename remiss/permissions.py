@@ -73,9 +73,7 @@ def get_remiss_for_staff(request: HttpRequest, pk: int) -> Remiss:
 
 def responses_visible_to_ministry(remiss: Remiss) -> QuerySet[Response]:
     """Only what was submitted or declined: never a draft."""
-    return Response.objects.filter(
-        recipient__remiss=remiss, status__in=ResponseStatus.FINAL
-    )
+    return Response.objects.filter(recipient__remiss=remiss, status__in=ResponseStatus.FINAL)
 
 
 def submissions_visible_to_ministry(remiss: Remiss) -> QuerySet[Submission]:

@@ -66,7 +66,11 @@ respondent_patterns = [
     path("<int:pk>/tilldela/", respondent_attachments.assign, name="assign"),
     path("<int:pk>/bilagor/", respondent_attachments.attachment_add, name="attachment_add"),
     path("<int:pk>/bilagor/<int:attachment_pk>/", respondent_attachments.attachment_download, name="attachment"),
-    path("<int:pk>/bilagor/<int:attachment_pk>/ta-bort/", respondent_attachments.attachment_remove, name="attachment_remove"),
+    path(
+        "<int:pk>/bilagor/<int:attachment_pk>/ta-bort/",
+        respondent_attachments.attachment_remove,
+        name="attachment_remove",
+    ),
     path("<int:pk>/inskickat/<int:number>/", respondent_receipts.receipt, name="receipt"),
     path("<int:pk>/inskickat/<int:number>/pdf/", respondent_receipts.submission_pdf, name="submission_pdf"),
     path("<int:pk>/inskickat/<int:number>/forsok-igen/", respondent_review.submission_retry, name="submission_retry"),
@@ -86,26 +90,56 @@ ministry_patterns = [
     path("remisser/<int:pk>/publicera/", ministry_remisser.remiss_publish, name="publish"),
     path("remisser/<int:pk>/dokument/", ministry_documents.documents, name="documents"),
     path("remisser/<int:pk>/dokument/<int:doc_pk>/", ministry_documents.document_download, name="document_download"),
-    path("remisser/<int:pk>/dokument/<int:doc_pk>/ta-bort/", ministry_documents.document_delete, name="document_delete"),
+    path(
+        "remisser/<int:pk>/dokument/<int:doc_pk>/ta-bort/", ministry_documents.document_delete, name="document_delete"
+    ),
     path("remisser/<int:pk>/forslag/", ministry_structure.structure, name="structure"),
     path("remisser/<int:pk>/forslag/klistra-in/", ministry_structure.structure_paste, name="structure_paste"),
     path("remisser/<int:pk>/forslag/importera/", ministry_structure.structure_import, name="structure_import"),
     path("remisser/<int:pk>/forslag/avsnitt/nytt/", ministry_structure.section_add, name="section_add"),
-    path("remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/andra/", ministry_structure.section_edit, name="section_edit"),
-    path("remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/ta-bort/", ministry_structure.section_delete, name="section_delete"),
-    path("remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/flytta/", ministry_structure.section_move, name="section_move"),
+    path(
+        "remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/andra/",
+        ministry_structure.section_edit,
+        name="section_edit",
+    ),
+    path(
+        "remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/ta-bort/",
+        ministry_structure.section_delete,
+        name="section_delete",
+    ),
+    path(
+        "remisser/<int:pk>/forslag/avsnitt/<int:section_pk>/flytta/",
+        ministry_structure.section_move,
+        name="section_move",
+    ),
     path("remisser/<int:pk>/forslag/nytt/", ministry_structure.proposal_add, name="proposal_add"),
     path("remisser/<int:pk>/forslag/<int:proposal_pk>/andra/", ministry_structure.proposal_edit, name="proposal_edit"),
-    path("remisser/<int:pk>/forslag/<int:proposal_pk>/ta-bort/", ministry_structure.proposal_delete, name="proposal_delete"),
+    path(
+        "remisser/<int:pk>/forslag/<int:proposal_pk>/ta-bort/",
+        ministry_structure.proposal_delete,
+        name="proposal_delete",
+    ),
     path("remisser/<int:pk>/forslag/<int:proposal_pk>/flytta/", ministry_structure.proposal_move, name="proposal_move"),
     path("remisser/<int:pk>/remisslista/", ministry_recipients.recipients, name="recipients"),
     path("remisser/<int:pk>/remisslista/lagg-till/", ministry_recipients.recipients_add, name="recipients_add"),
-    path("remisser/<int:pk>/remisslista/<int:recipient_pk>/ta-bort/", ministry_recipients.recipient_remove, name="recipient_remove"),
-    path("remisser/<int:pk>/remisslista/<int:recipient_pk>/forlang/", ministry_recipients.recipient_extend, name="recipient_extend"),
     path(
-        "remisser/<int:pk>/remisslista/<int:recipient_pk>/organisation/", ministry_recipients.organisation_edit, name="organisation_edit"
+        "remisser/<int:pk>/remisslista/<int:recipient_pk>/ta-bort/",
+        ministry_recipients.recipient_remove,
+        name="recipient_remove",
     ),
-    path("remisser/<int:pk>/remisslista/ny-organisation/", ministry_recipients.organisation_add, name="organisation_add"),
+    path(
+        "remisser/<int:pk>/remisslista/<int:recipient_pk>/forlang/",
+        ministry_recipients.recipient_extend,
+        name="recipient_extend",
+    ),
+    path(
+        "remisser/<int:pk>/remisslista/<int:recipient_pk>/organisation/",
+        ministry_recipients.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "remisser/<int:pk>/remisslista/ny-organisation/", ministry_recipients.organisation_add, name="organisation_add"
+    ),
     path("remisser/<int:pk>/uppfoljning/", ministry_progress.progress_view, name="progress"),
     path("remisser/<int:pk>/uppfoljning.csv", ministry_progress.progress_csv, name="progress_csv"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", ministry_answers.answer_pdf, name="answer_pdf"),
@@ -116,9 +150,21 @@ ministry_patterns = [
         ministry_screening.screen,
         name="public_answer_screen",
     ),
-    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/", ministry_document_answers.document_review, name="document_review"),
-    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/", ministry_document_answers.document_discard, name="document_discard"),
-    path("remisser/<int:pk>/dokumentsvar/<int:received_pk>/original/", ministry_document_answers.document_original, name="document_original"),
+    path(
+        "remisser/<int:pk>/dokumentsvar/<int:received_pk>/",
+        ministry_document_answers.document_review,
+        name="document_review",
+    ),
+    path(
+        "remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/",
+        ministry_document_answers.document_discard,
+        name="document_discard",
+    ),
+    path(
+        "remisser/<int:pk>/dokumentsvar/<int:received_pk>/original/",
+        ministry_document_answers.document_original,
+        name="document_original",
+    ),
     path("remisser/<int:pk>/svar/<int:submission_pk>/publicering/", ministry_answers.publication, name="publication"),
     path(
         "remisser/<int:pk>/svar/<int:submission_pk>/publicering/original/",

@@ -60,7 +60,15 @@ def check_bad_input(client) -> None:
     assert client.get("/sok/", {"q": "styr\x00ning"}).status_code == 400
     for page in ("999999", "-1", "abc", "9" * 40):
         assert client.get("/sok/", {"q": "styrning", "sida": page}).status_code == 200, page
-    for bad in ({"remiss": "abc"}, {"remiss": "9" * 30}, {"year": "9" * 30}, {"year": "abc"}, {"typ": "bogus"}, {"stance": "x"}, {"lan": "Atlantis"}):
+    for bad in (
+        {"remiss": "abc"},
+        {"remiss": "9" * 30},
+        {"year": "9" * 30},
+        {"year": "abc"},
+        {"typ": "bogus"},
+        {"stance": "x"},
+        {"lan": "Atlantis"},
+    ):
         response = client.get("/sok/", {"q": "styrning", **bad})
         assert response.status_code == 400, bad
         assert "Formuläret innehåller fel" in response.content.decode()

@@ -89,7 +89,9 @@ def test_create_fill_publish_and_see_it_on_the_public_page(live_server, page, st
 def test_redact_an_answer_and_the_public_page_follows(live_server, page, staff, ministry, tmp_path):
     remiss = f.PublishedRemissFactory(ministry=ministry, title="En remiss med svar", reference="Fi2026/05555")
     f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
-    f.make_submission(f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name="Solna kommun")), pdf=True)
+    f.make_submission(
+        f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name="Solna kommun")), pdf=True
+    )
     f.RecipientFactory(remiss=remiss, organisation=f.OrganisationFactory(name="Sundbybergs kommun"))
     login(page, live_server, staff.email, PASSWORD)
     page.goto(f"{live_server.url}/departement/remisser/{remiss.pk}/uppfoljning/")

@@ -56,7 +56,9 @@ def test_a_task_goes_only_to_a_colleague_who_may_edit_and_ends_with_the_answer(
     assert set(assignments.colleagues(answer.recipient.organisation)) == {drafter, approver}
     with pytest.raises(ResponseError):
         assignments.assign(response=answer, by=drafter, assignee=reviewer, section=section)
-    task = assignments.assign(response=answer, by=drafter, assignee=approver, section=section, note="Ta fram siffrorna.")
+    task = assignments.assign(
+        response=answer, by=drafter, assignee=approver, section=section, note="Ta fram siffrorna."
+    )
     (message,) = sent_to(approver.email)
     assert "Ny uppgift" in message.subject and "Ta fram siffrorna." in message.body and "#uppgifter" in message.body
     workflow.decline_response(response=answer, by=approver, reason="Inga synpunkter.", enqueue=False)

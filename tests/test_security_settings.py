@@ -7,6 +7,8 @@ import pytest
 from tests.support import PROD_KEY, manage
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = manage(
         "check",

@@ -96,7 +96,9 @@ def test_a_decision_changed_after_the_confirmation_page_was_read_is_not_submitte
 def test_complete_answer_needs_no_acceptance(client_for, org, ministry, drafter, reviewer, approver):
     response = f.response_with_proposals(org, proposals=1, ministry=ministry)
     p = response.recipient.remiss.proposals.get()
-    drafting.save_changes(response=response, by=drafter, response_version=1, answers={p.pk: (Stance.SUPPORTS, "Bra.", 0)})
+    drafting.save_changes(
+        response=response, by=drafter, response_version=1, answers={p.pk: (Stance.SUPPORTS, "Bra.", 0)}
+    )
     f.to_approved(response, drafter, reviewer)
     f.decide(response, approver)
     response.refresh_from_db()

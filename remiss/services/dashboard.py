@@ -44,8 +44,7 @@ def respondent_summary(request: HttpRequest) -> dict:
     open_rows = [
         row
         for row in rows
-        if row["remiss"].status == RemissStatus.PUBLISHED
-        and (row["response"] is None or not row["response"].is_final)
+        if row["remiss"].status == RemissStatus.PUBLISHED and (row["response"] is None or not row["response"].is_final)
     ]
     tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return {"open_rows": open_rows[:SHOWN], "open_count": len(open_rows), "tasks": tasks[:SHOWN]}

@@ -1,4 +1,4 @@
-""""Lämna synpunkter": anyone may answer a published remiss (confirmed by e-mail, screened by the ministry)."""
+""" "Lämna synpunkter": anyone may answer a published remiss (confirmed by e-mail, screened by the ministry)."""
 
 from __future__ import annotations
 

@@ -151,7 +151,9 @@ def organisation_edit(request, pk: int, recipient_pk: int):
             messages.success(request, _("Uppgifterna för %(org)s har sparats.") % {"org": organisation})
             return _back_to(request, remiss)
     context = {"form": form, "organisation": organisation, "back": request.GET.get("fran", "")}
-    return render_tab(request, remiss, "remiss/ministry/organisation_form.html", context, status=400 if form.errors else 200)
+    return render_tab(
+        request, remiss, "remiss/ministry/organisation_form.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required

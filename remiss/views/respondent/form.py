@@ -172,7 +172,8 @@ def autosave(request, pk):
         return JsonResponse({"error": str(error)}, status=400)
     if result.conflicts:
         return JsonResponse(
-            {"error": str(drafting.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()}, status=409
+            {"error": str(drafting.SaveConflict(result.conflicts)), "conflict": result.conflicts[0].as_json()},
+            status=409,
         )
     response.refresh_from_db(fields=["status"])
     return JsonResponse(
