@@ -90,3 +90,8 @@ class FieldKey:
 def response_text_keys(consequence_questions) -> list[FieldKey]:
     """The response-level text parts of a remiss asking these consequence questions."""
     return [FieldKey(SUMMARY), FieldKey(GENERAL)] + [FieldKey.consequence(q) for q in consequence_questions]
+
+
+def response_field_keys(response) -> list[str]:
+    """The keys of a response's own text fields (summary, general views, its consequence answers)."""
+    return [part.key for part in response_text_keys(response.recipient.remiss.consequence_questions)]

@@ -7,7 +7,7 @@ import pytest
 
 from remiss.demo import answers, more_answers, people, remisser
 from remiss.models import ReceivedDocument, Remiss, ResponseStatus, Submission
-from remiss.services.duplicates import duplicate_groups
+from remiss.selectors.duplicates import duplicate_groups
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from remiss.compilation.data import gather
-from remiss.services.duplicates import THRESHOLD, _shingles, group_texts
+from remiss.selectors.duplicates import THRESHOLD, _shingles, group_texts
 from tests import factories as f
 
 CAMPAIGN = (

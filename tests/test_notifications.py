@@ -8,6 +8,7 @@ from accounts.models import Notification, NotificationPreference
 from remiss import workflow
 from remiss.compilation import lifecycle
 from remiss.models import Compilation
+from remiss.selectors import assigned
 from remiss.services import assignments, drafting
 from remiss.services.errors import ResponseError
 from tests import factories as f
@@ -53,7 +54,7 @@ def test_a_task_goes_only_to_a_colleague_who_may_edit_and_ends_with_the_answer(
     answer, drafter, reviewer, approver, eager
 ):
     section = f.SectionFactory(remiss=answer.recipient.remiss)
-    assert set(assignments.colleagues(answer.recipient.organisation)) == {drafter, approver}
+    assert set(assigned.colleagues(answer.recipient.organisation)) == {drafter, approver}
     with pytest.raises(ResponseError):
         assignments.assign(response=answer, by=drafter, assignee=reviewer, section=section)
     task = assignments.assign(

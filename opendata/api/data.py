@@ -8,7 +8,7 @@ from django.urls import reverse
 from opendata.answers import PublicAnswer, public_answers
 from remiss import permissions
 from remiss.models import Remiss, Stance
-from remiss.services import progress
+from remiss.selectors import progress
 
 STANCE_LABELS = dict(Stance.choices)
 

@@ -218,7 +218,7 @@ def recipient_status(submission: dict | None, *, include_late: bool) -> str:
 def build_figures(
     *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
 ) -> dict:
-    from remiss.services.duplicates import group_texts, snapshot_text
+    from remiss.selectors.duplicates import group_texts, snapshot_text
 
     statuses = status_labels()
     recipients, answers, status_counts, by_proposal = _tally(rows, proposals, params, statuses)

@@ -1,42 +1,19 @@
-"""Assignments: a drafter hands a section or a proposal to a colleague (an internal mini-remiss),
-and the colleague marks it done. Errors are ``ResponseError`` with a Swedish message."""
+"""Assigning a part of an answer to a colleague (an internal mini-remiss), and marking it done."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from accounts.models import Organisation, User
+from accounts.models import User
 from remiss import notify, workflow
 from remiss.models import Assignment, Proposal, Response, Section
+from remiss.selectors.assigned import colleagues
 from remiss.services.errors import ResponseError
-
-
-def my_assignments(user: User, organisation: Organisation | None) -> QuerySet[Assignment]:
-    if organisation is None:
-        return Assignment.objects.none()
-    return (
-        Assignment.objects.filter(assignee=user, response__recipient__organisation=organisation)
-        .select_related("response__recipient__remiss", "section", "proposal__section", "assigned_by")
-        .order_by("done_at", "due_date", "id")
-    )
-
-
-EDITING_ROLES = Q(memberships__is_drafter=True) | Q(memberships__is_approver=True) | Q(memberships__is_org_admin=True)
-
-
-def colleagues(organisation: Organisation) -> QuerySet[User]:
-    """Colleagues a task may be given to: active members who may edit the answer."""
-    return (
-        User.objects.filter(EDITING_ROLES, memberships__organisation=organisation, is_active=True)
-        .distinct()
-        .order_by("full_name")
-    )
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -25,10 +24,9 @@ from django.utils.translation import gettext_lazy
 from accounts import audit
 from accounts.models import Membership, User
 from remiss import fieldkeys, workflow
-from remiss.fieldkeys import FieldKey
+from remiss.fieldkeys import FieldKey, response_field_keys
 from remiss.models import (
     Answer,
-    Assignment,
     Attachment,
     Proposal,
     Response,
@@ -103,64 +101,6 @@ class SaveResult:
     saved: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     saved_at: dt.datetime | None = None
-
-
-# --- Reading the form -----------------------------------------------------------------------------
-
-
-def form_data(response: Response) -> dict:
-    """Everything the answer form shows, in a fixed number of queries whatever the size."""
-    proposals = list(
-        Proposal.objects.filter(remiss_id=response.recipient.remiss_id)
-        .select_related("section")
-        .order_by("section__position", "section_id", "position", "id")
-    )
-    answers = {a.proposal_id: a for a in response.answers.select_related("updated_by")}
-    assignments = list(
-        response.assignments.select_related("assignee", "section", "proposal__section").order_by("done_at", "due_date")
-    )
-    sections: list[dict] = []
-    for proposal in proposals:
-        if not sections or sections[-1]["section"].pk != proposal.section_id:
-            sections.append({"section": proposal.section, "items": []})
-        sections[-1]["items"].append({"proposal": proposal, "answer": answers.get(proposal.pk)})
-    by_proposal: dict[int, list[Assignment]] = {}
-    by_section: dict[int, list[Assignment]] = {}
-    for a in assignments:
-        if a.proposal_id:
-            by_proposal.setdefault(a.proposal_id, []).append(a)
-        elif a.section_id:
-            by_section.setdefault(a.section_id, []).append(a)
-    for block in sections:
-        block["assignments"] = by_section.get(block["section"].pk, [])
-        for item in block["items"]:
-            item["assignments"] = by_proposal.get(item["proposal"].pk, [])
-    answered = sum(1 for a in answers.values() if a.stance)
-    next_unanswered = next((p for p in proposals if not (answers.get(p.pk) and answers[p.pk].stance)), None)
-    for block in sections:
-        block["answered"] = sum(1 for item in block["items"] if item["answer"] and item["answer"].stance)
-    return {
-        "proposals": proposals,
-        "answers": answers,
-        "sections": sections,
-        "answered": answered,
-        "total": len(proposals),
-        "next_unanswered": next_unanswered,
-        "assignments": assignments,
-        "attachments": list(response.attachments.all()),
-        "text_versions": text_field_versions(response),
-    }
-
-
-def text_field_versions(response: Response) -> dict[str, int]:
-    """Each response-level text field's own version: the version of its latest revision (0 if never
-    saved). The page sends it back with the field, so a save detects a colleague's change to that
-    field, whatever happened to the other fields meanwhile. One query."""
-    keys = response_field_keys(response)
-    versions = dict.fromkeys(keys, 0)
-    rows = response.revisions.filter(field__in=keys).values("field").annotate(latest=Max("version"))
-    versions.update({row["field"]: row["latest"] for row in rows})
-    return versions
 
 
 # --- Saving text with optimistic versions -------------------------------------------------------------
@@ -242,10 +182,6 @@ def _merge(mine: str, base: str, theirs: str) -> tuple[str, bool]:
     return mine, True
 
 
-def response_field_keys(response: Response) -> list[str]:
-    return [part.key for part in fieldkeys.response_text_keys(response.recipient.remiss.consequence_questions)]
-
-
 @transaction.atomic
 def save_changes(
     *,
@@ -258,7 +194,7 @@ def save_changes(
 ) -> SaveResult:
     """Save changed fields. ``texts``: {"summary"|"general_comments"|"consequence:<key>": text}
     (``FieldKey.key``); ``text_versions``: the version each of those fields was loaded at (see
-    ``text_field_versions``; ``response_version``, the response's version when the page was loaded,
+    ``selectors.answer_form.text_field_versions``; ``response_version``, the response's version when the page was loaded,
     stands in for a field missing there); ``answers``: {proposal_id: (stance, comment, version loaded)}.
 
     A field a colleague changed after the version the user loaded is merged three-way (base = the

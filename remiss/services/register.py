@@ -1,13 +1,9 @@
-"""The organisation register as ministry staff keep it: registry addresses (funktionsbrevlåda),
-organisationsnummer, bodies that are not in the vendored register, and who an invitation reaches.
-
-An organisation that becomes reachable (an address or a first member) after a published remiss
-found nobody to invite is invited at once.
+"""Changes to the register of bodies: a body's registry address and organisationsnummer, bodies
+that are not in the vendored register. An organisation that becomes reachable (an address or a first
+member) after a published remiss is invited then.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -15,11 +11,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import audit
-from accounts.models import Membership, Organisation, OrganisationKind, User, normalise_email
+from accounts.models import Organisation, OrganisationKind, User, normalise_email
 from accounts.orgnumber import normalise_org_number
 from core import jobs
 from core.errors import ApplicationError
 from remiss.models import InvitationStatus, Recipient, RemissStatus
+from remiss.selectors.reach import reach
 
 
 class RegisterError(ApplicationError):
@@ -31,34 +28,6 @@ class RegisterError(ApplicationError):
 
 
 # How an invitation reaches an organisation.
-REACH_MEMBERS, REACH_REGISTRY, REACH_NOBODY = "members", "registry", "nobody"
-
-
-@dataclass
-class Reach:
-    organisation: Organisation
-    how: str
-    members: int = 0
-
-    @property
-    def reachable(self) -> bool:
-        return self.how != REACH_NOBODY
-
-
-def reach(organisations) -> list[Reach]:
-    """For each organisation: members (active accounts), else its registry address, else nobody."""
-    organisations = list(organisations)
-    counts: dict[int, int] = {}
-    for organisation_id in Membership.objects.filter(organisation__in=organisations, user__is_active=True).values_list(
-        "organisation_id", flat=True
-    ):
-        counts[organisation_id] = counts.get(organisation_id, 0) + 1
-    result = []
-    for organisation in organisations:
-        members = counts.get(organisation.pk, 0)
-        how = REACH_MEMBERS if members else REACH_REGISTRY if organisation.registry_email else REACH_NOBODY
-        result.append(Reach(organisation, how, members))
-    return result
 
 
 def _clean_contact(registry_email: str, org_number: str) -> tuple[str, str]:

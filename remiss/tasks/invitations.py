@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from remiss.models import Recipient, Remiss, RemissStatus
 from remiss.notifications import render_message, send_one, send_to_members
+from remiss.selectors.claims import claim_context
+from remiss.selectors.invitations import INVITATION_TEMPLATE, email_context, invitation_subject
 from remiss.services import reminders
 from remiss.services import remisser as services
-from remiss.services.claims import claim_context
-from remiss.services.invitations import INVITATION_TEMPLATE, email_context, invitation_subject
 
 logger = logging.getLogger(__name__)
 

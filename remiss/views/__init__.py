@@ -8,6 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
+from remiss.selectors import dashboard
+
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
@@ -15,7 +17,6 @@ def start(request):
     """A summary for each kind of user: the ministry's remisser, the organisation's open invitations
     and tasks, or (signed out) the open remisser."""
     from remiss import permissions
-    from remiss.services import dashboard
 
     context = {}
     if permissions.staff_membership(request):

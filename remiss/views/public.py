@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from remiss import permissions
 from remiss.models import RemissStatus
-from remiss.services import progress
+from remiss.selectors import progress
 from remiss.uploads import answer_download_name, serve_file
 
 PER_PAGE = 20

@@ -13,8 +13,8 @@ from remiss.forms.ministry import (
     ProgressFilterForm,
 )
 from remiss.models import Stance
-from remiss.services import progress
-from remiss.services.duplicates import duplicate_groups
+from remiss.selectors import progress
+from remiss.selectors.duplicates import duplicate_groups
 from remiss.views.ministry.remisser import render_tab
 
 

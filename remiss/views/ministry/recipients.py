@@ -21,7 +21,8 @@ from remiss.forms.ministry import (
     RecipientSearchForm,
 )
 from remiss.models import RemissStatus
-from remiss.services import progress, register, remiss_recipients
+from remiss.selectors import progress
+from remiss.services import register, remiss_recipients
 from remiss.views.ministry.remisser import render_tab
 
 MAX_CANDIDATES_SHOWN = 100

@@ -16,9 +16,9 @@ from remiss.forms.ministry import (
     RemissForm,
 )
 from remiss.models import RemissStatus
+from remiss.selectors.invitations import preflight
 from remiss.services import remiss_documents
 from remiss.services import remisser as services
-from remiss.services.invitations import preflight
 from remiss.uploads import max_upload_label
 
 

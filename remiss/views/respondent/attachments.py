@@ -15,6 +15,8 @@ from remiss.forms.responses import (
     AssignmentForm,
     AttachmentForm,
 )
+from remiss.selectors import assigned
+from remiss.selectors.answer_form import answer_form_data
 from remiss.services import assignments, drafting
 from remiss.uploads import serve_file
 
@@ -23,12 +25,12 @@ from remiss.uploads import serve_file
 @require_POST
 def assign(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = drafting.form_data(response)
+    data = answer_form_data(response)
     form = AssignmentForm(
         request.POST,
-        sections=[b["section"] for b in data["sections"]],
-        proposals=data["proposals"],
-        colleagues=assignments.colleagues(response.recipient.organisation),
+        sections=[b.section for b in data.sections],
+        proposals=data.proposals,
+        colleagues=assigned.colleagues(response.recipient.organisation),
     )
     if form.is_valid():
         try:

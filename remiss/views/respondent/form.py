@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -17,19 +19,57 @@ from remiss.forms.responses import (
     AttachmentForm,
     AutosaveForm,
 )
-from remiss.services import assignments, drafting, readiness
+from remiss.selectors import assigned, readiness
+from remiss.selectors.answer_form import ProposalItem, SectionBlock, answer_form_data
+from remiss.services import drafting
 from remiss.views.respondent.base import STASH_KEY, member_view, saved_label
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One proposal on the page: what was read, its form fields and a colleague's conflicting save."""
+
+    item: ProposalItem
+    fields: dict
+    field_key: FieldKey
+    conflict: object | None
+
+    @property
+    def proposal(self):
+        return self.item.proposal
+
+    @property
+    def assignments(self):
+        return self.item.assignments
+
+
+@dataclass(frozen=True)
+class FormSection:
+    block: SectionBlock
+    items: list[FormRow]
+
+    @property
+    def section(self):
+        return self.block.section
+
+    @property
+    def assignments(self):
+        return self.block.assignments
+
+
+def _form_row(item: ProposalItem, form, conflicts_by_field: dict) -> FormRow:
+    key = FieldKey.answer(item.proposal.pk)
+    return FormRow(item, form.proposal_fields(item.proposal), key, conflicts_by_field.get(key.key))
 
 
 def _form_page(request, response, form, data, *, conflicts=(), status=200):
     membership = request.membership
     editable = permissions.can_edit(response, membership)
     conflicts_by_field = {c.field: c for c in conflicts}
-    for block in data["sections"]:
-        for item in block["items"]:
-            item["fields"] = form.proposal_fields(item["proposal"])
-            item["field_key"] = FieldKey.answer(item["proposal"].pk)
-            item["conflict"] = conflicts_by_field.get(item["field_key"].key)
+    form_sections = [
+        FormSection(block, [_form_row(item, form, conflicts_by_field) for item in block.items])
+        for block in data.sections
+    ]
     consequences = []
     for question in form.consequence_keys:
         part = FieldKey.consequence(question)
@@ -44,9 +84,9 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
     assignment_form = None
     if membership and (membership.is_drafter or membership.is_org_admin) and not response.is_final:
         assignment_form = AssignmentForm(
-            sections=[b["section"] for b in data["sections"]],
-            proposals=data["proposals"],
-            colleagues=assignments.colleagues(response.recipient.organisation),
+            sections=[b.section for b in data.sections],
+            proposals=data.proposals,
+            colleagues=assigned.colleagues(response.recipient.organisation),
         )
     context = {
         "response": response,
@@ -55,6 +95,7 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
         "days_left": deadlines.days_left(response.recipient.deadline_at),
         "form": form,
         "data": data,
+        "form_sections": form_sections,
         "editable": editable,
         "consequences": consequences,
         "conflicts": conflicts,
@@ -73,9 +114,9 @@ def _form_page(request, response, form, data, *, conflicts=(), status=200):
 def _form_kwargs(response, data) -> dict:
     return {
         "response": response,
-        "proposals": data["proposals"],
-        "answers": data["answers"],
-        "text_versions": data["text_versions"],
+        "proposals": data.proposals,
+        "answers": data.answers,
+        "text_versions": data.text_versions,
     }
 
 
@@ -84,7 +125,7 @@ def _conflict_page(request, response, posted, conflicts):
     except the conflicting parts, which keep the user's text and the version the user loaded, so
     pressing Spara again cannot overwrite a colleague's text unless the user chooses to."""
     response.refresh_from_db()
-    data = drafting.form_data(response)
+    data = answer_form_data(response)
     kwargs = _form_kwargs(response, data)
     fresh = AnswerForm(**kwargs)
     values = {name: "" if value is None else str(value) for name, value in fresh.initial.items()}
@@ -107,7 +148,7 @@ def _conflict_page(request, response, posted, conflicts):
 @member_view
 def answer_form(request, pk):
     response = permissions.get_response_for_member(request, pk)
-    data = drafting.form_data(response)
+    data = answer_form_data(response)
     kwargs = _form_kwargs(response, data)
     if request.method == "POST":
         if not permissions.can_edit(response, request.membership):

@@ -11,27 +11,28 @@ from django.views.decorators.http import require_POST
 from core.errors import ApplicationError
 from remiss import permissions
 from remiss.models import Assignment
-from remiss.services import assignments
-from remiss.services import inbox as inbox_service
+from remiss.selectors import assigned
+from remiss.selectors.inbox import inbox_rows, invited_recipients
+from remiss.services import assignments, responses
 
 
 @login_required
 def inbox(request):
     """Read-only (no state change on GET): an invitation without a response row is shown as not
     started, and the row is created by ``start`` (POST)."""
-    rows = inbox_service.inbox_rows(request.organisation)
-    tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    rows = inbox_rows(request.organisation)
+    tasks = assigned.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return render(request, "remiss/respondent/inbox.html", {"rows": rows, "tasks": tasks})
 
 
 @login_required
 @require_POST
 def start(request, recipient_pk):
-    recipient = inbox_service.invited_recipients(request.organisation).filter(pk=recipient_pk).first()
+    recipient = invited_recipients(request.organisation).filter(pk=recipient_pk).first()
     if recipient is None:
         permissions.deny(request, "recipient", not_found=True)
     try:
-        response = inbox_service.start_response(recipient=recipient, by=request.user)
+        response = responses.start_response(recipient=recipient, by=request.user)
     except ApplicationError as error:
         messages.error(request, str(error))
         return redirect("respondent:inbox")
@@ -40,7 +41,7 @@ def start(request, recipient_pk):
 
 @login_required
 def my_tasks(request):
-    tasks = assignments.my_assignments(request.user, request.organisation)
+    tasks = assigned.my_assignments(request.user, request.organisation)
     return render(request, "remiss/respondent/tasks.html", {"tasks": tasks})
 
 

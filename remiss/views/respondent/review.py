@@ -22,14 +22,16 @@ from remiss.forms.responses import (
 )
 from remiss.models import ResponseStatus
 from remiss.models.responses import MAX_SIGNATORIES
-from remiss.services import drafting, readiness, submissions
+from remiss.selectors import readiness
+from remiss.selectors.answer_form import answer_form_data
+from remiss.services import drafting, submissions
 
 
 def _review_page(
     request, response, *, message_form=None, decision_form=None, signatories=None, decline_form=None, status=200
 ):
     membership = request.membership
-    data = drafting.form_data(response)
+    data = answer_form_data(response)
     actions = workflow.available_actions(response, membership)
     if decision_form is None:
         decision_form = DecisionForm(

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from remiss import permissions, selectors
 from remiss.models import Remiss, RemissStatus
-from remiss.services import assignments, inbox
+from remiss.selectors import assigned, inbox
 
 SHOWN = 6
 
@@ -46,7 +46,7 @@ def respondent_summary(request: HttpRequest) -> dict:
         for row in rows
         if row["remiss"].status == RemissStatus.PUBLISHED and (row["response"] is None or not row["response"].is_final)
     ]
-    tasks = assignments.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
+    tasks = assigned.my_assignments(request.user, request.organisation).filter(done_at__isnull=True)
     return {"open_rows": open_rows[:SHOWN], "open_count": len(open_rows), "tasks": tasks[:SHOWN]}
 
 

@@ -1,18 +1,15 @@
-"""The respondent's inbox: one row per invitation, and the response row created on the first POST."""
+"""The respondent's inbox: one row per invitation, with days left and who is working on it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Organisation
 from remiss.deadlines import days_left
 from remiss.models import Assignment, Recipient, RemissStatus, Response
-from remiss.services.errors import ResponseError
 
 
 def invited_recipients(organisation: Organisation | None) -> QuerySet[Recipient]:
@@ -59,12 +56,3 @@ def inbox_rows(organisation: Organisation | None, now: dt.datetime | None = None
             }
         )
     return rows
-
-
-@transaction.atomic
-def start_response(*, recipient: Recipient, by: User) -> Response:
-    """The response row of an invitation, created on the first POST (never on a GET)."""
-    if not Membership.objects.filter(user=by, organisation_id=recipient.organisation_id).exists():
-        raise ResponseError(_("Du är inte medlem i organisationen som svarar på remissen."))
-    response, _created = Response.objects.get_or_create(recipient=recipient)
-    return response

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from remiss.models import Recipient, Remiss
-from remiss.services.register import REACH_MEMBERS, REACH_NOBODY, REACH_REGISTRY, reach
+from remiss.selectors.reach import REACH_MEMBERS, REACH_NOBODY, REACH_REGISTRY, reach
 
 INVITATION_TEMPLATE = "remiss/email/invitation.txt"
 
