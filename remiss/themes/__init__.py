@@ -1,0 +1,27 @@
+"""Themes per proposal: the recurring arguments in the answers to one proposal, found offline.
+
+Pure Python (scikit-learn, snowballstemmer); no Django, so a Celery task, a management command
+and the tests call the same code::
+
+    from remiss.themes import find_themes
+    themes = find_themes(proposal, answers, existing=confirmed_themes)
+"""
+
+from .contract import run_contract
+from .engine import DEFAULT_SETTINGS, Settings, find_themes, polarity
+from .model import Answer, AnswerId, ExistingTheme, Polarity, Proposal, Quote, Theme
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "Answer",
+    "AnswerId",
+    "ExistingTheme",
+    "Polarity",
+    "Proposal",
+    "Quote",
+    "Settings",
+    "Theme",
+    "find_themes",
+    "polarity",
+    "run_contract",
+]

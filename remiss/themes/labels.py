@@ -1,0 +1,82 @@
+"""Short Swedish labels for themes, built from the main clause of a central member sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .text import SELF_REFERENCES, STANCE_WORDS, words
+
+MAX_WORDS = 8
+
+# "X anser att ...", "Kommunen vill dock framhålla att ..." -> keep what follows "att".
+_FRAMING = re.compile(
+    r"^.{0,80}?\b(?:anser|menar|bedömer|påpekar|konstaterar|befarar|framhåller|understryker|betonar|"
+    r"påminner om|ser (?:en |stora )?(?:risk(?:er)?|svårigheter|behov)(?: med| i)?|ser|tror|"
+    r"vill(?: [a-zåäö]+){0,3} (?:påpeka|framhålla|understryka|betona|lyfta|påminna om)|"
+    r"delar (?:[a-zåäö:]+ )?(?:bild|bedömning|farhågor)[a-zåäö ]*? (?:av|om)|"
+    r"(?:ställer sig|är) (?:positiv|positivt|tveksam|tveksamt)[a-zåäö ]*?(?:, men)?)\s+att\s+",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|:| för att | utan att | om det inte ",
+)
+_LEADING = re.compile(
+    r"^(?:dock|därför|också|även|dessutom|vidare|slutligen|samtidigt|emellertid|däremot|redan|"
+    r"i dag|i grunden|helt enkelt)\s+",
+    re.IGNORECASE,
+)
+_INNER = re.compile(r"\s+(?:dock|därför|också|även|dessutom|vidare|emellertid|däremot|helt enkelt)(?=\s|$)", re.IGNORECASE)
+# "Kommunen saknar en analys ..." -> "Det saknas en analys ..."
+_SUBJECT_LACKS = re.compile(r"^[A-ZÅÄÖ][\w:-]*\s+(?:[\w:-]+\s+){0,3}?saknar\s+", re.UNICODE)
+# In a clause after "att" the negation stands before the verb: "förslaget inte kan" -> "förslaget kan inte".
+_SUBORDINATE_NEGATION = re.compile(r"^((?:\S+\s+){0,3}?\S+)\s+inte\s+(\S+)")
+_TRAILING = {
+    "av", "för", "en", "ett", "att", "och", "som", "i", "på", "med", "till", "de", "den", "det", "om", "från",
+    "när", "hur", "vid", "mot", "under", "eller", "är", "blir", "har", "kan", "ska", "bör", "inte", "så", "än",
+}
+
+
+def clause(sentence: str) -> str:
+    """The sentence reduced to a short main clause, first letter capitalised, no final stop."""
+    text = _INNER.sub("", sentence.strip().rstrip(".!?…").strip())
+    framed = _FRAMING.match(text)
+    if framed:
+        text = _SUBORDINATE_NEGATION.sub(r"\1 \2 inte", text[framed.end():], count=1)
+    cut = _CUT.search(text)
+    if cut and cut.start() > 10:
+        text = text[: cut.start()]
+    text = _SUBJECT_LACKS.sub("det saknas ", _LEADING.sub("", text.strip()))
+    tokens = text.split()
+    if len(tokens) > MAX_WORDS:
+        tokens = tokens[:MAX_WORDS]
+    while len(tokens) > 2 and tokens[-1].lower().strip(",.") in _TRAILING:
+        tokens.pop()
+    text = " ".join(tokens).strip(" ,;:–-")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def label_penalty(label: str, organisation_words: frozenset[str]) -> float:
+    """Higher for labels that read badly: about the body itself, a stance, too short or too long."""
+    tokens = words(label)
+    if not tokens:
+        return 10.0
+    penalty = 0.0
+    if tokens[0] in SELF_REFERENCES or tokens[0] in organisation_words:
+        penalty += 0.3
+    if any(t in STANCE_WORDS for t in tokens):
+        penalty += 0.2
+    if len(tokens) < 3:
+        penalty += 0.15
+    penalty += 0.02 * abs(len(tokens) - 5)
+    return penalty
+
+
+def choose_label(candidates: list[tuple[str, float]], organisation_words: frozenset[str]) -> str:
+    """Best label among (sentence, centrality) pairs of one theme."""
+    best, best_score = "", float("-inf")
+    for sentence, central in sorted(candidates, key=lambda c: -c[1])[:8]:
+        label = clause(sentence)
+        score = central - label_penalty(label, organisation_words)
+        if label and score > best_score:
+            best, best_score = label, score
+    return best or "Övrigt"
