@@ -23,7 +23,9 @@ def agglomerate(vectors: sparse.csr_matrix, distance_threshold: float) -> np.nda
     return model.fit_predict(distance)
 
 
-def centroids(vectors: sparse.csr_matrix, members: list[list[int]], extra: list[np.ndarray] | None = None) -> np.ndarray:
+def centroids(
+    vectors: sparse.csr_matrix, members: list[list[int]], extra: list[np.ndarray] | None = None
+) -> np.ndarray:
     """One L2-normalised mean vector per member list (``extra`` rows are added to the mean)."""
     width = vectors.shape[1]
     result = np.zeros((len(members), width), dtype=np.float32)

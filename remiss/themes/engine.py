@@ -32,8 +32,12 @@ class Settings:
     """Tuning of the engine; the defaults are the measured choice (docs/decisions/0007-themes.md)."""
 
     method: Method = "words+chars+frames"
-    distance_threshold: float = 0.8
+    char_weight: float = 1.0
+    frame_weight: float = 0.6
+    distance_threshold: float = 0.9
     join_similarity: float = 0.35
+    member_similarity: float = 0.15
+    pair_similarity: float = 0.15
     existing_similarity: float = 0.35
     duplicate_similarity: float = 0.8
     min_answers: int = 2
@@ -77,7 +81,9 @@ def find_themes(
     units = _argument_sentences(proposal, answers, groups)
     quote_texts = [q.text for e in confirmed for q in e.quotes] + [e.label for e in confirmed if not e.quotes]
     rep_rows = [i for i, u in enumerate(units) if u.representative]
-    space = FeatureSpace(method=settings.method).fit([units[i].sentence.text for i in rep_rows] + quote_texts)
+    space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight).fit(
+        [units[i].sentence.text for i in rep_rows] + quote_texts
+    )
     vectors = space.transform([u.sentence.text for u in units])
 
     assignment = np.full(len(units), -1)
@@ -179,10 +185,46 @@ def _cluster_rest(units, vectors, rep_rows, assignment, themes: _Groups, setting
     for row, label in zip(free, labels, strict=True):
         clusters.setdefault(int(label), []).append(row)
     for rows in clusters.values():
-        if len({units[r].answer for r in rows}) >= settings.min_answers:
+        rows = _prune(vectors, rows, settings.member_similarity)
+        if _carried(units, vectors, rows, settings):
             for row in rows:
                 assignment[row] = len(themes.rows)
             themes.rows.append(rows)
+
+
+def _carried(units, vectors, rows: list[int], settings: Settings) -> bool:
+    """A cluster is a theme when enough different texts carry it; when only the minimum number
+    do, their sentences must also be clearly alike (a pair sharing a word or two is no theme)."""
+    support = len({units[r].answer for r in rows})
+    if support < settings.min_answers:
+        return False
+    if support > settings.min_answers:
+        return True
+    members = vectors[rows]
+    similarity = (members @ members.T).toarray()
+    n = len(rows)
+    return (similarity.sum() - n) / (n * (n - 1)) >= settings.pair_similarity
+
+
+def _prune(vectors, rows: list[int], threshold: float) -> list[int]:
+    """Drop members far from their cluster's centroid: loose average-linkage clusters can carry
+    a stray sentence that shares a word or two with the rest."""
+    while len(rows) > 2:
+        central = _leave_one_out(vectors, rows)
+        weakest = int(central.argmin())
+        if central[weakest] >= threshold:
+            break
+        rows = rows[:weakest] + rows[weakest + 1 :]
+    return rows
+
+
+def _leave_one_out(vectors, rows: list[int]) -> np.ndarray:
+    """Cosine of each member to the centroid of the other members."""
+    members = vectors[rows].toarray()
+    others = members.sum(axis=0) - members
+    norms = np.linalg.norm(others, axis=1)
+    norms[norms == 0] = 1.0
+    return (members * others).sum(axis=1) / norms
 
 
 def _join_leftovers(vectors, rep_rows, assignment, themes: _Groups, extra, settings: Settings) -> None:

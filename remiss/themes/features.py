@@ -18,6 +18,7 @@ Method = Literal["words", "words+chars", "words+chars+frames"]
 METHODS: tuple[Method, ...] = ("words", "words+chars", "words+chars+frames")
 
 _IGNORED = SELF_REFERENCES | STANCE_WORDS
+_SENTINEL = "qqxsentinelqq"
 
 
 @dataclass
@@ -31,23 +32,33 @@ class FeatureSpace:
     _chars: TfidfVectorizer | None = None
 
     def fit(self, texts: list[str]) -> FeatureSpace:
+        # The sentinel keeps the vocabulary non-empty when every sentence is function words.
+        texts = [*texts, _SENTINEL]
         self._words = TfidfVectorizer(analyzer=_stems, sublinear_tf=True, min_df=1, dtype=np.float32)
-        self._words.fit(texts or [""])
+        self._words.fit(texts)
         if self.method != "words":
             self._chars = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(4, 5), preprocessor=_content_text, sublinear_tf=True,
-                min_df=1, dtype=np.float32,
+                analyzer="char_wb",
+                ngram_range=(4, 5),
+                preprocessor=_content_text,
+                sublinear_tf=True,
+                min_df=1,
+                dtype=np.float32,
             )
-            self._chars.fit(texts or [""])
+            self._chars.fit(texts)
         return self
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         assert self._words is not None, "fit first"
+        if not texts:
+            return sparse.csr_matrix((0, self.transform([_SENTINEL]).shape[1]), dtype=np.float32)
         parts = [normalize(self._words.transform(texts))]
         if self._chars is not None:
             parts.append(self.char_weight * normalize(self._chars.transform(texts)))
         if self.method == "words+chars+frames":
-            frames = sparse.csr_matrix(np.array([frame_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1))
+            frames = sparse.csr_matrix(
+                np.array([frame_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
+            )
             parts.append(self.frame_weight * normalize(frames))
         return normalize(sparse.hstack(parts, format="csr"))
 

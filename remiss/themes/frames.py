@@ -1,12 +1,16 @@
 """Argument frames: the recurring kinds of argument in Swedish remissvar, as word roots.
 
-A root matches any word that contains it, so compounds are caught ("underfinansierat",
-"kompetensförsörjningen"). The frames are deliberately general (money, staff, time, roles,
+A root matches a word that starts with it; a root of six letters or more also matches inside a
+word, so compounds are caught ("underfinansierat", "kompetensförsörjningen"). Roots of several
+words match the text as it stands. The frames are deliberately general (money, staff, time, roles,
 privacy, ...) rather than tied to one consultation.
 """
 
 from __future__ import annotations
 
+from .text import words
+
+# fmt: off
 FRAMES: dict[str, tuple[str, ...]] = {
     "ekonomi": (
         "finansier", "kostnad", "kostsam", "ersätt", "statsbidrag", "bidrag", "anslag", "budget",
@@ -35,19 +39,29 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "utanför",
     ),
     "vagledning": ("vägledning", "föreskrift", "mallar", "stödmaterial", "handbok", "vägleda"),
-    "glesbygd": ("glesbygd", "avstånd", "landsbygd", "inland", "mil ", "kollektivtrafik"),
+    "glesbygd": ("glesbygd", "avstånd", "landsbygd", "inland", "kollektivtrafik", "långa avstånd"),
     "administration": ("administrat", "rapportering", "dokumentation", "börda", "merarbete", "uppgiftslämn"),
     "rattssakerhet": ("rättssäker", "förutsebar", "legalitet", "proportioneri", "rättighet"),
     "analys": ("konsekvensanalys", "konsekvenser", "analys", "underlag", "utredd", "beräkning", "underskatt"),
-    "barn": ("barn", "elev", "unga", "ungdom", "motivation", "vila", "återhämtning"),
+    "valmaende": ("barnkonvention", "motivation", "vila", "återhämtning", "fritid", "tvång", "straff"),
     "sprak": ("minoritet", "samiska", "meänkieli", "språk", "finska"),
     "klimat": ("klimat", "skyfall", "översvämning", "nederbörd", "dagvatten"),
     "kontinuitet": ("kontinuitet", "samma personal", "samma team", "trygghet", "fler olika"),
     "information": ("informationsöverför", "journal", "it-system", "systemstöd", "digital"),
 }
+# fmt: on
 
 
 def frame_counts(text: str) -> list[float]:
-    """One count per frame, in the order of FRAMES."""
-    lower = f" {text.lower()} "
-    return [float(sum(lower.count(root) > 0 for root in roots)) for roots in FRAMES.values()]
+    """One count per frame (how many of its roots occur), in the order of FRAMES."""
+    lower = text.lower()
+    tokens = words(text)
+    return [float(sum(_occurs(root, lower, tokens) for root in roots)) for roots in FRAMES.values()]
+
+
+def _occurs(root: str, lower: str, tokens: list[str]) -> bool:
+    if " " in root:
+        return root in lower
+    if len(root) >= 6:
+        return any(root in token for token in tokens)
+    return any(token.startswith(root) for token in tokens)

@@ -58,7 +58,9 @@ class Theme:
             "answers": list(self.answers),
             "quotes": [{"answer": q.answer, "text": q.text} for q in self.quotes],
             "polarity": self.polarity,
-            "key_quote": None if self.key_quote is None else {"answer": self.key_quote.answer, "text": self.key_quote.text},
+            "key_quote": None
+            if self.key_quote is None
+            else {"answer": self.key_quote.answer, "text": self.key_quote.text},
             "confirmed": self.confirmed,
             "key": self.key,
         }

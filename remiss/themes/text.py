@@ -47,7 +47,7 @@ STANCE_WORDS = frozenset(
     yttrande lämna lämnar tillägga tillägg sak helhet huvudsak övrigt övriga förslaget förslagen förslag
     utredningens utredningen utredarens bedömning bedömningen bedömningar rekommendationen rekommendationerna
     rekommendation rekommendationer ståndpunkt syfte syftet principiellt princip tillstyrkan grunden
-    ställningstagande motiveringen motivering slutsats slutsatsen slutsatser
+    ställningstagande motiveringen motivering slutsats slutsatsen slutsatser avsnittet avsnitt kapitlet
     """.split()
 )
 
@@ -121,9 +121,19 @@ def name_words(*names: str) -> frozenset[str]:
 
 def is_stance_only(sentence: str, ignore_stems: frozenset[str] = frozenset()) -> bool:
     """True when a sentence says no more than a stance: nothing is left once the stance words,
-    the body's own name, the proposal's own words and function words are taken away."""
+    the body's own name, the proposal's own words and function words are taken away.
+    "X tillstyrker förslaget om generella statsbidrag." only names what it takes a stance on."""
+    named = _NAMES_PROPOSAL.search(sentence)
+    if named and _is_noun_phrase(sentence[named.end() :]):
+        sentence = sentence[: named.start()]
+    tokens = words(sentence)
+    # The subject before a stance verb is the body itself, however it names itself ("Digg tillstyrker").
+    for position, word in enumerate(tokens[:5]):
+        if word in _STANCE_VERBS:
+            tokens = tokens[position:]
+            break
     rest = []
-    for word in words(sentence):
+    for word in tokens:
         if word in STOPWORDS or word in SELF_REFERENCES or word in STANCE_WORDS or word.isdigit():
             continue
         s = stem(word)
@@ -133,4 +143,20 @@ def is_stance_only(sentence: str, ignore_stems: frozenset[str] = frozenset()) ->
     return not rest
 
 
+_NAMES_PROPOSAL = re.compile(
+    r"\b(?:förslag\w*|rekommendation\w*|bedömning\w*)\s+(?:om|till|att|avseende|gällande|rörande|kring|i|för)\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS = frozenset("att som men eftersom då så när om inte förutsättning under dock vilket och".split())
+
+
+def _is_noun_phrase(rest: str) -> bool:
+    """A short rest of a sentence without a clause of its own ("ett datadrivet analysarbete.")."""
+    tokens = words(rest)
+    return 0 < len(tokens) <= 6 and "," not in rest and not any(t in _CLAUSE_WORDS for t in tokens)
+
+
+_STANCE_VERBS = frozenset(
+    "tillstyrker avstyrker instämmer stödjer stöder ställer välkomnar delar har avstår lämnar".split()
+)
 _STANCE_STEMS = frozenset(stem(w) for w in STANCE_WORDS | SELF_REFERENCES)
