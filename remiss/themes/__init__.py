@@ -7,8 +7,9 @@ and the tests call the same code::
     themes = find_themes(proposal, answers, existing=confirmed_themes)
 """
 
+from .assemble import polarity
 from .contract import run_contract
-from .engine import DEFAULT_SETTINGS, Settings, find_themes, polarity
+from .engine import DEFAULT_SETTINGS, Settings, find_themes
 from .model import Answer, AnswerId, ExistingTheme, Polarity, Proposal, Quote, Theme
 
 __all__ = [

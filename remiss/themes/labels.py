@@ -28,6 +28,7 @@ _LEADING = re.compile(
 _INNER = re.compile(
     r"\s+(?:dock|därför|också|även|dessutom|vidare|emellertid|däremot|helt enkelt)(?=\s|$)", re.IGNORECASE
 )
+_INVERTED = re.compile(r"^(\w+)\s+(det|den|detta|de|man|vi|kommunen|regionen|staten)\b", re.IGNORECASE)
 # "Kommunen saknar en analys ..." -> "Det saknas en analys ..."
 _SUBJECT_LACKS = re.compile(r"^[A-ZÅÄÖ][\w:-]*\s+(?:[\w:-]+\s+){0,3}?saknar\s+", re.UNICODE)
 # In a clause after "att" the negation stands before the verb: "förslaget inte kan" -> "förslaget kan inte".
@@ -54,7 +55,10 @@ def clause_and_cut(sentence: str) -> tuple[str, bool]:
     cut = _CUT.search(text)
     if cut and cut.start() > 10:
         text = text[: cut.start()]
-    text = _SUBJECT_LACKS.sub("det saknas ", _LEADING.sub("", text.strip()))
+    stripped = _LEADING.sub("", text.strip())
+    if stripped != text.strip():  # "Dessutom blir det svårt" -> "Det blir svårt"
+        stripped = _INVERTED.sub(r"\2 \1", stripped, count=1)
+    text = _SUBJECT_LACKS.sub("det saknas ", stripped)
     tokens = text.split()
     truncated = len(tokens) > MAX_WORDS
     if truncated:
@@ -86,9 +90,9 @@ def label_penalty(label: str, organisation_words: frozenset[str]) -> float:
 def choose_label(candidates: list[tuple[str, float]], organisation_words: frozenset[str]) -> str:
     """Best label among (sentence, centrality) pairs of one theme."""
     best, best_score = "", float("-inf")
-    for sentence, central in sorted(candidates, key=lambda c: -c[1])[:12]:
+    for sentence, central in sorted(candidates, key=lambda c: -c[1])[:6]:
         label, truncated = clause_and_cut(sentence)
-        score = central - label_penalty(label, organisation_words) - (0.25 if truncated else 0.0)
+        score = central - label_penalty(label, organisation_words) - (0.15 if truncated else 0.0)
         if label and score > best_score:
             best, best_score = label, score
     return best or "Övrigt"

@@ -123,6 +123,8 @@ def is_stance_only(sentence: str, ignore_stems: frozenset[str] = frozenset()) ->
     """True when a sentence says no more than a stance: nothing is left once the stance words,
     the body's own name, the proposal's own words and function words are taken away.
     "X tillstyrker förslaget om generella statsbidrag." only names what it takes a stance on."""
+    if _AGREES_WITH_AIM.match(sentence) and not _ARGUMENT_FOLLOWS.search(sentence):
+        return True
     named = _NAMES_PROPOSAL.search(sentence)
     if named and _is_noun_phrase(sentence[named.end() :]):
         sentence = sentence[: named.start()]
@@ -155,6 +157,16 @@ def _is_noun_phrase(rest: str) -> bool:
     tokens = words(rest)
     return 0 < len(tokens) <= 6 and "," not in rest and not any(t in _CLAUSE_WORDS for t in tokens)
 
+
+# "Kommunen delar utredningens bild av att ...", "Riksförbundet är positivt till att fler elever ...":
+# agreement with the aim of a proposal is a stance, not an argument about it.
+_AGREES_WITH_AIM = re.compile(
+    r"^\W*(?:\S+\s+){0,4}?(?:delar|välkomnar|stödjer|instämmer i|(?:ställer sig|är|ser) (?:i grunden )?positiv\w* till)"
+    r"\s+(?:\S+\s+){0,2}?(?:syfte|syftet|mål|målet|målen|ambition\w*|intention\w*|bild\w*|utgångspunkt\w*|"
+    r"inriktning\w*|analys\w*|beskrivning\w*|problembild\w*)\b",
+    re.IGNORECASE,
+)
+_ARGUMENT_FOLLOWS = re.compile(r",\s*men\b|\bmen (?:anser|påpekar|vill|ser|menar)\b", re.IGNORECASE)
 
 _STANCE_VERBS = frozenset(
     "tillstyrker avstyrker instämmer stödjer stöder ställer välkomnar delar har avstår lämnar".split()
