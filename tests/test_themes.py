@@ -31,6 +31,7 @@ STANCE_ONLY = [
     "Regionen ställer sig bakom förslaget och har i övrigt inga synpunkter.",
     "Digg tillstyrker förslaget.",
     "Myndigheten tillstyrker förslaget om ett datadrivet analysarbete.",
+    "Kommunen delar utredningens bild av att fler elever behöver nå behörighet till gymnasieskolan.",
 ]
 
 
@@ -113,6 +114,7 @@ def test_stance_only_sentences_are_recognised(sentence):
         "Kommunen tillstyrker förslaget under förutsättning att de ökade kostnaderna kompenseras.",
         "Finansieringen är oklar.",
         "Staten måste stå för kostnaderna.",
+        "Allmännyttan stödjer målet men konstaterar att många bostadsområden saknar utrymme för fler kärl.",
     ],
 )
 def test_sentences_with_an_argument_are_not_stance_only(sentence):

@@ -166,7 +166,7 @@ _AGREES_WITH_AIM = re.compile(
     r"inriktning\w*|analys\w*|beskrivning\w*|problembild\w*)\b",
     re.IGNORECASE,
 )
-_ARGUMENT_FOLLOWS = re.compile(r",\s*men\b|\bmen (?:anser|påpekar|vill|ser|menar)\b", re.IGNORECASE)
+_ARGUMENT_FOLLOWS = re.compile(r"\b(?:men|dock|samtidigt|förutsatt|förutsättning|eftersom)\b", re.IGNORECASE)
 
 _STANCE_VERBS = frozenset(
     "tillstyrker avstyrker instämmer stödjer stöder ställer välkomnar delar har avstår lämnar".split()
