@@ -236,6 +236,11 @@ def test_sentences_keep_their_exact_spans_and_abbreviations():
             "Det saknas en konsekvensanalys av de ekonomiska effekterna",
         ),
         ("SKR anser också att förslaget inte kan träda i kraft 2027.", "Förslaget kan inte träda i kraft 2027"),
+        # The clause after "att" keeps its meaning only after a verb of saying, never after "ifrågasätter".
+        (
+            "Kommunen är positiv till ett policylabb men ifrågasätter att det ska placeras hos en myndighet.",
+            "Kommunen är positiv till ett policylabb",
+        ),
     ],
 )
 def test_labels_are_short_main_clauses(sentence, label):

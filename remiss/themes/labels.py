@@ -13,12 +13,12 @@ _FRAMING = re.compile(
     r"^.{0,80}?\b(?:anser|menar|bedömer|påpekar|konstaterar|befarar|framhåller|understryker|betonar|"
     r"påminner om|tillstyrker|instämmer i|välkomnar|håller med om|visar|ser (?:en |stora )?(?:risk(?:er)?|svårigheter|behov)(?: med| i)?|ser|tror|"
     r"vill(?: [a-zåäö]+){0,3} (?:påpeka|framhålla|understryka|betona|lyfta|påminna om)|"
-    r"delar (?:[a-zåäö:]+ )?(?:bild|bedömning|farhågor)[a-zåäö ]*? (?:av|om)|"
-    r"(?:ställer sig|är) (?:positiv|positivt|tveksam|tveksamt)[a-zåäö ]*?(?:, men)?)\s+att\s+",
+    r"delar (?:[a-zåäö:]+ )?(?:bild|bedömning|farhågor)\w*(?: [a-zåäö]+)?? (?:av|om)|"
+    r"(?:ställer sig|är) (?:positiv|positivt|tveksam|tveksamt)(?: till)?)\s+att\s+",
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|:| för att | utan att | om det inte ",
+    r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|: | för att | utan att | om det inte ",
 )
 _LEADING = re.compile(
     r"^(?:dock|därför|också|även|dessutom|vidare|slutligen|samtidigt|emellertid|däremot|redan|"
