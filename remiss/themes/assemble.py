@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,37 +26,50 @@ def assemble(
 ) -> list[Theme]:
     """One Theme per row list (the first ``len(confirmed)`` are the confirmed themes): confirmed
     themes first in their order, then new ones by how many different texts carry them."""
-    organisation_words = frozenset().union(*(name_words(a.organisation) for a in answers))
-    stance_of = {str(a.id): a.stance for a in answers}
+    context = _Context(answers, units, vectors, frozenset().union(*(name_words(a.organisation) for a in answers)))
     ranked: list[tuple[tuple[int, int], Theme]] = []
     for k, members in enumerate(rows):
         old = confirmed[k] if k < len(confirmed) else None
         if not members and old is None:
             continue
-        reps = [r for r in members if units[r].representative]
-        central = centrality(vectors, reps) if reps else np.zeros(0)
-        quotes, quote_of_row = _quotes(answers, units, members)
-        key_quote = quote_of_row[reps[int(central.argmax())]] if reps else None
-        ids = [answers[i].id for i in sorted({units[r].answer for r in members})]
-        if old is not None:
-            label, ids, quotes = old.label, _merged_ids(old.answers, ids), _merged_quotes(old.quotes, quotes)
-            key_quote = key_quote or (old.quotes[0] if old.quotes else None)
-        else:
-            candidates = [(units[r].sentence.text, float(c)) for r, c in zip(reps, central, strict=True)]
-            label = choose_label(candidates, organisation_words)
-        theme = Theme(
-            label=label,
-            answers=ids,
-            quotes=quotes,
-            polarity=polarity([stance_of.get(str(i), "") for i in ids]),
-            key_quote=key_quote,
-            confirmed=old is not None,
-            key=old.key if old is not None else "",
-        )
-        support = len({units[r].answer for r in reps})
+        theme = _theme(context, members, old)
+        support = len({units[r].answer for r in members if units[r].representative})
         ranked.append(((0, k) if old is not None else (1, -support), theme))
     ranked.sort(key=lambda pair: pair[0])
     return [theme for _, theme in ranked]
+
+
+@dataclass(frozen=True)
+class _Context:
+    answers: list[Answer]
+    units: list[Unit]
+    vectors: sparse.csr_matrix
+    organisation_words: frozenset[str]
+
+
+def _theme(context: _Context, members: list[int], old: ExistingTheme | None) -> Theme:
+    answers, units = context.answers, context.units
+    reps = [r for r in members if units[r].representative]
+    central = centrality(context.vectors, reps) if reps else np.zeros(0)
+    quotes, quote_of_row = _quotes(answers, units, members)
+    key_quote = quote_of_row[reps[int(central.argmax())]] if reps else None
+    ids = [answers[i].id for i in sorted({units[r].answer for r in members})]
+    if old is None:
+        candidates = [(units[r].sentence.text, float(c)) for r, c in zip(reps, central, strict=True)]
+        label = choose_label(candidates, context.organisation_words)
+    else:
+        label, ids, quotes = old.label, _merged_ids(old.answers, ids), _merged_quotes(old.quotes, quotes)
+        key_quote = key_quote or (old.quotes[0] if old.quotes else None)
+    stance_of = {str(a.id): a.stance for a in answers}
+    return Theme(
+        label=label,
+        answers=ids,
+        quotes=quotes,
+        polarity=polarity([stance_of.get(str(i), "") for i in ids]),
+        key_quote=key_quote,
+        confirmed=old is not None,
+        key=old.key if old is not None else "",
+    )
 
 
 def polarity(stances: list[str]) -> Polarity:
