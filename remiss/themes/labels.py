@@ -11,14 +11,14 @@ MAX_WORDS = 8
 # "X anser att ...", "Kommunen vill dock framhålla att ..." -> keep what follows "att".
 _FRAMING = re.compile(
     r"^.{0,80}?\b(?:anser|menar|bedömer|påpekar|konstaterar|befarar|framhåller|understryker|betonar|"
-    r"påminner om|tillstyrker|instämmer i|välkomnar|håller med om|visar|ser (?:en |stora )?(?:risk(?:er)?|svårigheter|behov)(?: med| i)?|ser|tror|"
+    r"påminner om|tillstyrker|instämmer i|välkomnar|håller med om|visar|ser (?:en )?risk(?:er)?(?: med| i)?|ser|tror|"
     r"vill(?: [a-zåäö]+){0,3} (?:påpeka|framhålla|understryka|betona|lyfta|påminna om)|"
     r"delar (?:[a-zåäö:]+ )?(?:bild|bedömning|farhågor)\w*(?: [a-zåäö]+)?? (?:av|om)|"
     r"(?:ställer sig|är) (?:positiv|positivt|tveksam|tveksamt)(?: till)?)\s+att\s+",
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|: | för att | utan att | om det inte ",
+    r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|: | utan att | om det inte ",
 )
 _LEADING = re.compile(
     r"^(?:dock|därför|också|även|dessutom|vidare|slutligen|samtidigt|emellertid|däremot|redan|"
@@ -33,6 +33,8 @@ _INVERTED = re.compile(r"^(\w+)\s+(det|den|detta|de|man|vi|kommunen|regionen|sta
 _SUBJECT_LACKS = re.compile(r"^[A-ZÅÄÖ][\w:-]*\s+(?:[\w:-]+\s+){0,3}?saknar\s+", re.UNICODE)
 # In a clause after "att" the negation stands before the verb: "förslaget inte kan" -> "förslaget kan inte".
 _SUBORDINATE_NEGATION = re.compile(r"^((?:\S+\s+){0,5}?\S+)\s+((?:ännu |heller |längre )?inte(?: längre)?)\s+(\S+)")
+_CLAUSE_STARTS = frozenset("som när om eftersom vilket där".split())
+_QUESTION_WORDS = frozenset("vem vad vilka vilken vilket hur var".split())
 # fmt: off
 _TRAILING = {
     "av", "för", "en", "ett", "att", "och", "som", "i", "på", "med", "till", "de", "den", "det", "om", "från",
@@ -62,7 +64,14 @@ def clause_and_cut(sentence: str) -> tuple[str, bool]:
     tokens = text.split()
     truncated = len(tokens) > MAX_WORDS
     if truncated:
-        tokens = tokens[:MAX_WORDS]
+        # Prefer ending where a subordinate clause starts ("en ny uppgift | som enligt ...").
+        bounds = [
+            i
+            for i in range(3, MAX_WORDS + 1)
+            if tokens[i].lower() in _CLAUSE_STARTS and tokens[i - 1].lower() not in _QUESTION_WORDS
+        ]
+        truncated = not bounds
+        tokens = tokens[: bounds[-1]] if bounds else tokens[:MAX_WORDS]
     while len(tokens) > 2 and tokens[-1].lower().strip(",.") in _TRAILING:
         tokens.pop()
     text = " ".join(tokens).strip(" ,;:–-")
@@ -92,7 +101,7 @@ def choose_label(candidates: list[tuple[str, float]], organisation_words: frozen
     best, best_score = "", float("-inf")
     for sentence, central in sorted(candidates, key=lambda c: -c[1])[:6]:
         label, truncated = clause_and_cut(sentence)
-        score = central - label_penalty(label, organisation_words) - (0.15 if truncated else 0.0)
+        score = central - label_penalty(label, organisation_words) - (0.3 if truncated else 0.0)
         if label and score > best_score:
             best, best_score = label, score
     return best or "Övrigt"
