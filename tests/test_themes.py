@@ -32,6 +32,12 @@ STANCE_ONLY = [
     "Digg tillstyrker förslaget.",
     "Myndigheten tillstyrker förslaget om ett datadrivet analysarbete.",
     "Kommunen delar utredningens bild av att fler elever behöver nå behörighet till gymnasieskolan.",
+    "Kommunen har inget att erinra mot förslaget.",
+    "Myndigheten har ingen erinran mot den föreslagna utformningen.",
+    "Regionen ser positivt på förslaget.",
+    "Förbundet biträder förslaget.",
+    "Länsstyrelsen har ingen annan uppfattning än utredningen.",
+    "Universitetet ser ingen anledning att invända mot förslaget.",
 ]
 
 

@@ -21,7 +21,7 @@ STOPWORDS = frozenset(
     när år säger hon under också efter eller nu sin där vid mot ska skulle kommer ut får finns vara hade alla
     andra mycket än här då sedan över bara in blir upp även vad få två vill ha många hur mer går sina utan
     detta dessa denna deras dess där därför dock dessutom samt vilket vilka vilken redan både bör måste kunna
-    blir bli blev sådan sådana sådant ju nog sätt samma annat någon något några ingen inget inga varje
+    blir bli blev sådan sådana sådant ju nog sätt samma annat annan någon något några ingen inget inga varje
     vår våra vårt er ert era oss dem honom henne hans hennes min mitt mina din ditt dina sitt
     enligt genom inom mellan kring enbart endast just helt enkelt ytterligare exempelvis t.ex bl.a
     skall kunde borde ville gör göra gjort gjorde varit vore ser se vidare även särskilt utöver förutom utom
@@ -48,6 +48,8 @@ STANCE_WORDS = frozenset(
     utredningens utredningen utredarens bedömning bedömningen bedömningar rekommendationen rekommendationerna
     rekommendation rekommendationer ståndpunkt syfte syftet principiellt princip tillstyrkan grunden
     ställningstagande motiveringen motivering slutsats slutsatsen slutsatser avsnittet avsnitt kapitlet
+    erinra erinran erinringar biträder biträda godtar godta godtas accepterar acceptera ansluter ansluta
+    uppfattning uppfattningen positivt ser anledning invända framföra föreslagna utformning utformningen
     """.split()
 )
 
@@ -169,6 +171,7 @@ _AGREES_WITH_AIM = re.compile(
 _ARGUMENT_FOLLOWS = re.compile(r"\b(?:men|dock|samtidigt|förutsatt|förutsättning|eftersom)\b", re.IGNORECASE)
 
 _STANCE_VERBS = frozenset(
-    "tillstyrker avstyrker instämmer stödjer stöder ställer välkomnar delar har avstår lämnar".split()
+    "tillstyrker avstyrker instämmer stödjer stöder ställer välkomnar delar har avstår lämnar biträder godtar "
+    "accepterar ansluter ser är".split()
 )
 _STANCE_STEMS = frozenset(stem(w) for w in STANCE_WORDS | SELF_REFERENCES)
