@@ -8,6 +8,8 @@ privacy, ...) rather than tied to one consultation.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .text import words
 
 # fmt: off
@@ -55,13 +57,27 @@ FRAMES: dict[str, tuple[str, ...]] = {
 def frame_counts(text: str) -> list[float]:
     """One count per frame (how many of its roots occur), in the order of FRAMES."""
     lower = text.lower()
-    tokens = words(text)
-    return [float(sum(_occurs(root, lower, tokens) for root in roots)) for roots in FRAMES.values()]
+    hits: set[tuple[int, str]] = set()
+    for token in words(text):
+        hits |= _token_roots(token)
+    counts = [0.0] * len(FRAMES)
+    for frame, _ in hits:
+        counts[frame] += 1
+    for frame, root in _PHRASES:
+        if root in lower:
+            counts[frame] += 1
+    return counts
 
 
-def _occurs(root: str, lower: str, tokens: list[str]) -> bool:
-    if " " in root:
-        return root in lower
-    if len(root) >= 6:
-        return any(root in token for token in tokens)
-    return any(token.startswith(root) for token in tokens)
+@lru_cache(maxsize=100_000)
+def _token_roots(token: str) -> frozenset[tuple[int, str]]:
+    """The single-word roots a word matches, as (frame index, root)."""
+    return frozenset(
+        (frame, root)
+        for frame, roots in enumerate(FRAMES.values())
+        for root in roots
+        if " " not in root and (root in token if len(root) >= 6 else token.startswith(root))
+    )
+
+
+_PHRASES = [(frame, root) for frame, roots in enumerate(FRAMES.values()) for root in roots if " " in root]
