@@ -230,6 +230,18 @@ def test_sentences_keep_their_exact_spans_and_abbreviations():
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_headings_and_line_ends_split_but_a_line_broken_mid_sentence_runs_on():
+    text = (
+        "Sammanfattning\nKommunen tillstyrker förslaget.\nFinansieringen är oklar och staten måste\n"
+        "stå för kostnaderna i sin helhet enligt finansieringsprincipen."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Sammanfattning",
+        "Kommunen tillstyrker förslaget.",
+        "Finansieringen är oklar och staten måste\nstå för kostnaderna i sin helhet enligt finansieringsprincipen.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [

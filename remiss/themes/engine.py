@@ -25,7 +25,7 @@ from .cluster import agglomerate, centroids, nearest
 from .dedupe import near_identical_groups
 from .features import FeatureSpace, Method
 from .model import Answer, ExistingTheme, Proposal, Quote, Theme
-from .text import Sentence, is_stance_only, name_words, split_sentences
+from .text import Sentence, is_stance_only, name_words, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+# Shorter "sentences" are headings ("Ekonomiska konsekvenser") or fragments, not arguments.
+MIN_WORDS = 3
 
 
 @dataclass
@@ -164,7 +166,7 @@ def _argument_sentences(proposal: Proposal, answers: list[Answer], groups: list[
     for index, answer in enumerate(answers):
         ignore = proposal_words | name_words(answer.organisation)
         for sentence in split_sentences(answer.text):
-            if not is_stance_only(sentence.text, ignore):
+            if len(words(sentence.text)) >= MIN_WORDS and not is_stance_only(sentence.text, ignore):
                 units.append(Unit(index, sentence, groups[index]))
     return units
 

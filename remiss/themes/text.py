@@ -108,12 +108,32 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, list items, and lines that end a thought: a line ending in . ! ? : ; or a short
+    line without a final stop (a heading). Other line breaks (text from a PDF) run on."""
     blocks, start = [], 0
     for match in _PARAGRAPH.finditer(text):
         blocks.append((start, match.start()))
         start = match.end()
     blocks.append((start, len(text)))
-    return [(a, b) for a, b in blocks if b > a]
+    lines = []
+    for a, b in blocks:
+        for line_start, line_end in _line_breaks(text, a, b):
+            lines.append((line_start, line_end))
+    return [(a, b) for a, b in lines if b > a]
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for match in re.finditer(r"\n", text[start:end]):
+        at = start + match.start()
+        line = text[begin:at].strip()
+        following = text[at + 1 : end].lstrip()
+        ends_thought = line.endswith((".", "!", "?", ":", ";")) or (0 < len(line.split()) <= 6)
+        if line and ends_thought and following[:1].isupper():
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, end))
+    return spans
 
 
 def name_words(*names: str) -> frozenset[str]:
