@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from remiss.themes import ExistingTheme, Theme, find_themes, run_contract
+from remiss.themes import ExistingTheme, Theme, compose_text, find_themes, run_contract
 from remiss.themes.evaluate import answer_f1, evaluate, load_labelled, match
 from remiss.themes.labels import clause
 from remiss.themes.text import is_stance_only, split_sentences
@@ -228,6 +228,19 @@ def test_sentences_keep_their_exact_spans_and_abbreviations():
         "Ny punkt utan stopp",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_general_views_that_name_the_proposal_are_added_verbatim():
+    general = (
+        "Kommunen välkomnar betänkandet.\n\nFrikommunförsöket riskerar att bli kortvarigt.\n\n"
+        "Avsnitt 7.6.3 bör omarbetas, eftersom tidigare försök inte spridits.\n\nSe även 7.6.31."
+    )
+    text = compose_text("Kommunen avstyrker.", general, ["7.6.3", "frikommunförsöket"])
+    assert text == (
+        "Kommunen avstyrker.\n\nFrikommunförsöket riskerar att bli kortvarigt.\n\n"
+        "Avsnitt 7.6.3 bör omarbetas, eftersom tidigare försök inte spridits."
+    )
+    assert compose_text("", "", ["7.6.3"]) == ""
 
 
 def test_headings_and_line_ends_split_but_a_line_broken_mid_sentence_runs_on():

@@ -8,6 +8,7 @@ and the tests call the same code::
 """
 
 from .assemble import polarity
+from .compose import compose_text
 from .contract import run_contract
 from .engine import DEFAULT_SETTINGS, Settings, find_themes
 from .model import Answer, AnswerId, ExistingTheme, Polarity, Proposal, Quote, Theme
@@ -22,6 +23,7 @@ __all__ = [
     "Quote",
     "Settings",
     "Theme",
+    "compose_text",
     "find_themes",
     "polarity",
     "run_contract",
