@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from remiss.themes import ExistingTheme, Theme, compose_text, find_themes, run_contract
-from remiss.themes.evaluate import answer_f1, evaluate, load_labelled, match
+from remiss.themes.evaluate import answer_f1, evaluate, evaluate_incremental, load_labelled, match
 from remiss.themes.labels import clause
 from remiss.themes.text import is_stance_only, split_sentences
 
@@ -22,6 +22,7 @@ LABELLED = load_labelled(Path(__file__).parent / "data" / "themes")
 # leave a little room for harmless changes and catch a real regression.
 DEV_FLOOR = 0.88
 HELD_OUT_FLOOR = 0.78
+INCREMENTAL_DEV_FLOOR = 0.86
 
 STANCE_ONLY = [
     "Kommunen tillstyrker förslaget.",
@@ -298,6 +299,12 @@ def test_f1_on_the_labelled_sets_stays_above_the_measured_floor():
     assert len(dev) >= 4 and len(held_out) >= 2
     assert sum(dev) / len(dev) >= DEV_FLOOR, scores
     assert sum(held_out) / len(held_out) >= HELD_OUT_FLOOR, scores
+
+
+def test_f1_stays_high_when_a_third_of_the_answers_arrive_after_themes_were_confirmed():
+    dev = [s for s in LABELLED if s.split == "dev"]
+    scores = evaluate_incremental(dev)  # measured: 0.913 (a fresh run: 0.929)
+    assert sum(scores.values()) / len(scores) >= INCREMENTAL_DEV_FLOOR, scores
 
 
 def test_labelled_sets_are_well_formed():

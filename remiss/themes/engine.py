@@ -39,7 +39,7 @@ class Settings:
     join_similarity: float = 0.35
     member_similarity: float = 0.15
     pair_similarity: float = 0.15
-    existing_similarity: float = 0.35
+    existing_similarity: float = 0.2
     duplicate_similarity: float = 0.8
     min_answers: int = 2
 

@@ -11,6 +11,7 @@ an answer with neither scores 1.
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .engine import DEFAULT_SETTINGS, Settings, find_themes
-from .model import Theme
+from .model import ExistingTheme, Theme
 
 MIN_JACCARD = 0.1
 
@@ -95,6 +96,25 @@ def evaluate(sets: list[LabelledSet], settings: Settings = DEFAULT_SETTINGS) -> 
         data = labelled.input()
         proposal = dict(data["proposal"], remiss=data["remiss"])
         result[labelled.name] = score(labelled, find_themes(proposal, data["answers"], settings=settings))
+    return result
+
+
+def evaluate_incremental(
+    sets: list[LabelledSet], settings: Settings = DEFAULT_SETTINGS, later: float = 1 / 3, seed: int = 1
+) -> dict[str, float]:
+    """F1 per labelled set when a share of the answers (``later``, drawn at random) arrives after
+    staff confirmed the themes of the others: the second run keeps those themes and places the
+    late answers into them or into new themes."""
+    result = {}
+    for labelled in sets:
+        data = labelled.input()
+        proposal = dict(data["proposal"], remiss=data["remiss"])
+        answers = list(data["answers"])
+        random.Random(seed).shuffle(answers)
+        cut = round(len(answers) * (1 - later))
+        first = find_themes(proposal, answers[:cut], settings=settings)
+        confirmed = [ExistingTheme.from_theme(theme) for theme in first]
+        result[labelled.name] = score(labelled, find_themes(proposal, answers, existing=confirmed, settings=settings))
     return result
 
 
