@@ -32,16 +32,16 @@ from .text import Sentence, is_stance_only, name_words, split_sentences, words
 class Settings:
     """Tuning of the engine; the defaults are the measured choice (docs/decisions/0007-themes.md)."""
 
-    method: Method = "words+chars+frames"
-    char_weight: float = 1.0
-    frame_weight: float = 0.6
-    distance_threshold: float = 0.9
-    join_similarity: float = 0.35
-    member_similarity: float = 0.15
-    pair_similarity: float = 0.15
-    existing_similarity: float = 0.2
-    duplicate_similarity: float = 0.8
-    min_answers: int = 2
+    method: Method = "words+chars+frames"  # the feature blocks (features.py)
+    char_weight: float = 1.0  # weight of the character n-gram block
+    frame_weight: float = 0.6  # weight of the argument-frame block
+    distance_threshold: float = 0.9  # cosine distance at which average-linkage merging stops
+    join_similarity: float = 0.35  # a leftover sentence joins a new theme at this cosine to its centroid
+    member_similarity: float = 0.15  # members further from the other members' centroid are pruned
+    pair_similarity: float = 0.15  # a theme of exactly min_answers texts needs this mean pair cosine
+    existing_similarity: float = 0.2  # a sentence joins a confirmed theme at this cosine to its centroid
+    duplicate_similarity: float = 0.8  # a campaign copy's sentence follows its representative's from here
+    min_answers: int = 2  # different texts (campaigns counted once) that must carry a theme
 
 
 DEFAULT_SETTINGS = Settings()
