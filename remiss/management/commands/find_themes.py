@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from remiss.themes import run_contract
 
+POLARITY = {"for": "mest för", "against": "mest emot", "mixed": "blandat"}
+
 
 class Command(BaseCommand):
     help = (
@@ -29,7 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(_dumps(result))
             return
         for theme in result["themes"]:
-            self.stdout.write(f"{theme['label']} ({len(theme['answers'])} svar, {theme['polarity']})")
+            polarity = POLARITY[theme["polarity"]]
+            self.stdout.write(f"{theme['label']} ({len(theme['answers'])} svar, {polarity})")
             if theme["key_quote"]:
                 self.stdout.write(f"  ”{theme['key_quote']['text']}”")
 
