@@ -1,0 +1,71 @@
+"""Sentence vectors: Swedish-stemmed word TF-IDF, character n-grams inside words (compounds),
+and optionally argument-frame counts. Rows are L2-normalised, so a dot product is a cosine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .frames import frame_counts
+from .text import SELF_REFERENCES, STANCE_WORDS, content_words, stem
+
+Method = Literal["words", "words+chars", "words+chars+frames"]
+METHODS: tuple[Method, ...] = ("words", "words+chars", "words+chars+frames")
+
+_IGNORED = SELF_REFERENCES | STANCE_WORDS
+_SENTINEL = "qqxsentinelqq"
+
+
+@dataclass
+class FeatureSpace:
+    """A vector space fitted on the sentences of one proposal."""
+
+    method: Method = "words+chars+frames"
+    char_weight: float = 1.0
+    frame_weight: float = 0.6
+    _words: TfidfVectorizer | None = None
+    _chars: TfidfVectorizer | None = None
+
+    def fit(self, texts: list[str]) -> FeatureSpace:
+        # The sentinel keeps the vocabulary non-empty when every sentence is function words.
+        texts = [*texts, _SENTINEL]
+        self._words = TfidfVectorizer(analyzer=_stems, sublinear_tf=True, min_df=1, dtype=np.float32)
+        self._words.fit(texts)
+        if self.method != "words":
+            self._chars = TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=(4, 5),
+                preprocessor=_content_text,
+                sublinear_tf=True,
+                min_df=1,
+                dtype=np.float32,
+            )
+            self._chars.fit(texts)
+        return self
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        assert self._words is not None, "fit first"
+        if not texts:
+            return sparse.csr_matrix((0, self.transform([_SENTINEL]).shape[1]), dtype=np.float32)
+        parts = [normalize(self._words.transform(texts))]
+        if self._chars is not None:
+            parts.append(self.char_weight * normalize(self._chars.transform(texts)))
+        if self.method == "words+chars+frames":
+            frames = sparse.csr_matrix(
+                np.array([frame_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
+            )
+            parts.append(self.frame_weight * normalize(frames))
+        return normalize(sparse.hstack(parts, format="csr"))
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in content_words(text) if w not in _IGNORED]
+
+
+def _content_text(text: str) -> str:
+    return " ".join(w for w in content_words(text) if w not in _IGNORED)
