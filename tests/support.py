@@ -61,7 +61,7 @@ def start_worker(env: dict[str, str], *extra_args: str, new_session: bool = Fals
             "-m",
             "celery",
             "-A",
-            "remiss",
+            "config",
             "worker",
             "--loglevel=INFO",
             "--concurrency=1",
