@@ -1,9 +1,8 @@
-from functools import partial
-
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from core import jobs
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -27,10 +26,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def save(self, **kwargs) -> None:
         """Queue the mail (accounts.tasks) instead of sending it in the request: known and unknown
         addresses then take the same time to answer."""
-        from .tasks import send_password_reset
 
         for user in self.get_users(self.cleaned_data["email"]):
-            transaction.on_commit(partial(send_password_reset.delay, user.pk))
+            jobs.enqueue("notifications.send_password_reset", user.pk)
 
 
 class SwitchOrganisationForm(forms.Form):
@@ -135,23 +133,3 @@ class OneTimeCodeForm(forms.Form):
     def __init__(self, *args, help_text: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].help_text = help_text
-
-
-class NotificationPreferencesForm(forms.Form):
-    """Per kind of e-mail: at once, a daily digest or never. Receipts and deadline reminders always go."""
-
-    def __init__(self, *args, current: dict[str, str] | None = None, **kwargs):
-        from .models import ALWAYS_SENT, Frequency, NotificationKind
-
-        super().__init__(*args, **kwargs)
-        current = current or {}
-        for kind, label in NotificationKind.choices:
-            if kind in ALWAYS_SENT:
-                continue
-            self.fields[kind] = forms.ChoiceField(
-                label=label,
-                choices=Frequency.choices,
-                widget=forms.RadioSelect,
-                required=False,
-                initial=current.get(kind, Frequency.NOW),
-            )

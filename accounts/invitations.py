@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from functools import partial
 
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import jobs
 from core.errors import ApplicationError
 
 from . import audit
@@ -97,9 +97,8 @@ def _locked(invitation: Invitation) -> Invitation:
 
 
 def _enqueue_mail(invitation: Invitation) -> None:
-    from .tasks import send_activation
 
-    transaction.on_commit(partial(send_activation.delay, invitation.pk), robust=True)
+    jobs.enqueue("notifications.send_activation", invitation.pk)
 
 
 def _check_address_free(organisation: Organisation, email: str, field: str = "email") -> None:

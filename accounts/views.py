@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import audit, throttle
-from .forms import LoginForm, NotificationPreferencesForm, PasswordResetForm, SwitchOrganisationForm
+from .forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
 from .middleware import ACTIVE_ORG_SESSION_KEY
-from .models import ALWAYS_SENT
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -51,17 +50,8 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def profile(request):
-    from remiss.notify import delivery
-
-    form = NotificationPreferencesForm(
-        request.POST if request.method == "POST" else None, current=delivery.preferences(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
-        delivery.set_preferences(user=request.user, choices=form.cleaned_data)
-        messages.success(request, _("Dina val för e-post har sparats."))
-        return redirect("accounts:profile")
-    context = {"memberships": request.all_memberships, "notification_form": form, "always_sent": ALWAYS_SENT}
-    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
+    """Memberships and, through the notifications app's tag, the choices for e-mail."""
+    return render(request, "accounts/profile.html", {"memberships": request.all_memberships})
 
 
 @login_required

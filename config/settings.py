@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "accounts",
+    "notifications",
     "remiss",
     "opendata",
 ]

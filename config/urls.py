@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("konto/", include("accounts.urls")),
+    path("konto/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("", include("remiss.urls")),
     path("", include("opendata.urls")),

@@ -17,7 +17,7 @@ echo "Test database: ${DATABASE_URL:-SQLite (embedded)}"
 # manage.py), and each compiled the project from source, about a second of CPU apiece. pytest's
 # rewritten test modules are cached the same way.
 unset PYTHONDONTWRITEBYTECODE
-$PY -m compileall -q -j 0 config core remiss accounts opendata tests manage.py >/dev/null
+$PY -m compileall -q -j 0 config core remiss accounts notifications opendata tests manage.py >/dev/null
 # The whole suite runs on pytest-xdist processes: two per core, since the slow tests mostly
 # wait (on a worker, a browser, a subprocess). Work stealing: a process that runs out takes tests
 # from the others, so the run does not end on one process finishing a long queue (about 20 s of a

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import Notification, NotificationPreference
+from notifications.models import Notification, NotificationPreference
 from remiss import workflow
 from remiss.compilation import lifecycle
 from remiss.models import Compilation
@@ -72,11 +72,11 @@ def test_daily_digest_and_never(client_for, answer, drafter, reviewer, eager):
     html = page.get(reverse("accounts:profile")).content.decode()
     assert "Kvittenser och påminnelser före sista svarsdag skickas alltid." in html
     assert 'name="receipt"' not in html and 'name="deadline"' not in html
-    page.post(reverse("accounts:profile"), {"review_requested": "daily", "task_assigned": "never"})
+    page.post(reverse("notifications:preferences"), {"review_requested": "daily", "task_assigned": "never"})
     assert NotificationPreference.objects.get(user=reviewer, kind="review_requested").frequency == "daily"
     workflow.send_for_review(response=answer, by=drafter)
     assert not sent_to(reviewer.email)
-    from remiss.tasks import send_digests
+    from notifications.tasks import send_digests
 
     assert send_digests() == 1
     (digest,) = sent_to(reviewer.email)

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, NotificationKind, User
+from accounts.models import Membership, User
+from notifications.delivery import Message
+from notifications.models import NotificationKind
 from remiss.models import Assignment, Compilation, Response
-
-
-@dataclass
-class Message:
-    user: User
-    kind: str
-    subject: str
-    body: str
-    url: str
 
 
 def _url(name: str, *args) -> str:

@@ -152,7 +152,8 @@ def preview_pdf(response: Response) -> bytes:
 
 def what_happens(response: Response) -> dict:
     """For the confirmation step: who receives what, and when the answer becomes public."""
-    from remiss import notifications, permissions
+    from notifications.members import member_addresses
+    from remiss import permissions
     from remiss.deadlines import last_deadline
     from remiss.models.remisser import Publicity
 
@@ -165,7 +166,7 @@ def what_happens(response: Response) -> dict:
         "ministry": remiss.ministry.name,
         "public_now": public_at is None,
         "public_at": public_at,
-        "receipt_to": notifications.member_addresses(organisation),
+        "receipt_to": member_addresses(organisation),
     }
 
 

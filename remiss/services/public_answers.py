@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from accounts import audit
 from accounts.models import Organisation, OrganisationKind, User
 from core.errors import ApplicationError
-from remiss import notifications, workflow
+from notifications import mail
+from remiss import workflow
 from remiss.models import (
     Answer,
     PublicAnswer,
@@ -109,8 +110,8 @@ def _send_confirmation(answer: PublicAnswer, token: str) -> None:
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Bekräfta dina synpunkter på %(ref)s") % {"ref": answer.remiss.reference}
-    body = notifications.render_message("remiss/email/public_answer_confirm.txt", context)
-    notifications.send_one(answer.email, subject, body, notifications.SendResult())
+    body = mail.render_message("remiss/email/public_answer_confirm.txt", context)
+    mail.send_one(answer.email, subject, body)
 
 
 @transaction.atomic

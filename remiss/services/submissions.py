@@ -187,7 +187,7 @@ def notify_render_failed(*, submission_id: int) -> None:
     from django.template.loader import render_to_string
     from django.urls import reverse
 
-    from remiss import notifications
+    from notifications import members
 
     submission = Submission.objects.select_related(
         "response__recipient__organisation", "response__recipient__remiss", "submitted_by"
@@ -200,7 +200,7 @@ def notify_render_failed(*, submission_id: int) -> None:
         "review_url": settings.SITE_URL + reverse("respondent:review", args=[submission.response_id]),
     }
     subject = render_to_string("remiss/email/render_failed_subject.txt", context).strip()
-    notifications.send_to_members(
+    members.send_to_members(
         recipient.organisation, subject, "remiss/email/render_failed_body.txt", context, roles=["is_approver"]
     )
 
@@ -211,7 +211,7 @@ def notify_submitted(*, receipt_id: int) -> None:
     from django.template.loader import render_to_string
     from django.urls import reverse
 
-    from remiss import notifications
+    from notifications import members
 
     receipt = Receipt.objects.select_related(
         "submission__response__recipient__organisation", "submission__response__recipient__remiss__ministry"
@@ -237,9 +237,9 @@ def notify_submitted(*, receipt_id: int) -> None:
         ],
     }
     subject = render_to_string("remiss/email/receipt_subject.txt", context).strip()
-    notifications.send_to_members(recipient.organisation, subject, "remiss/email/receipt_body.txt", context)
+    members.send_to_members(recipient.organisation, subject, "remiss/email/receipt_body.txt", context)
     subject = render_to_string("remiss/email/response_submitted_subject.txt", context).strip()
-    notifications.send_to_members(
+    members.send_to_members(
         recipient.remiss.ministry,
         subject,
         "remiss/email/response_submitted_body.txt",

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.mail import render_message, send_one
+from notifications.members import send_to_members
 from remiss.models import Recipient, Remiss, RemissStatus
-from remiss.notifications import render_message, send_one, send_to_members
 from remiss.selectors.claims import claim_context
 from remiss.selectors.invitations import INVITATION_TEMPLATE, email_context, invitation_subject
 from remiss.services import reminders

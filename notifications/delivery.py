@@ -4,20 +4,32 @@ daily digest."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
-from accounts.models import ALWAYS_SENT, Frequency, Notification, NotificationPreference, User
+from accounts.models import User
 
-from .events import Message
+from .mail import deliver
+from .models import ALWAYS_SENT, Frequency, Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+
+
+@dataclass
+class Message:
+    """What the domain wants one person told: the kind decides whether it goes now, daily or never."""
+
+    user: User
+    kind: str
+    subject: str
+    body: str
+    url: str
 
 
 def frequency(user: User, kind: str) -> str:
@@ -62,9 +74,7 @@ def queue(messages: list[Message]) -> list[int]:
 def _send(to: str, subject: str, body: str, items: list[Notification]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string("remiss/email/notify/message.html", {"subject": subject, "items": items})
-    message = EmailMultiAlternatives(subject=subject, body=body, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    deliver(to, subject, body, html=html)
 
 
 def _record(items: list[Notification], error: Exception | None) -> None:

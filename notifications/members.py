@@ -1,30 +1,12 @@
-"""E-mail to an organisation's members: one message per address, failures logged, never fatal.
-
-Every feature sends mail through ``send_to_members`` (ruff bans ``send_mail``), so one bad address
-never stops the rest and every failure is in the log.
-"""
+"""Mail to an organisation: its active members' addresses and its registry mailbox (funktionsbrevlåda)."""
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, field
 from typing import Any
-
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from accounts.models import Membership, Organisation
 
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class SendResult:
-    sent: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+from .mail import SendResult, render_message, send_one
 
 
 def member_addresses(
@@ -42,28 +24,6 @@ def member_addresses(
         addresses.append(organisation.registry_email)
     seen: set[str] = set()
     return [a for a in addresses if a and not (a.lower() in seen or seen.add(a.lower()))]
-
-
-def render_message(template: str, context: dict[str, Any]) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(template, {"site_url": settings.SITE_URL, **context})
-
-
-def send_one(address: str, subject: str, body: str, result: SendResult, *, html: str | None = None) -> bool:
-    """Send one message; a failure is logged and noted in ``result``, never raised."""
-    subject = " ".join(str(subject).split())
-    try:
-        message = EmailMultiAlternatives(subject=subject, body=body, to=[address])
-        if html:
-            message.attach_alternative(html, "text/html")
-        message.send()
-    except Exception as error:
-        logger.exception("mail to %s failed: %s", address, subject)
-        result.failed.append(address)
-        result.errors.append(f"{type(error).__name__}: {error}"[:200])
-        return False
-    result.sent.append(address)
-    return True
 
 
 def send_to_members(
