@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core import jobs
 from remiss.compilation.spreadsheet import SafeCsvWriter
 from remiss.models import Remiss
 from remiss.uploads import safe_filename
@@ -51,8 +52,6 @@ def _needs_build(row: BulkDownload, current: str, now: dt.datetime) -> bool:
 
 def current(remiss: Remiss) -> BulkDownload:
     """The remiss's download row, with a build queued when it is missing, out of date or stuck."""
-    from .tasks import build_download
-
     now = timezone.now()
     answers = public_answers(remiss)
     wanted = fingerprint(answers)
@@ -63,7 +62,7 @@ def current(remiss: Remiss) -> BulkDownload:
                 row.attempts = 0
             row.state, row.fingerprint, row.requested_at, row.started_at = DownloadState.PENDING, wanted, now, None
             row.save()
-            transaction.on_commit(lambda: build_download.delay(remiss.pk))
+            jobs.enqueue("opendata.build_download", remiss.pk)  # the task, by name
     return row
 
 

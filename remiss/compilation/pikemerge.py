@@ -22,8 +22,8 @@ import io
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
-from .merge import STAMP_FONT_NAME, _xmp, outline_tree, stamp_content, stamp_font
-from .partfile import FIRST_LOCAL, PartFile
+from .partfile import FIRST_LOCAL, STAMP_FONT_NAME, PartFile
+from .shared_parts import _xmp, outline_tree, stamp_content, stamp_font
 
 
 def part_pdf(part: PartFile) -> bytes:
