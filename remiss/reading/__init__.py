@@ -8,11 +8,15 @@ sentence it rests on. Pure Python, no database: the service layer confirms and s
     reading.as_dict()                                    # the read_answer command's JSON
 """
 
+from .calibration import ASK_BELOW
+from .contract import Paragraph, ProposalReading, Reading
 from .extract import ExtractedDocument, ReadingError, extract_text
-from .reader import ProposalReading, Reading, read_answer
+from .reader import read_answer
 from .structure import Structure
 
 __all__ = [
+    "ASK_BELOW",
+    "Paragraph",
     "ExtractedDocument",
     "ProposalReading",
     "Reading",

@@ -52,12 +52,20 @@ TITLE_COVERAGE = 0.75
 MIN_KEYWORD_LENGTH = 7
 
 
+def _generic(item: str) -> bool:
+    """A generic word or one barely longer ("utredningen"); a compound ("utredningsarbete") is not."""
+    return any(
+        item.endswith(generic) or item.startswith(generic) and len(item) - len(generic) < 4 for generic in GENERIC_STEMS
+    )
+
+
 class Index:
     def __init__(self, structure: Structure):
         self.structure = structure
         self.sections = [section for section in structure.sections if section.parts]
         documents: list[set[str]] = []
         self.proposal_stems: dict[str, set[str]] = {}
+        self._text_stems: dict[str, set[str]] = {}
         self.title_stems: dict[str, set[str]] = {}
         for section in structure.sections:
             self.title_stems[section.number] = set(stems(section.title))
@@ -65,6 +73,7 @@ class Index:
             for proposal in section.proposals:
                 first = re.split(r"(?<=[.!?])\s+", proposal.text.strip(), maxsplit=1)[0]
                 self.proposal_stems[proposal.key] = set(stems(first))
+                self._text_stems[proposal.key] = set(stems(proposal.text))
                 documents.append(set(stems(proposal.text)))
         df: dict[str, int] = defaultdict(int)
         for document in documents:
@@ -89,10 +98,7 @@ class Index:
         return {
             item: sorted(set(users[item]), key=self._order)
             for item, sections in owners.items()
-            if len(sections) == 1
-            and len(item) >= MIN_KEYWORD_LENGTH
-            and not item.startswith(GENERIC_STEMS)
-            and not item.endswith(GENERIC_STEMS)
+            if len(sections) == 1 and len(item) >= MIN_KEYWORD_LENGTH and not _generic(item)
         }
 
     def _order(self, key: str) -> int:
@@ -159,6 +165,24 @@ class Index:
                 if key not in keys:
                     keys.append(key)
         return sorted(keys, key=self._order)
+
+    def closest(self, text: str, keys: list[str]) -> list[str]:
+        """Of ``keys``, the one proposal whose wording the text shares most, when it clearly does."""
+        present = set(stems(text))
+        scored = sorted(
+            ((sum(self.weight.get(item, 1.0) for item in self._text_stems[key] & present), key) for key in keys),
+            reverse=True,
+        )
+        (best, key), (second, _) = scored[0], scored[1]
+        return [key] if best >= 3.0 and best >= 1.5 * second else []
+
+    def keyword_counts(self, text: str) -> dict[str, int]:
+        """Per proposal, how many of its own words the text uses (in remiss order)."""
+        counts: dict[str, int] = defaultdict(int)
+        for item in set(stems(text)):
+            for key in self.keywords.get(item, ()):
+                counts[key] += 1
+        return {key: counts[key] for key in sorted(counts, key=self._order)}
 
     def _coverage(self, wanted: set[str], present: set[str]) -> float:
         total = sum(self.weight.get(item, 1.0) for item in wanted)

@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .furniture import strip_lines
+
 BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf0d8\u2013\u2014*-]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*"
 )
@@ -48,11 +50,16 @@ def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= 6 and line[-1] not in ",;" and line[0].isupper()
 
 
-def blocks(text: str) -> list[Block]:
-    lines = prepare(text).split("\n")
+def blocks(text: str, removed: list[str] | None = None) -> list[Block]:
+    """The text's headings, paragraphs and list items; page numbers and repeated page headers are
+    left out (and appended to ``removed`` when given)."""
+    lines, stripped_lines = strip_lines(prepare(text).split("\n"))
+    if removed is not None:
+        removed.extend(stripped_lines)
     result: list[Block] = []
     current: list[str] = []
     bullet = False
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
 
     def flush():
         nonlocal current, bullet
@@ -71,6 +78,8 @@ def blocks(text: str) -> list[Block]:
             continue
         previous = lines[i - 1] if i else ""
         following = lines[i + 1] if i + 1 < len(lines) else ""
+        if i == last_text:
+            following = "."  # the last line of the text closes it, it opens nothing
         if _is_heading(stripped, previous if not current else current[-1], following):
             flush()
             result.append(Block(text=re.sub(r"\s+", " ", stripped), heading=True))
