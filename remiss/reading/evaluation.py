@@ -138,35 +138,40 @@ def confidence_bins(suggestions: list[tuple[str, float, bool, str]]) -> list[tup
 
 def docx_from_text(text: str) -> bytes:
     """A .docx of a plain-text answer as a word processor would hold it: a short line standing
-    alone without a full stop is a heading, "- " starts a bulleted item, other lines of a
-    paragraph join up."""
+    alone without a full stop is a heading, "- " starts a bulleted item, short lines (letterhead,
+    signatures) stay paragraphs of their own and the wrapped lines of a paragraph join up."""
     import io
+    import re
 
     import docx
 
     document = docx.Document()
-    for part in text.replace("\r\n", "\n").split("\n\n"):
+    for part in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         lines = [line.strip() for line in part.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if _title_like(lines[0]) and (len(lines) == 1 or lines[1][:1].isupper()):
+        if lines and _title_like(lines[0]) and (len(lines) == 1 or lines[1][:1].isupper()):
             document.add_heading(lines.pop(0), level=2)
-        if not lines:
-            continue
-        paragraph: list[str] = []
-        for line in lines:
-            if line.startswith("- "):
-                if paragraph:
-                    document.add_paragraph(" ".join(paragraph))
-                    paragraph = []
-                document.add_paragraph(line[2:], style="List Bullet")
-            else:
-                paragraph.append(line)
-        if paragraph:
-            document.add_paragraph(" ".join(paragraph))
+        for kind, paragraph in _paragraphs(lines):
+            document.add_paragraph(paragraph, style="List Bullet" if kind == "list" else None)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
+    result: list[tuple[str, list[str]]] = []
+    for line in lines:
+        previous = result[-1][1][-1] if result else ""
+        if line.startswith("- "):
+            result.append(("list", [line[2:]]))
+        elif (
+            result
+            and not previous.endswith((".", "!", "?", ":"))
+            and (len(previous.split()) >= 6 or line[:1].islower())
+        ):
+            result[-1][1].append(line)
+        else:
+            result.append(("text", [line]))
+    return [(kind, " ".join(parts)) for kind, parts in result]
 
 
 def _title_like(line: str) -> bool:

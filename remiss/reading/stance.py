@@ -111,6 +111,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
     (
         OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(r"\b(?:förslag\w*|bestämmelsen|ändringen) (?:bör|ska|skall) (?:därför )?utgå\b"),
+    ),
+    (
+        OPPOSES,
         0.6,
         DOUBT,
         re.compile(rf"\bifrågasätter {W}{{0,2}}(?:behovet|nödvändigheten|lämpligheten|rimligheten|syftet)\b"),
@@ -164,6 +170,20 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
+    (
+        PARTLY,
+        0.5,
+        DOUBT,
+        re.compile(rf"\bställer sig {W}{{0,1}}frågande\b|\bhar (?:\w+ )?svårt att se (?:behovet|nyttan|hur)\b"),
+    ),
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(
+            r"\bser (?:ett |ett stort |vissa )?behov av (?:förtydligande|förtydliganden|ändring|ändringar|komplettering|kompletteringar|justering)\w*"
+        ),
+    ),
     (SUPPORTS, 0.7, ATTITUDE, re.compile(rf"\bser {W}{{0,2}}positivt på")),
     (
         SUPPORTS,
@@ -195,6 +215,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\b(?:har|finns) (?:ingen|inga) (?:invändning|invändningar|erinran|erinringar)\b|\butan erinran\b"),
     ),
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
+    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.

@@ -34,7 +34,8 @@ def prepare(text: str) -> str:
 def _is_heading(line: str, previous: str, following: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if not words or len(words) > 14 or len(stripped) > 110:
+    numbered = bool(LEADING_NUMBER.match(stripped))
+    if not words or len(words) > (24 if numbered else 14) or len(stripped) > (200 if numbered else 110):
         return False
     if stripped[-1] in ".,;:!?" or BULLET.match(stripped) and not LEADING_NUMBER.match(stripped):
         return False
