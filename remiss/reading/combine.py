@@ -76,6 +76,10 @@ def _own(findings: list[Finding]) -> Suggestion | None:
     ranked = sorted(findings, key=lambda item: (-item.rank, -item.strength))
     best = ranked[0]
     reference = "heading" if best.reference == "heading" else best.reference
+    if best.stance == OPPOSES:
+        support = next((f for f in ranked[1:] if f.stance == SUPPORTS and f.rank >= best.rank - 1), None)
+        if support is not None:  # the body supports it too: never plain opposition
+            return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
     if best.stance == SUPPORTS:
         for other in ranked[1:]:
             serious = other.cue.kind not in (CONSIDER_KIND,) and other.strength >= 0.5

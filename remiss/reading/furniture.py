@@ -34,7 +34,7 @@ WEB = re.compile(
     re.I,
 )
 DECISION = re.compile(
-    r"^(?:beslut i (?:detta|det här) ärende|detta (?:yttrande|remissvar|beslut) har (?:beslutats|fattats)"
+    r"^(?:beslut i (?:detta|det här) ärende|i (?:detta|det här) ärende har|detta (?:yttrande|remissvar|beslut) har (?:beslutats|fattats)"
     r"|i (?:den slutliga )?handläggningen har|i ärendets handläggning har|föredragande (?:har varit|i ärendet)"
     r"|yttrandet har beslutats|beslutet har fattats av|i beslutet har)",
     re.I,

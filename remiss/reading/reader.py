@@ -130,13 +130,16 @@ class _Reader:
         if zone == CONSEQUENCES:
             return Paragraph(block.text, CONSEQUENCES)
         keys = list(dict.fromkeys(self.block_keys)) or list(self.state.scope)
+        if self.state.scope_reference == "heading" and set(keys) <= set(self.state.scope):
+            keys = list(self.state.scope)  # under a heading the text belongs to all it names
         if keys:
             return Paragraph(block.text, PROPOSAL, keys=keys)
         return Paragraph(block.text, GENERAL if zone == GENERAL else UNPLACED)
 
     def _heading(self, block: Block) -> None:
         state = self.state
-        refs = self.index.numbered(block.text) or self.index.titles(block.text, heading=True)
+        refs = self._narrow(block.text, self.index.numbered(block.text), self.index.proposal_texts(block.text))
+        refs = refs or self.index.titles(block.text, heading=True)
         zone = zone_of(block.text)
         if not refs and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
             refs = self._heading_keywords(block.text)
@@ -183,8 +186,8 @@ class _Reader:
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
         object_part = _object_part(cue, own)
-        named = bool(explicit or quoted or self.index.keyword_hits(object_part))
-        coverage = self._coverage(cue, own, named and not numbered) if not numbered else ""
+        by_keyword = bool(self.index.keyword_hits(object_part))
+        coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
         if coverage:
             self.general.append(General(cue, _clean(sentence), coverage, set(excepted)))
             self.block_general = True
@@ -198,7 +201,9 @@ class _Reader:
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
         elif self.state.scope:
-            self._record(self.state.scope, cue, self.state.scope_rank, self.state.scope_reference, sentence)
+            # what a heading or list put in scope counts fully; what an earlier sentence named, less
+            inherited = self.state.scope_rank - (0 if self.state.scope_reference in ("heading", "scope") else 1)
+            self._record(self.state.scope, cue, inherited, self.state.scope_reference, sentence)
             self.state.scope_used = True
         else:
             self.general.append(General(cue, _clean(sentence), "", set()))
@@ -209,9 +214,9 @@ class _Reader:
         inside = [key for key in quoted if key in numbered]
         if inside or len(numbered) < 2 or not BRACKETED.search(sentence):
             return inside or numbered
-        return self.index.closest(sentence, numbered) or numbered
+        return self.index.closest(BRACKETED.sub("", sentence), numbered) or numbered
 
-    def _coverage(self, cue: Cue, own: str, named: bool) -> str:
+    def _coverage(self, cue: Cue, own: str, named: bool, by_keyword: bool = False) -> str:
         """ "all" for a statement about the whole remiss, "rest" for one about what the answer does
         not otherwise address ("i övrigt", "övriga förslag"), "" for anything else."""
         state = self.state
@@ -221,6 +226,8 @@ class _Reader:
             return ""
         if REST.search(own) and (cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9):
             return "rest"
+        if by_keyword:
+            return ""
         in_scope = state.scope and (state.scope_reference == "heading" or not state.scope_used)
         if in_scope and (DEMONSTRATIVE.search(own) or not WHOLE.search(own)):
             return ""  # "tillstyrker förslagen" under a heading or after a list: the ones in scope
@@ -273,6 +280,8 @@ class _Reader:
         of the scope count (a passing word about something else does not move the statement)."""
         counts = self.index.keyword_counts(text)
         keys = [key for key, count in counts.items() if count >= 2 or NAMING.search(text)]
+        if len(keys) > 1:
+            keys = self.index.closest(text, keys) or keys  # the one proposal the words describe
         scope = self.state.scope
         if scope and not self.state.scope_used:
             return [key for key in keys if key in scope]

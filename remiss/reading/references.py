@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from .structure import ProposalRef, SectionRef, Structure, number_parts
-from .text import stems
+from .text import stem, stems
 
 NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 NUMBERED = re.compile(
@@ -47,16 +47,23 @@ GENERIC_STEMS = (
     "utveckling",
     "möjlighet",
 )
+COMMITTEE_ENDINGS = ("delegatio", "delegation", "kommitté", "utredning", "utredare", "utredningen")
 TEXT_COVERAGE = 0.6
 TITLE_COVERAGE = 0.75
 MIN_KEYWORD_LENGTH = 7
 
 
 def _generic(item: str) -> bool:
-    """A generic word or one barely longer ("utredningen"); a compound ("utredningsarbete") is not."""
+    """A generic word or one barely longer ("utredningen"); a compound ("utredningsarbete",
+    "försöksverksamhet") is not."""
+    if item.endswith(COMMITTEE_ENDINGS):
+        return True  # the committee's name ("Tillitsdelegationen") belongs to every part of its report
     return any(
-        item.endswith(generic) or item.startswith(generic) and len(item) - len(generic) < 4 for generic in GENERIC_STEMS
+        (item.endswith(generic) or item.startswith(generic)) and len(item) - len(generic) < 5 for generic in _GENERIC
     )
+
+
+_GENERIC = tuple({*GENERIC_STEMS, *(stem(generic) for generic in GENERIC_STEMS)})
 
 
 class Index:

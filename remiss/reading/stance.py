@@ -47,7 +47,7 @@ OBJECT = r"(?:förslag|utredning|delegation|betänkand|promemori|inriktning|bed�
 
 # Order matters: the first pattern that matches decides. Opposition and "no view" come before
 # support so that "kan inte ställa sig bakom" never reads as "ställa sig bakom".
-SUBJECT = r"(?:förslag\w*|ändring\w*|bestämmelse\w*|inriktning\w*|initiativ\w*|reform\w*|modell\w*|lösning\w*|en sådan \w+|detta|det)"
+SUBJECT = r"(?:förslag\w*|rekommendation\w*|bedömning\w*|ändring\w*|bestämmelse\w*|inriktning\w*|initiativ\w*|reform\w*|modell\w*|lösning\w*|en sådan \w+|detta|det)"
 # "det är angeläget att …" takes no stance; "förslaget är angeläget" does.
 POSITIVE_SUBJECT = SUBJECT.replace("|detta|det)", ")")
 PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
@@ -248,7 +248,7 @@ CONCERN = re.compile(
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
 STRONG_CONCERN = re.compile(
-    r"\brisk\w*|\bmåste\b|\bkrävs\b|\bsaknas\b|\binte i (?:sin |dess )?nuvarande\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|ändras)"
+    r"\brisk\w*|\bmåste\b|\bkrävs\b|\bkräver (?:ytterligare|mer|särskild\w*|utökade) (?:resurser|medel|finansiering|arbete|analys\w*|utredning)|\bsaknas\b|\binte i (?:sin |dess )?nuvarande\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|ändras)"
     r"|\binvändning\w*|\bfarhåg\w*|\boro\w*|\bbör (?:\w+ ){0,2}(?:utredas|övervägas|ses över|analyseras)\b"
 )
 # Negations that do not negate ("inte minst", "inte bara").

@@ -121,9 +121,14 @@ WORD = re.compile(r"[a-zåäöéü]+")
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """Up to two endings off ("universitetet" and "universitet" both give "universit")."""
+    for _ in range(2):
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
     return word
 
 
