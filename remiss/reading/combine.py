@@ -32,7 +32,7 @@ RANK_EXPLICIT, RANK_TEXT, RANK_KEYWORD, RANK_BLANKET, RANK_WHOLE = 5, 4, 3, 2, 1
 class Finding:
     cue: Cue
     rank: int
-    reference: str  # heading | named | keyword | scope | exception
+    reference: str  # heading | named | keyword | scope | exception (how the proposal was reached)
     evidence: str
 
     @property

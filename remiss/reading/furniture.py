@@ -91,11 +91,17 @@ def _header_like(line: str) -> bool:
     )
 
 
+REPORT_REFERENCE = re.compile(r"\((?:SOU|Ds|Prop\.?|prop\.) \d{4}(?::|/)\d+\)|\b(?:SOU|Ds) \d{4}:\d+\s*$")
+
+
 def is_line_furniture(text: str) -> bool:
     """A block that is furniture wherever it stands."""
     text = text.strip()
     if not text:
         return True
+    short_line = len(text.split()) <= 16 and text[-1:] not in ".!?"
+    if short_line and (REPORT_REFERENCE.search(text) or len(text.split()) <= 10 and re.search(DIARIUM, text)):
+        return True  # the letter's title naming the report, a page header with the diarienummer
     if PAGE_NUMBER.match(text) or ONLY_DATE.match(text) or ONLY_DIARIUM.match(text) or WEB.search(text[:60]):
         return len(text.split()) <= 12 or bool(WEB.search(text[:60]))
     if DECISION.match(text) or CLOSING.match(text) or DISTRIBUTION.match(text):

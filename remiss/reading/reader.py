@@ -30,7 +30,8 @@ MAIN_CLAUSE_END = re.compile(r",? (?:eftersom|då|därför att|vilket|emedan|så
 BLANKET_OBJECT = re.compile(
     r"\b(?:förslagen|betänkandet|betänkandena|betänkandets förslag|promemorian|promemorians förslag|utredningens förslag"
     r"|delegationens förslag|kommitténs förslag|remissen|remissens förslag|rekommendationerna|lagförslaget|lagförslagen"
-    r"|remitterade förslag\w*|de förslag som)\b"
+    r"|remitterade förslag\w*|de förslag som|(?:betänkandets|utredningens|promemorians) (?:\w+ )?inriktning"
+    r"|inriktningen i (?:betänkandet|utredningen|promemorian))\b"
 )
 REST = re.compile(r"\bi övrigt\b|\bför övrigt\b|\bövriga (?:förslag|delar|avsnitt|frågor)|\bresterande\b")
 WHOLE = re.compile(
@@ -48,6 +49,14 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 BRACKETED = re.compile(r"\((?:se )?(?:avsnitt|kapitel|kap\.|förslag)?\s*\d{1,2}(?:\.\d{1,2})+[^()]{0,30}\)\W*$", re.I)
+TOPIC = re.compile(
+    r"^(?:när det gäller|vad gäller|vad avser|beträffande|avseende|angående|i fråga om|såvitt avser|när det kommer till)\b"
+)
+# "välkomnar förslaget om X men är tveksam till Y": two statements in one sentence
+BUT = re.compile(
+    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
+)
+ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
 EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 
@@ -111,6 +120,8 @@ class _Reader:
         else:
             self._closing_statements(block)
         self.paragraphs.append(self._place(block))
+        if self.state.scope_reference == "keyword":
+            self.state.scope = []
 
     def _closing_statements(self, block: Block) -> None:
         """Outside the answering zones only a statement about the rest of the remiss counts
@@ -172,8 +183,28 @@ class _Reader:
     # --- sentences ------------------------------------------------------------------------------
 
     def _sentence(self, sentence: str, block: Block) -> None:
+        parts = BUT.split(sentence, maxsplit=1)
+        first, second = (parts[0], parts[1]) if len(parts) == 2 else (sentence, "")
+        if (
+            second
+            and classify(first)
+            and classify(second)
+            and self._names_something(second)
+            and not ANAPHOR.match(second)
+        ):
+            self._statement(first, block)
+            self._statement(second, block, clause=True)
+            return
+        self._statement(sentence, block)
+
+    def _names_something(self, clause: str) -> bool:
+        return bool(self.index.numbered(clause) or self.index.titles(clause) or self.index.keyword_hits(clause))
+
+    def _statement(self, sentence: str, block: Block, clause: bool = False) -> None:
         cue = classify(sentence)
         head, excepted = self._exception(sentence) if cue else (sentence, [])
+        if excepted:
+            cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
         quoted = self.index.proposal_texts(head)
         numbered = self._narrow(head, self.index.numbered(head), quoted)
         explicit = numbered or self.index.titles(head)
@@ -197,9 +228,11 @@ class _Reader:
         elif quoted:
             self._record(quoted, cue, RANK_TEXT, "named", sentence)
             self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
-        elif keys := self._keywords_within_scope(object_part):
+        elif keys := self._keywords_within_scope(object_part, named=clause or bool(TOPIC.match(own))):
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
+            if self.state.scope_reference != "heading":
+                self.state.set_scope(keys, RANK_KEYWORD + 1, "keyword", used=True)  # for the rest of the paragraph
         elif self.state.scope:
             # what a heading or list put in scope counts fully; what an earlier sentence named, less
             inherited = self.state.scope_rank - (0 if self.state.scope_reference in ("heading", "scope") else 1)
@@ -275,15 +308,16 @@ class _Reader:
             state.set_scope(refs, rank, "scope")
         state.last_ref_block, state.last_ref_bullet = state.block_number, block.bullet
 
-    def _keywords_within_scope(self, text: str) -> list[str]:
-        """Proposals a stance sentence names by a word only they use; inside a fresh scope only those
-        of the scope count (a passing word about something else does not move the statement)."""
+    def _keywords_within_scope(self, text: str, named: bool = False) -> list[str]:
+        """Proposals a stance sentence names by words only they use (two of them, or one where the
+        sentence speaks of a proposal: "förslaget om …", "När det gäller …"); inside a fresh scope
+        only those of the scope count (a passing word about something else does not move it)."""
         counts = self.index.keyword_counts(text)
-        keys = [key for key, count in counts.items() if count >= 2 or NAMING.search(text)]
+        keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
         if len(keys) > 1:
             keys = self.index.closest(text, keys) or keys  # the one proposal the words describe
         scope = self.state.scope
-        if scope and not self.state.scope_used:
+        if scope and not self.state.scope_used and not named:
             return [key for key in keys if key in scope]
         return keys
 
@@ -308,17 +342,19 @@ def _object_part(cue: Cue, own: str) -> str:
     förslaget om frikommunförsök"), or the whole main clause when the phrase ends it ("Förslaget om
     frikommunförsök tillstyrks")."""
     main = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
+    if TOPIC.match(main) and cue.phrase in main:
+        return main.split(cue.phrase, 1)[0]  # "När det gäller frikommunförsöket bör det övervägas …"
     after = main.split(cue.phrase, 1)[-1] if cue.phrase in main else main
     return after if len(after.split()) >= 3 else main
 
 
 def _is_blanket(cue: Cue, own: str) -> bool:
     """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
-    if cue.strength < 0.9 and not (WHOLE.search(own) and cue.strength >= 0.6):
-        return False
+    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
+    if cue.strength < 0.9:  # an attitude covers the remiss only when it names it as a whole
+        return bool(WHOLE.search(own) and BLANKET_OBJECT.search(" ".join(after.split()[:8])) and cue.strength >= 0.6)
     if WHOLE.search(own):
         return True
-    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
     if SPECIFIC.search(" ".join(after.split()[:8])):
         return False  # "tillstyrker förslaget i betänkandet om …": one proposal, named by content
     if BLANKET_OBJECT.search(" ".join(after.split()[:6])):

@@ -59,7 +59,11 @@ def _generic(item: str) -> bool:
     if item.endswith(COMMITTEE_ENDINGS):
         return True  # the committee's name ("Tillitsdelegationen") belongs to every part of its report
     return any(
-        (item.endswith(generic) or item.startswith(generic)) and len(item) - len(generic) < 5 for generic in _GENERIC
+        item.endswith(generic)
+        and len(item) - len(generic) < 5
+        or item.startswith(generic)
+        and len(item) - len(generic) < 3
+        for generic in _GENERIC
     )
 
 
@@ -144,9 +148,20 @@ class Index:
         ]
 
     def titles(self, text: str, *, heading: bool = False) -> list[str]:
-        """Sections whose title the text repeats; a one-word title only as a heading of its own."""
+        """Sections whose title the text repeats; a one-word title only as a heading of its own. A
+        heading may shorten the title ("En ny jämställdhetsmyndighet"): the best match then counts."""
         present = set(stems(text))
         found = []
+        if heading and present:
+            shortened = [
+                (self._coverage(self.title_stems[section.number], present), section)
+                for section in self.structure.sections
+                if present <= self.title_stems[section.number]
+                and self._coverage(present, self.title_stems[section.number]) >= 0.99
+            ]
+            shortened = [(score, section) for score, section in shortened if score >= 0.5]
+            if shortened:
+                return self._keys([max(shortened, key=lambda item: item[0])[1]])
         for section in self.structure.sections:
             title = self.title_stems[section.number]
             if not title or len(title) < 2 and not (heading and title <= present and len(present) <= 3):
