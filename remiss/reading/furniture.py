@@ -100,6 +100,8 @@ def is_line_furniture(text: str) -> bool:
     if not text:
         return True
     short_line = len(text.split()) <= 16 and text[-1:] not in ".!?"
+    if short_line and len(text.split()) <= 8 and re.search(r"\b\d{1,3}\s*\(\d{1,3}\)$|\bsid(?:an?)? \d", text, re.I):
+        return True  # a page header: "Region X 2 (5)"
     if short_line and (REPORT_REFERENCE.search(text) or len(text.split()) <= 10 and re.search(DIARIUM, text)):
         return True  # the letter's title naming the report, a page header with the diarienummer
     if PAGE_NUMBER.match(text) or ONLY_DATE.match(text) or ONLY_DIARIUM.match(text) or WEB.search(text[:60]):

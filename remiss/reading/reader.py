@@ -56,6 +56,9 @@ TOPIC = re.compile(
 BUT = re.compile(
     r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
 )
+DECISION_CLAUSE = re.compile(
+    r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
+)
 ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
 EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
@@ -182,20 +185,22 @@ class _Reader:
 
     # --- sentences ------------------------------------------------------------------------------
 
-    def _sentence(self, sentence: str, block: Block) -> None:
+    def _sentence(self, sentence: str, block: Block, clause: bool = False) -> None:
+        """A sentence may hold several statements: the att-clauses of a decision ("beslutar att
+        tillstyrka …, att avstyrka …") and "välkomnar X men är tveksam till Y"."""
+        clauses = _decision_clauses(sentence)
+        if len(clauses) > 1:
+            for number, part in enumerate(clauses):
+                self._statement(part, block, clause=number > 0)
+            return
         parts = BUT.split(sentence, maxsplit=1)
         first, second = (parts[0], parts[1]) if len(parts) == 2 else (sentence, "")
-        if (
-            second
-            and classify(first)
-            and classify(second)
-            and self._names_something(second)
-            and not ANAPHOR.match(second)
-        ):
-            self._statement(first, block)
+        own_clause = self._names_something(second) and not ANAPHOR.match(second)
+        if second and classify(first) and classify(second) and own_clause:
+            self._statement(first, block, clause)
             self._statement(second, block, clause=True)
             return
-        self._statement(sentence, block)
+        self._statement(sentence, block, clause)
 
     def _names_something(self, clause: str) -> bool:
         return bool(self.index.numbered(clause) or self.index.titles(clause) or self.index.keyword_hits(clause))
@@ -228,7 +233,9 @@ class _Reader:
         elif quoted:
             self._record(quoted, cue, RANK_TEXT, "named", sentence)
             self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
-        elif keys := self._keywords_within_scope(object_part, named=clause or bool(TOPIC.match(own))):
+        elif keys := self._keywords_within_scope(
+            object_part, named=clause or bool(TOPIC.match(own)) or _directly_named(cue, own, self.index)
+        ):
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
             if self.state.scope_reference != "heading":
@@ -311,7 +318,10 @@ class _Reader:
     def _keywords_within_scope(self, text: str, named: bool = False) -> list[str]:
         """Proposals a stance sentence names by words only they use (two of them, or one where the
         sentence speaks of a proposal: "förslaget om …", "När det gäller …"); inside a fresh scope
-        only those of the scope count (a passing word about something else does not move it)."""
+        only those of the scope count (a passing word about something else does not move it). Under
+        a heading that names proposals the text is about them: words alone do not move it."""
+        if self.state.scope_reference == "heading" and self.state.scope:
+            return []
         counts = self.index.keyword_counts(text)
         keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
         if len(keys) > 1:
@@ -343,9 +353,33 @@ def _object_part(cue: Cue, own: str) -> str:
     frikommunförsök tillstyrks")."""
     main = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
     if TOPIC.match(main) and cue.phrase in main:
-        return main.split(cue.phrase, 1)[0]  # "När det gäller frikommunförsöket bör det övervägas …"
+        topic, after = main.split(cue.phrase, 1)  # "När det gäller frikommunförsöket bör det övervägas …"
+        return f"{topic} {after}"
     after = main.split(cue.phrase, 1)[-1] if cue.phrase in main else main
-    return after if len(after.split()) >= 3 else main
+    return after if after.split() else main
+
+
+def _decision_clauses(sentence: str) -> list[str]:
+    """The att-clauses of a decision, each with a stance; a lead without one ("Kommunstyrelsen
+    beslutar") joins the clause after it."""
+    clauses: list[str] = []
+    carry = ""
+    for part in DECISION_CLAUSE.split(sentence):
+        text = f"{carry} {part}".strip()
+        if classify(text) is None:
+            carry = text
+            continue
+        clauses.append(text)
+        carry = ""
+    if carry and clauses:
+        clauses[-1] = f"{clauses[-1]} {carry}"
+    return clauses or [sentence]
+
+
+def _directly_named(cue: Cue, own: str, index: Index) -> bool:
+    """The words right after the stance phrase name a proposal ("motsätter sig frikommunförsöket")."""
+    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else ""
+    return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
 
 
 def _is_blanket(cue: Cue, own: str) -> bool:

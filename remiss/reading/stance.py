@@ -127,6 +127,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         NONE,
         re.compile(
             r"\b(?:har|lämnar|finns) (?:därför |i övrigt |heller |för övrigt )?inga (?:särskilda |ytterligare |andra )?(?:synpunkter|kommentarer|yttranden)"
+            r"|\b(?:inte|ej) (?:lämna|ha|avge) (?:några )?(?:synpunkter|kommentarer)"
         ),
     ),
     (
@@ -170,6 +171,13 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
+    (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(rf"\b(?:anser|menar|bedömer|vill) (?:\w+ )?dock (?:{W}){{0,8}}?(?:måste|behöver|krävs)\b"),
+    ),
     (
         PARTLY,
         0.5,
@@ -207,7 +215,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
     (
         SUPPORTS,
         0.6,
