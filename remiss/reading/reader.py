@@ -212,7 +212,7 @@ class _Reader:
             cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
         quoted = self.index.proposal_texts(head)
         numbered = self._narrow(head, self.index.numbered(head), quoted)
-        explicit = numbered or self.index.titles(head)
+        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted))
         own = own_part(head)
         if cue is None:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
@@ -221,7 +221,7 @@ class _Reader:
             self._record(excepted, Cue("partly", 0.5, cue.phrase, "exception"), RANK_KEYWORD, "exception", sentence)
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
-        object_part = _object_part(cue, own)
+        object_part = _object_part(cue, own, self.index)
         by_keyword = bool(self.index.keyword_hits(object_part))
         coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
         if coverage:
@@ -325,7 +325,9 @@ class _Reader:
         counts = self.index.keyword_counts(text)
         keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
         if len(keys) > 1:
-            keys = self.index.closest(text, keys) or keys  # the one proposal the words describe
+            sections = {self.index.proposal(key).section for key in keys}
+            if len(sections) == 1:  # of one section's proposals, the one the words describe
+                keys = self.index.closest(text, keys) or keys
         scope = self.state.scope
         if scope and not self.state.scope_used and not named:
             return [key for key in keys if key in scope]
@@ -347,14 +349,14 @@ def _reads_as_text(block: Block) -> bool:
     return cue is not None and len(block.text.split()) >= 4
 
 
-def _object_part(cue: Cue, own: str) -> str:
+def _object_part(cue: Cue, own: str, index: Index | None = None) -> str:
     """What a stance sentence is about: its main clause after the stance phrase ("tillstyrker
     förslaget om frikommunförsök"), or the whole main clause when the phrase ends it ("Förslaget om
     frikommunförsök tillstyrks")."""
     main = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
     if TOPIC.match(main) and cue.phrase in main:
         topic, after = main.split(cue.phrase, 1)  # "När det gäller frikommunförsöket bör det övervägas …"
-        return f"{topic} {after}"
+        return topic if index is not None and index.keyword_hits(topic) else f"{topic} {after}"
     after = main.split(cue.phrase, 1)[-1] if cue.phrase in main else main
     return after if after.split() else main
 

@@ -126,7 +126,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         1.0,
         NONE,
         re.compile(
-            r"\b(?:har|lämnar|finns) (?:därför |i övrigt |heller |för övrigt )?inga (?:särskilda |ytterligare |andra )?(?:synpunkter|kommentarer|yttranden)"
+            r"\b(?:har|lämnar|finns) (?:\w+ )?(?:därför |i övrigt |heller |för övrigt )?inga (?:särskilda |ytterligare |andra )?(?:synpunkter|kommentarer|yttranden)"
             r"|\b(?:inte|ej) (?:lämna|ha|avge) (?:några )?(?:synpunkter|kommentarer)"
         ),
     ),
@@ -137,9 +137,22 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\bavstår (?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"),
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
-    (NO_VIEW, 0.9, NONE, re.compile(r"^inga synpunkter\b|\bkommenterar (?:inte|ej)\b|\btar (?:inte|ej) ställning\b")),
+    (
+        NO_VIEW,
+        0.9,
+        NONE,
+        re.compile(
+            r"\binga (?:särskilda |ytterligare )?(?:synpunkter|kommentarer)\b|\bkommenterar (?:inte|ej)\b|\btar (?:inte|ej) ställning\b"
+        ),
+    ),
     (SUPPORTS, 1.0, VERB, re.compile(r"\btillstyrk\w*")),
-    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}bakom")),
+    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
+    (
+        OPPOSES,
+        0.7,
+        AGAINST,
+        re.compile(r"\bser (?:inte|inget|inte något) (?:något )?(?:behov|behovet|skäl) (?:av|till|för)\b"),
+    ),
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
@@ -247,7 +260,7 @@ FORWARD = re.compile(
 )
 # "tillstyrker i huvudsak förslagen": about the whole, the exceptions are taken up elsewhere.
 MAINLY = re.compile(
-    r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
+    r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
 )
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(

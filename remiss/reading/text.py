@@ -97,8 +97,13 @@ def blocks(text: str, removed: list[str] | None = None) -> list[Block]:
     return result
 
 
+COLON_CLAUSE = re.compile(r"(?<=:)\s+(?=[A-ZÅÄÖ])")
+
+
 def sentences(block: Block) -> list[str]:
-    return [part.strip() for part in SENTENCE_END.split(block.text) if part.strip()]
+    """Sentences; a colon before a capital starts a new one ("… med ett undantag: TCO avstyrker …")."""
+    parts = [part.strip() for part in SENTENCE_END.split(block.text) if part.strip()]
+    return [piece.strip() for part in parts for piece in COLON_CLAUSE.split(part) if piece.strip()]
 
 
 # --- stems --------------------------------------------------------------------------------------
