@@ -148,6 +148,13 @@ def _known_heading(text: str) -> bool:
     )
 
 
+def _states(text: str) -> bool:
+    """A line that takes a stance is the body's text, however short ("Kommunen tillstyrker")."""
+    from .stance import classify
+
+    return classify(text) is not None
+
+
 def _tail(texts: list[str], flags: list[bool], known: Callable[[str], bool]) -> None:
     """After the last paragraph of running text: names, titles and lists of recipients; and after a
     distribution heading everything short."""
@@ -163,6 +170,6 @@ def _tail(texts: list[str], flags: list[bool], known: Callable[[str], bool]) -> 
             flags[position] = True
         elif in_list:
             in_list = False
-        signature = NAME_LIKE.match(text) or ROLE.search(text) or text[-1:] not in ".!?"
+        signature = (NAME_LIKE.match(text) or ROLE.search(text) or text[-1:] not in ".!?") and not _states(text)
         if position > last_body and short and signature and not _known_heading(text) and not known(text):
             flags[position] = True

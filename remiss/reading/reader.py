@@ -137,7 +137,7 @@ class _Reader:
 
     def _place(self, block: Block) -> Paragraph:
         zone = self.state.zone
-        if self.block_general and not self.block_keys and len(sentences(block)) <= 2:
+        if self.block_general and not self.block_keys and zone != SUMMARY and len(sentences(block)) <= 2:
             return Paragraph(block.text, GENERAL)  # "… har i övrigt inga synpunkter."
         if zone in (BACKGROUND, SUMMARY):
             return Paragraph(block.text, SUMMARY)
