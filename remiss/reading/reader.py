@@ -60,6 +60,10 @@ DECISION_CLAUSE = re.compile(
     r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
 )
 ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
+PROPOSALS_OBJECT = re.compile(
+    r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
+    r"|kommitténs förslag|delegationens förslag)\b"
+)
 EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 
@@ -387,8 +391,9 @@ def _directly_named(cue: Cue, own: str, index: Index) -> bool:
 def _is_blanket(cue: Cue, own: str) -> bool:
     """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
     after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
-    if cue.strength < 0.9:  # an attitude covers the remiss only when it names it as a whole
-        return bool(WHOLE.search(own) and BLANKET_OBJECT.search(" ".join(after.split()[:8])) and cue.strength >= 0.6)
+    if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
+        named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
+        return bool(named_all and cue.strength >= 0.6)
     if WHOLE.search(own):
         return True
     if SPECIFIC.search(" ".join(after.split()[:8])):

@@ -127,7 +127,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         NONE,
         re.compile(
             r"\b(?:har|lämnar|finns) (?:\w+ )?(?:därför |i övrigt |heller |för övrigt )?inga (?:särskilda |ytterligare |andra )?(?:synpunkter|kommentarer|yttranden)"
-            r"|\b(?:inte|ej) (?:lämna|ha|avge) (?:några )?(?:synpunkter|kommentarer)"
+            r"|\b(?:inte|ej) (?:har|lämnar|ha|lämna|avge|avger) (?:några )?(?:synpunkter|kommentarer)"
         ),
     ),
     (
@@ -247,6 +247,7 @@ WANTS_CHANGES = re.compile(
 CONSIDER = re.compile(
     r"\b(?:bör|behöver|borde|måste) (?:\w+ ){0,3}(?:övervägas|utredas|analyseras|belysas|ses över|prövas)(?: (?:vidare|ytterligare|närmare|noga))?\b"
     r"|\bbör (?:\w+ ){0,2}(?:överväga|utreda|analysera|se över)\b|\b(?:ytterligare|fördjupad|djupare) (?:analys|utredning|beredning)\b"
+    r"|\b(?:bör|behöver|måste) (?:\w+ ){0,2}föregås av (?:en )?(?:\w+ )?(?:analys|utredning|prövning|utvärdering)\b"
 )
 CONDITIONAL = re.compile(
     r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
@@ -264,7 +265,7 @@ MAINLY = re.compile(
 )
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
-    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\botillräcklig\w*"
+    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
@@ -318,6 +319,8 @@ def classify(sentence: str) -> Cue | None:
         return Cue(PARTLY, 0.7, match.group(0), RESERVATION_KIND)
     if match := CONSIDER.search(cleaned):
         if not re.search(r"\bbör (?:\w+ )?(?:genomföras|införas)\b", cleaned):
+            if re.search(r"\bdock\b", cleaned):  # "… bör dock utredas vidare": a reservation
+                return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)
             return Cue(PARTLY, 0.4, match.group(0), CONSIDER_KIND)
     return None
 
