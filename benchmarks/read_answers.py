@@ -91,6 +91,11 @@ def speed(shared: Path) -> dict:
         if pages >= 40:
             break
         body = body + "\n\n" + text
+    if pages > 44:  # cut back to about 40 pages
+        parts = body.split("\n\n")
+        body = "\n\n".join(parts[: int(len(parts) * 41 / pages)])
+        pdf = pdf_bytes(body)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
     figures = {"pdf_pages": pages}
     docx = docx_bytes([part for part in body.split("\n\n") if part.strip()])
     for kind, data in (("pdf", pdf), ("docx", docx)):
