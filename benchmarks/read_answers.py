@@ -107,14 +107,18 @@ def speed(shared: Path) -> dict:
             times.append(time.perf_counter() - start)
         figures[f"{kind}_read_s"] = round(min(times), 3)
         figures[f"{kind}_read_s_max"] = round(max(times), 3)
-        print(f"{kind}: {pages if kind == 'pdf' else ''} extracted and read in {min(times):.2f} s (max of 3: {max(times):.2f} s)")
+        print(
+            f"{kind}: {pages if kind == 'pdf' else ''} extracted and read in {min(times):.2f} s (max of 3: {max(times):.2f} s)"
+        )
     return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--split", default="all", choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "all"])
+    parser.add_argument(
+        "--split", default="all", choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "all"]
+    )
     parser.add_argument("--calibrate", action="store_true", help="Print the rule table measured on the calib split.")
     parser.add_argument("--errors", action="store_true", help="List every wrong stance and placement.")
     parser.add_argument("--no-speed", action="store_true")

@@ -253,7 +253,9 @@ def test_read_answer_prints_the_reading_as_json(tmp_path, capsys):
     )
     call_command("read_answer", str(answer), "--structure", str(STRUCTURE_JSON), "--json")
     reading = json.loads(capsys.readouterr().out)
-    assert {"general", "proposals", "summary", "general_views", "consequences", "unplaced", "paragraphs"} <= set(reading)
+    assert {"general", "proposals", "summary", "general_views", "consequences", "unplaced", "paragraphs"} <= set(
+        reading
+    )
     assert len(reading["proposals"]) == 29
     row = next(p for p in reading["proposals"] if p["section"] == "7.4.3")
     assert row | {"confidence": 0, "rule": ""} == {

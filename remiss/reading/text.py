@@ -47,6 +47,13 @@ def _is_heading(line: str, previous: str, following: str) -> bool:
     return bool(opens and closes)
 
 
+def _neighbours(lines: list[str], i: int, last_text: int) -> tuple[str, str]:
+    """The lines around line i; the last line of the text opens nothing (it is no heading)."""
+    previous = lines[i - 1] if i else ""
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return previous, "." if i == last_text else following
+
+
 def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= 6 and line[-1] not in ",;" and line[0].isupper()
 
@@ -77,10 +84,7 @@ def blocks(text: str, removed: list[str] | None = None) -> list[Block]:
         if not stripped:
             flush()
             continue
-        previous = lines[i - 1] if i else ""
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if i == last_text:
-            following = "."  # the last line of the text closes it, it opens nothing
+        previous, following = _neighbours(lines, i, last_text)
         if _is_heading(stripped, previous if not current else current[-1], following):
             flush()
             result.append(Block(text=re.sub(r"\s+", " ", stripped), heading=True))
