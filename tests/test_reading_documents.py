@@ -324,3 +324,18 @@ def test_docx_headings_lists_and_tables_come_through_in_order():
     )
     text = extract_text(data, "svar.docx").text
     assert text.index("7.4.2 Skollagens") < text.index("Kommunen avstyrker.") < text.index("- En punkt")
+
+
+def test_a_paragraph_cut_by_a_page_break_joins_up_and_the_page_number_stays_in_order(structure):
+    text = (
+        "7.1.1 En samlad och tillitsbaserad statlig styrning av kommuner och landsting\n"
+        "Kommunen tillstyrker förslagen. Generella statsbidrag gör att kommunen kan planera bemanningen i\n\n"
+        "2 (3)\n\nomsorgen.\n\nKommunen har i övrigt inga synpunkter.\n"
+    )
+    reading = read_answer(text, structure)
+    texts = [p.text for p in reading.paragraphs]
+    joined = next(t for t in texts if t.startswith("Kommunen tillstyrker"))
+    assert joined.endswith("planera bemanningen i omsorgen.")
+    assert texts.index(joined) < texts.index("2 (3)") < texts.index("Kommunen har i övrigt inga synpunkter.")
+    assert place_of(reading, "2 (3)") == "furniture"
+    assert by_label(reading)["7.1.1 (3)"].comment == joined

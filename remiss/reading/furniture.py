@@ -62,17 +62,20 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
-def strip_lines(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Lines without page numbers and the headers/footers a PDF repeats; also what was removed."""
+def strip_lines(lines: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Lines without page numbers and the headers/footers a PDF repeats, and for each kept line
+    (plus one for the end) the lines removed just before it."""
     counts = Counter(_key(line) for line in lines if line.strip())
-    kept, removed = [], []
+    kept: list[str] = []
+    removed: list[list[str]] = [[]]
     for line in lines:
         stripped = line.strip()
         repeated = counts[_key(line)] >= 2 and _header_like(stripped)
         if stripped and (PAGE_NUMBER.match(stripped) or repeated):
-            removed.append(stripped)
+            removed[-1].append(stripped)
             continue
         kept.append(line)
+        removed.append([])
     return kept, removed
 
 

@@ -98,18 +98,16 @@ class _Reader:
     # --- the walk -------------------------------------------------------------------------------
 
     def read(self, text: str) -> None:
-        removed: list[str] = []
-        items = blocks(text, removed)
+        items = blocks(text)
         flags = furniture_flags([block.text for block in items], self._names_proposals)
         for number, (block, furniture) in enumerate(zip(items, flags, strict=True)):
             self.state.block_number = number
-            if furniture or (self.state.zone == FURNITURE and not block.heading):
+            if furniture or block.furniture or (self.state.zone == FURNITURE and not block.heading):
                 self.paragraphs.append(Paragraph(block.text, FURNITURE, heading=block.heading))
             elif block.heading and not _reads_as_text(block):
                 self._heading(block)
             else:
                 self._paragraph(block)
-        self.paragraphs.extend(Paragraph(line, FURNITURE) for line in removed)
 
     def _names_proposals(self, text: str) -> bool:
         return bool(self.index.numbered(text) or self.index.titles(text, heading=True))

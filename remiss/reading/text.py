@@ -24,6 +24,7 @@ class Block:
     text: str
     heading: bool = False
     bullet: bool = False
+    furniture: bool = False  # a page number or page header taken out of the running text
 
 
 def prepare(text: str) -> str:
@@ -58,28 +59,33 @@ def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= 6 and line[-1] not in ",;" and line[0].isupper()
 
 
-def blocks(text: str, removed: list[str] | None = None) -> list[Block]:
-    """The text's headings, paragraphs and list items; page numbers and repeated page headers are
-    left out (and appended to ``removed`` when given)."""
-    lines, stripped_lines = strip_lines(prepare(text).split("\n"))
-    if removed is not None:
-        removed.extend(stripped_lines)
+def blocks(text: str) -> list[Block]:
+    """The text's headings, paragraphs and list items in order. Page numbers and repeated page
+    headers are taken out of the running text (a paragraph cut by them joins up again) and kept
+    as furniture blocks after the paragraph they interrupted."""
+    lines, removed = strip_lines(prepare(text).split("\n"))
     result: list[Block] = []
     current: list[str] = []
+    pending: list[Block] = []
     bullet = False
     last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
 
     def flush():
         nonlocal current, bullet
         joined = re.sub(r"\s+", " ", " ".join(current)).strip()
-        if joined and joined[0].islower() and result and not result[-1].heading and not bullet:
+        target = next((n for n in range(len(result) - 1, -1, -1) if not result[n].furniture), None)
+        if joined and joined[0].islower() and target is not None and not result[target].heading and not bullet:
             # a paragraph cut by a page break continues the one before it
-            result[-1] = Block(text=f"{result[-1].text} {joined}", bullet=result[-1].bullet)
+            result[target] = Block(text=f"{result[target].text} {joined}", bullet=result[target].bullet)
         elif joined:
             result.append(Block(text=joined, bullet=bullet))
+        result.extend(pending)
         current, bullet = [], False
+        pending.clear()
 
     for i, line in enumerate(lines):
+        for item in removed[i]:
+            (pending if current else result).append(Block(text=item, furniture=True))
         stripped = line.strip()
         if not stripped:
             flush()
@@ -98,6 +104,7 @@ def blocks(text: str, removed: list[str] | None = None) -> list[Block]:
             stripped = BULLET.sub("", stripped, count=1) if bullet else stripped
         current.append(stripped)
     flush()
+    result.extend(Block(text=item, furniture=True) for item in removed[-1])
     return result
 
 
