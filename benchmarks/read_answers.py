@@ -117,7 +117,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument(
-        "--split", default="all", choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "all"]
+        "--split",
+        default="all",
+        choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"],
     )
     parser.add_argument("--calibrate", action="store_true", help="Print the rule table measured on the calib split.")
     parser.add_argument("--errors", action="store_true", help="List every wrong stance and placement.")
@@ -127,7 +129,11 @@ def main() -> None:
     from remiss.reading.evaluation import calibration_rows, confidence_bins
 
     figures: dict = {}
-    splits = ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4"] if args.split == "all" else [args.split]
+    splits = (
+        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+        if args.split == "all"
+        else [args.split]
+    )
     for split in splits:
         for kind in ("txt", "docx"):
             tally = measure(args.shared, split, kind)
