@@ -16,6 +16,7 @@ from .stance import (
     CONSIDER_KIND,
     DOUBT,
     EVALUATIVE,
+    KEEP,
     NONE,
     OPPOSES,
     PARTLY,
@@ -63,6 +64,8 @@ def wording(cue: Cue) -> str:
     """The calibration's second coordinate: how explicit the wording was."""
     if cue.kind in (RESERVATION_KIND, CONDITIONAL_KIND, DOUBT, CONSIDER_KIND, AGAINST, "exception"):
         return cue.kind
+    if cue.kind == KEEP:
+        return AGAINST
     if cue.kind in (ATTITUDE, EVALUATIVE):
         return "attitude"
     return "no_view" if cue.kind == NONE else "verb"

@@ -21,7 +21,7 @@ from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, c
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
 from .references import Index
-from .stance import NO_VIEW, Cue, classify, own_part
+from .stance import KEEP, NO_VIEW, Cue, classify, own_part
 from .structure import Structure
 from .text import Block, blocks, sentences
 from .zones import BACKGROUND, SUBHEADING, zone_of
@@ -64,6 +64,7 @@ PROPOSALS_OBJECT = re.compile(
     r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
     r"|kommitténs förslag|delegationens förslag)\b"
 )
+REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
 EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 
@@ -337,6 +338,8 @@ class _Reader:
 
     def _record(self, keys: list[str], cue: Cue, rank: int, reference: str, sentence: str) -> None:
         finding = Finding(cue, rank, reference, _clean(sentence))
+        if cue.kind == KEEP:  # "ska finnas kvar" argues only against removing it
+            keys = [key for key in keys if REMOVAL.search(self.index.proposal(key).text)]
         for key in keys:
             self.findings[key].append(finding)
         self.block_keys.extend(keys)

@@ -27,6 +27,8 @@ VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CON
     "conditional",
     "no_view",
 )
+# "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
+KEEP = "keep"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,14 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (OPPOSES, 0.7, AGAINST, re.compile(r"\b(?:svårligen|inte|knappast) kan förenas med\b")),
+    (
+        OPPOSES,
+        0.7,
+        KEEP,
+        re.compile(
+            r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt )?(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
+        ),
+    ),
     (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
     (
         OPPOSES,
