@@ -9,14 +9,33 @@ Sentences that point at the remiss ("avsnitt 7.2", a proposal's wording repeated
 current scope; a sentence with a stance cue (``stance.py``) applies to what it names itself, else to
 the scope, else it is a general statement — which covers proposals only when it says so ("i sin
 helhet", "i övrigt"). A paragraph lands on the proposals its sentences point at, else on the scope,
-else in its zone. ``combine.py`` turns what was found into the reading.
+else in its zone. ``clauses.py`` knows what a statement is about and how far it reaches; ``combine.py`` turns what
+was found into the reading.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from .clauses import (
+    ANAPHOR,
+    BLANKET_OBJECT,
+    BRACKETED,
+    BUT,
+    CLOSING,
+    DEMONSTRATIVE,
+    EXCEPT,
+    NAMING,
+    REMOVAL,
+    REST,
+    TOPIC,
+    WHOLE,
+    clean,
+    decision_clauses,
+    directly_named,
+    is_blanket,
+    object_part,
+)
 from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, combine
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
@@ -26,46 +45,6 @@ from .structure import Structure
 from .text import Block, blocks, sentences
 from .zones import BACKGROUND, SUBHEADING, zone_of
 
-MAIN_CLAUSE_END = re.compile(r",? (?:eftersom|då|därför att|vilket|emedan|så att|för att)\b")
-BLANKET_OBJECT = re.compile(
-    r"\b(?:förslagen|betänkandet|betänkandena|betänkandets förslag|promemorian|promemorians förslag|utredningens förslag"
-    r"|delegationens förslag|kommitténs förslag|remissen|remissens förslag|rekommendationerna|lagförslaget|lagförslagen"
-    r"|remitterade förslag\w*|de förslag som|(?:betänkandets|utredningens|promemorians) (?:\w+ )?inriktning"
-    r"|inriktningen i (?:betänkandet|utredningen|promemorian))\b"
-)
-REST = re.compile(r"\bi övrigt\b|\bför övrigt\b|\bövriga (?:förslag|delar|avsnitt|frågor)|\bresterande\b")
-WHOLE = re.compile(
-    r"\bi (?:sin|dess) helhet\b|\bsamtliga (?:förslag|\w+ förslag)|\balla (?:förslag|delar|\w+ förslag)\b|\bi allt väsentligt\b"
-    r"|\bi stort\b|\boverlag\b|\böverlag\b"
-)
-SPECIFIC = re.compile(r"^(?:\w+ ){0,2}förslage[tn]\b(?: \w+){0,4}? (?:om|att|till)\b")
-DEMONSTRATIVE = re.compile(
-    r"\b(?:dessa|denna|detta|ovan|ovanstående|ovannämnda|nämnda|här|där|avsnittet|avsnitten|kapitlet|kapitlen|delen)\b"
-)
-NAMING = re.compile(r"förslag|rekommendation|bedömning|ändring|bestämmelse|inrättande|uppdrag")
-CLOSING = re.compile(
-    r"^(?:avslutningsvis|slutligen|sammanfattningsvis|sammantaget|generellt|övergripande|allmänt|i övrigt|"
-    r"för en fortsatt|utöver (?:detta|ovanstående))\b",
-    re.IGNORECASE,
-)
-BRACKETED = re.compile(r"\((?:se )?(?:avsnitt|kapitel|kap\.|förslag)?\s*\d{1,2}(?:\.\d{1,2})+[^()]{0,30}\)\W*$", re.I)
-TOPIC = re.compile(
-    r"^(?:när det gäller|vad gäller|vad avser|beträffande|avseende|angående|i fråga om|såvitt avser|när det kommer till)\b"
-)
-# "välkomnar förslaget om X men är tveksam till Y": two statements in one sentence
-BUT = re.compile(
-    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
-)
-DECISION_CLAUSE = re.compile(
-    r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
-)
-ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
-PROPOSALS_OBJECT = re.compile(
-    r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
-    r"|kommitténs förslag|delegationens förslag)\b"
-)
-REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
-EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 
 
@@ -135,7 +114,7 @@ class _Reader:
         for sentence in sentences(block):
             cue = classify(sentence)
             if cue is not None and (coverage := self._coverage(cue, own_part(sentence), False)) == "rest":
-                self.general.append(General(cue, _clean(sentence), coverage, set()))
+                self.general.append(General(cue, clean(sentence), coverage, set()))
                 self.block_general = True
 
     def _place(self, block: Block) -> Paragraph:
@@ -191,7 +170,7 @@ class _Reader:
     def _sentence(self, sentence: str, block: Block, clause: bool = False) -> None:
         """A sentence may hold several statements: the att-clauses of a decision ("beslutar att
         tillstyrka …, att avstyrka …") and "välkomnar X men är tveksam till Y"."""
-        clauses = _decision_clauses(sentence)
+        clauses = decision_clauses(sentence)
         if len(clauses) > 1:
             for number, part in enumerate(clauses):
                 self._statement(part, block, clause=number > 0)
@@ -224,11 +203,11 @@ class _Reader:
             self._record(excepted, Cue("partly", 0.5, cue.phrase, "exception"), RANK_KEYWORD, "exception", sentence)
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
-        object_part = _object_part(cue, own, self.index)
-        by_keyword = bool(self.index.keyword_hits(object_part))
+        subject_matter = object_part(cue, own, self.index)
+        by_keyword = bool(self.index.keyword_hits(subject_matter))
         coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
         if coverage:
-            self.general.append(General(cue, _clean(sentence), coverage, set(excepted)))
+            self.general.append(General(cue, clean(sentence), coverage, set(excepted)))
             self.block_general = True
         elif explicit:
             self._record(explicit, cue, RANK_EXPLICIT, "named", sentence)
@@ -237,7 +216,7 @@ class _Reader:
             self._record(quoted, cue, RANK_TEXT, "named", sentence)
             self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
         elif keys := self._keywords_within_scope(
-            object_part, named=clause or bool(TOPIC.match(own)) or _directly_named(cue, own, self.index)
+            subject_matter, named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index)
         ):
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
@@ -249,7 +228,7 @@ class _Reader:
             self._record(self.state.scope, cue, inherited, self.state.scope_reference, sentence)
             self.state.scope_used = True
         else:
-            self.general.append(General(cue, _clean(sentence), "", set()))
+            self.general.append(General(cue, clean(sentence), "", set()))
 
     def _narrow(self, sentence: str, numbered: list[str], quoted: list[str]) -> list[str]:
         """Of the section a bracket at the end names ("… samverkan med lärosätena (avsnitt 7.3.1)"),
@@ -263,7 +242,7 @@ class _Reader:
         """ "all" for a statement about the whole remiss, "rest" for one about what the answer does
         not otherwise address ("i övrigt", "övriga förslag"), "" for anything else."""
         state = self.state
-        if WHOLE.search(" ".join(_object_part(cue, own).split()[:4])) and not state.scope:
+        if WHOLE.search(" ".join(object_part(cue, own).split()[:4])) and not state.scope:
             return "all"  # "tillstyrker alla förslag och lämnar kommentarer på förslaget om …"
         if named:
             return ""
@@ -274,7 +253,7 @@ class _Reader:
         in_scope = state.scope and (state.scope_reference == "heading" or not state.scope_used)
         if in_scope and (DEMONSTRATIVE.search(own) or not WHOLE.search(own)):
             return ""  # "tillstyrker förslagen" under a heading or after a list: the ones in scope
-        return "all" if _is_blanket(cue, own) else ""
+        return "all" if is_blanket(cue, own) else ""
 
     def _exception(self, sentence: str) -> tuple[str, list[str]]:
         """ "… inga invändningar mot förslagen förutom förslaget om frikommunförsök": the part before
@@ -337,7 +316,7 @@ class _Reader:
         return keys
 
     def _record(self, keys: list[str], cue: Cue, rank: int, reference: str, sentence: str) -> None:
-        finding = Finding(cue, rank, reference, _clean(sentence))
+        finding = Finding(cue, rank, reference, clean(sentence))
         if cue.kind == KEEP:  # "ska finnas kvar" argues only against removing it
             keys = [key for key in keys if REMOVAL.search(self.index.proposal(key).text)]
         for key in keys:
@@ -352,60 +331,6 @@ def _reads_as_text(block: Block) -> bool:
     """A short line without a full stop that takes a stance is a sentence, not a heading."""
     cue = classify(block.text)
     return cue is not None and len(block.text.split()) >= 4
-
-
-def _object_part(cue: Cue, own: str, index: Index | None = None) -> str:
-    """What a stance sentence is about: its main clause after the stance phrase ("tillstyrker
-    förslaget om frikommunförsök"), or the whole main clause when the phrase ends it ("Förslaget om
-    frikommunförsök tillstyrks")."""
-    main = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
-    if TOPIC.match(main) and cue.phrase in main:
-        topic, after = main.split(cue.phrase, 1)  # "När det gäller frikommunförsöket bör det övervägas …"
-        return topic if index is not None and index.keyword_hits(topic) else f"{topic} {after}"
-    after = main.split(cue.phrase, 1)[-1] if cue.phrase in main else main
-    return after if after.split() else main
-
-
-def _decision_clauses(sentence: str) -> list[str]:
-    """The att-clauses of a decision, each with a stance; a lead without one ("Kommunstyrelsen
-    beslutar") joins the clause after it."""
-    clauses: list[str] = []
-    carry = ""
-    for part in DECISION_CLAUSE.split(sentence):
-        text = f"{carry} {part}".strip()
-        if classify(text) is None:
-            carry = text
-            continue
-        clauses.append(text)
-        carry = ""
-    if carry and clauses:
-        clauses[-1] = f"{clauses[-1]} {carry}"
-    return clauses or [sentence]
-
-
-def _directly_named(cue: Cue, own: str, index: Index) -> bool:
-    """The words right after the stance phrase name a proposal ("motsätter sig frikommunförsöket")."""
-    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else ""
-    return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
-
-
-def _is_blanket(cue: Cue, own: str) -> bool:
-    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
-    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
-    if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
-        named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
-        return bool(named_all and cue.strength >= 0.6)
-    if WHOLE.search(own):
-        return True
-    if SPECIFIC.search(" ".join(after.split()[:8])):
-        return False  # "tillstyrker förslaget i betänkandet om …": one proposal, named by content
-    if BLANKET_OBJECT.search(" ".join(after.split()[:6])):
-        return True
-    return cue.stance == NO_VIEW and not re.search(r"\b(?:ytterligare|vidare|andra|särskilda)\b", own)
-
-
-def _clean(sentence: str) -> str:
-    return re.sub(r"\s+", " ", sentence).strip()
 
 
 def read_answer(text: str, structure: Structure) -> Reading:
