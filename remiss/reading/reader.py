@@ -9,8 +9,8 @@ Sentences that point at the remiss ("avsnitt 7.2", a proposal's wording repeated
 current scope; a sentence with a stance cue (``stance.py``) applies to what it names itself, else to
 the scope, else it is a general statement — which covers proposals only when it says so ("i sin
 helhet", "i övrigt"). A paragraph lands on the proposals its sentences point at, else on the scope,
-else in its zone. ``clauses.py`` knows what a statement is about and how far it reaches; ``combine.py`` turns what
-was found into the reading.
+else in its zone. ``clauses.py`` knows what a statement is about and how far it reaches;
+``combine.py`` turns what was found into the reading.
 """
 
 from __future__ import annotations
