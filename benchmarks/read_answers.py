@@ -119,7 +119,7 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="all",
-        choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"],
+        choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"],
     )
     parser.add_argument("--calibrate", action="store_true", help="Print the rule table measured on the calib split.")
     parser.add_argument("--errors", action="store_true", help="List every wrong stance and placement.")
@@ -130,7 +130,7 @@ def main() -> None:
 
     figures: dict = {}
     splits = (
-        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
         if args.split == "all"
         else [args.split]
     )
