@@ -26,6 +26,9 @@ SPECIFIC = re.compile(r"^(?:\w+ ){0,2}förslage[tn]\b(?: \w+){0,4}? (?:om|att|ti
 DEMONSTRATIVE = re.compile(
     r"\b(?:dessa|denna|detta|ovan|ovanstående|ovannämnda|nämnda|här|där|avsnittet|avsnitten|kapitlet|kapitlen|delen)\b"
 )
+PASSING = re.compile(
+    r"\b(?:förslag(?:et|en)?|rekommendation(?:en|erna)?|bedömning(?:en)?) (?:om|att|angående|kring)\b(.{0,80})", re.I
+)
 NAMING = re.compile(r"förslag|rekommendation|bedömning|ändring|bestämmelse|inrättande|uppdrag")
 CLOSING = re.compile(
     r"^(?:avslutningsvis|slutligen|sammanfattningsvis|sammantaget|generellt|övergripande|allmänt|i övrigt|"

@@ -151,6 +151,14 @@ def _known_heading(text: str) -> bool:
     )
 
 
+def _opens_a_part(text: str) -> bool:
+    """A heading after the last paragraph that still opens a part ("Konsekvenser för barn"); a
+    title under a signature ("Regionstyrelsens ordförande") does not."""
+    from .zones import CONSEQUENCES, SUMMARY, zone_of
+
+    return zone_of(text) in (CONSEQUENCES, SUMMARY) and not ROLE.search(text)
+
+
 def _states(text: str) -> bool:
     """A line that takes a stance is the body's text, however short ("Kommunen tillstyrker")."""
     from .stance import classify
@@ -174,5 +182,5 @@ def _tail(texts: list[str], flags: list[bool], known: Callable[[str], bool]) -> 
         elif in_list:
             in_list = False
         signature = (NAME_LIKE.match(text) or ROLE.search(text) or text[-1:] not in ".!?") and not _states(text)
-        if position > last_body and short and signature and not _known_heading(text) and not known(text):
+        if position > last_body and short and signature and not _opens_a_part(text) and not known(text):
             flags[position] = True

@@ -26,6 +26,7 @@ from .clauses import (
     DEMONSTRATIVE,
     EXCEPT,
     NAMING,
+    PASSING,
     REMOVAL,
     REST,
     TOPIC,
@@ -177,7 +178,8 @@ class _Reader:
             return
         parts = BUT.split(sentence, maxsplit=1)
         first, second = (parts[0], parts[1]) if len(parts) == 2 else (sentence, "")
-        own_clause = self._names_something(second) and not ANAPHOR.match(second)
+        named_by_number = bool(self.index.numbered(second) or self.index.titles(second))
+        own_clause = named_by_number or (self._names_something(second) and not ANAPHOR.match(second))
         if second and classify(first) and classify(second) and own_clause:
             self._statement(first, block, clause)
             self._statement(second, block, clause=True)
@@ -279,11 +281,22 @@ class _Reader:
         refs, rank = (numbered, RANK_EXPLICIT) if numbered else (named, RANK_TEXT)
         if not refs and (listing or not own):
             refs = self.index.keyword_hits(sentence)
+        elif not refs and (passing := PASSING.search(sentence)):  # "… kommentera rekommendationen om X"
+            refs = self._named_in_passing(passing.group(1))
         if not refs:
             return
         self.referenced = True
         self.block_keys.extend(refs)
         self._move_scope(refs, rank, block, bool(numbered), own)
+
+    def _named_in_passing(self, sentence: str) -> list[str]:
+        """Proposals a sentence without a stance names by their words ("förslaget om X"): one
+        section's, narrowed to the proposal it describes."""
+        keys = list(self.index.keyword_counts(sentence))
+        sections = {self.index.proposal(key).section for key in keys}
+        if len(sections) != 1:
+            return []
+        return self.index.closest(sentence, keys) or keys if len(keys) > 1 else keys
 
     def _move_scope(self, refs: list[str], rank: int, block: Block, numbered: bool, own: str) -> None:
         """Items of one list, and a reporting sentence right after it, add up; anything else starts anew."""

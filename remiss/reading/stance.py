@@ -96,7 +96,8 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.8,
         AGAINST,
         re.compile(
-            rf"\b(?:anser|menar|bedömer) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt)\b"
+            rf"\b(?:anser|menar|bedömer) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
+            r"|(?:är|vore) (?:rätt|en lämplig|lämplig\w*|rimlig\w*|ändamålsenlig\w*|motiverad\w*|nödvändig\w*|bra))\b"
         ),
     ),
     (
@@ -115,7 +116,8 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.7,
         KEEP,
         re.compile(
-            r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt )?(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
+            r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt |i stället |därför )?"
+            r"(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
         ),
     ),
     (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),

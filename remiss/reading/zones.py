@@ -41,7 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         SUMMARY,
         re.compile(
-            r"^(?:sammanfattning|sammanfattande|förslag till beslut|beslut|beslutsförslag|yttrandet i korthet|kortfattat)\b",
+            r"^(?:sammanfattning|sammanfattande|förslag till beslut|beslut|beslutsförslag|yttrandet i korthet|kortfattat)\b"
+            r"|\bi (?:sammandrag|sammanfattning|korthet)$",
             re.I,
         ),
     ),
