@@ -307,7 +307,7 @@ def test_labelled_splits_read_as_labelled(split):
     figures = total.figures()
     assert figures["stance_accuracy"] >= (0.95 if split in ("dev", "calib") else 0.9), total.errors
     assert figures["stance_on_unaddressed"] == 0, total.errors
-    assert figures["placement_accuracy"] >= 0.9, total.errors
+    assert figures["placement_accuracy"] >= (0.95 if split in ("dev", "calib") else 0.85), total.errors
 
 
 @pytest.mark.parametrize("name", sorted(name for name, label in LABELS.items() if label["source"] == "repo"))
