@@ -362,3 +362,9 @@ def test_support_and_opposition_in_one_sentence_go_to_what_each_names(structure)
     proposals = by_label(read_answer(text, structure))
     assert proposals["7.4.1 (1)"].stance == proposals["7.4.3 (1)"].stance == "supports"
     assert proposals["7.4.2 (1)"].stance == "opposes"
+
+
+def test_a_sentence_that_supports_one_thing_and_opposes_another_is_never_plain_opposition():
+    cue = classify("Regionen tillstyrker förslagen i avsnitt 7.4.1 och avstyrker förslaget i avsnitt 7.4.2.")
+    assert cue is not None and cue.stance == "partly"
+    assert classify("Regionen tillstyrker inte förslaget och avstyrker det.").stance == "opposes"

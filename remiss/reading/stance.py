@@ -326,6 +326,8 @@ def classify(sentence: str) -> Cue | None:
         if match is None:
             continue
         stance = _apply_negation(stance, cleaned, match)
+        if stance == OPPOSES and _also_supports(cleaned, match):
+            return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)  # never plain opposition to what it supports
         return _apply_reservation(Cue(stance, strength, match.group(0), kind), cleaned)
     if match := WANTS_CHANGES.search(cleaned):
         return Cue(PARTLY, 0.7, match.group(0), RESERVATION_KIND)
@@ -335,6 +337,22 @@ def classify(sentence: str) -> Cue | None:
                 return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)
             return Cue(PARTLY, 0.4, match.group(0), CONSIDER_KIND)
     return None
+
+
+SUPPORT_VERB = re.compile(r"\btillstyrk\w*|\bställer sig (?:\w+ )?bakom|\bvälkomnar\b")
+
+
+def _also_supports(text: str, match: re.Match) -> bool:
+    """The same sentence also supports something, un-negated ("tillstyrker X och avstyrker Y")."""
+    for other in SUPPORT_VERB.finditer(text):
+        if other.start() == match.start():
+            continue
+        before, after = text[: other.start()], text[other.end() :]
+        if not (
+            NEGATED_BEFORE.search(before) or NEGATED_AFTER.search(after) or re.search(rf"\b{NEG}\b", other.group(0))
+        ):
+            return True
+    return False
 
 
 def _apply_negation(stance: str, text: str, match: re.Match) -> str:
