@@ -119,7 +119,18 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="all",
-        choices=["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"],
+        choices=[
+            "dev",
+            "calib",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "all",
+        ],
     )
     parser.add_argument("--calibrate", action="store_true", help="Print the rule table measured on the calib split.")
     parser.add_argument("--errors", action="store_true", help="List every wrong stance and placement.")
@@ -130,7 +141,7 @@ def main() -> None:
 
     figures: dict = {}
     splits = (
-        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
         if args.split == "all"
         else [args.split]
     )
