@@ -202,7 +202,10 @@ class _Reader:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
             return
         if excepted:
-            self._record(excepted, Cue("partly", 0.5, cue.phrase, "exception"), RANK_KEYWORD, "exception", sentence)
+            # "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly
+            tail_cue = classify(sentence[len(head) :])
+            exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
+            self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
         subject_matter = object_part(cue, own, self.index)

@@ -249,6 +249,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
+    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
