@@ -33,17 +33,19 @@ PRIOR_WEIGHT = 3
 # Reference levels that are weaker evidence than the wording alone suggests.
 LEVEL_FACTOR = {"whole": 0.7, "keyword": 0.9, "mixed": 0.9}
 
-# rule -> (decisions, share right), measured on the first read of the calib and the four held-out
+# rule -> (decisions, share right), measured on the first read of the calib and the seven held-out
 # splits: each read by the rules as they stood before those answers were seen. A decision is one
 # statement applied to its proposals, so a blanket over twenty proposals counts once.
 MEASURED: dict[str, tuple[int, float]] = {
-    "blanket/attitude": (1, 0.0),
-    "blanket/no_view": (1, 1.0),
+    "blanket/attitude": (3, 0.6),
+    "blanket/no_view": (3, 1.0),
     "blanket/reservation": (1, 0.0),
-    "blanket/verb": (2, 0.875),
+    "blanket/verb": (5, 0.943),
+    "exception/exception": (1, 0.0),
     "heading/against": (1, 1.0),
+    "heading/attitude": (2, 1.0),
     "heading/conditional": (1, 1.0),
-    "heading/doubt": (2, 1.0),
+    "heading/doubt": (3, 0.778),
     "heading/no_view": (1, 1.0),
     "heading/reservation": (3, 0.667),
     "heading/verb": (3, 1.0),
@@ -51,19 +53,19 @@ MEASURED: dict[str, tuple[int, float]] = {
     "keyword/consider": (2, 0.0),
     "keyword/doubt": (2, 1.0),
     "keyword/no_view": (1, 1.0),
-    "keyword/reservation": (1, 0.333),
-    "keyword/verb": (7, 1.0),
+    "keyword/reservation": (2, 0.667),
+    "keyword/verb": (8, 1.0),
     "mixed/against": (1, 0.0),
     "mixed/doubt": (1, 0.0),
     "named/against": (1, 1.0),
-    "named/attitude": (6, 0.958),
+    "named/attitude": (8, 0.969),
     "named/conditional": (1, 1.0),
     "named/doubt": (1, 1.0),
     "named/reservation": (1, 1.0),
-    "named/verb": (21, 0.819),
-    "rest/no_view": (9, 0.935),
+    "named/verb": (26, 0.828),
+    "rest/no_view": (11, 0.947),
     "scope/doubt": (1, 0.0),
-    "scope/verb": (1, 1.0),
+    "scope/verb": (2, 1.0),
     "whole/attitude": (2, 0.5),
     "whole/doubt": (1, 0.5),
 }
