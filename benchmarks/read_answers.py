@@ -1,13 +1,21 @@
 #!/usr/bin/env python
 """Measure the reader of document answers (remiss.reading) against hand labels, and its speed.
 
-    .venv/bin/python benchmarks/read_answers.py [--shared ../shared]
+    .venv/bin/python benchmarks/read_answers.py [--shared ../shared] [--split dev|heldout|all] [--calibrate]
 
-Accuracy: the real remissvar in ``<shared>/data/remissvar/`` are read onto the remiss of
-``<shared>/data/sou-2018-47.json`` and compared, section by section, with the labels in
-``tests/data/remissvar_labels.json``. A section's suggested stance is the most common non-empty
-stance of its proposals (ties: the more cautious one), or "" when none has one. Also counted:
-"avstyrker" suggested where the label says the body supports (must be 0).
+Labels: ``tests/data/reading/labels.json`` — per proposal the stance a ministry official would
+record (or none: not addressed), and where paragraphs belong. Answers are the real remissvar in
+``<shared>/data/remissvar/`` and the written ones in ``tests/data/reading/written/``, each read as
+text and as DOCX. Figures per split (dev: used to tune the rules and measure the calibration;
+calib: read once, after the rules were frozen, to measure the confidence table; heldout: labelled
+before the reader was run on them, read only for the figures reported):
+
+- stance accuracy over labelled stances; "avstyrker" where the body supports (must be 0); stances
+  suggested for proposals the answer does not address (target 0);
+- share of the document's sentences placed (summary, general views, a proposal, consequences;
+  furniture left out of the count) and share of labelled paragraphs placed right;
+- calibration: per rule and per confidence bin, suggestions and share right (``--calibrate`` prints
+  the rule table to paste into ``remiss/reading/calibration.py``).
 
 Speed: a 40-page text PDF (WeasyPrint) and a DOCX of the same text are extracted and read.
 The last line printed is one JSON object with every figure.
@@ -20,12 +28,11 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CAUTION = ["opposes", "partly", "no_view", "supports"]
+DATA = ROOT / "tests" / "data" / "reading"
 
 
 def setup_django() -> None:
@@ -35,85 +42,63 @@ def setup_django() -> None:
     django.setup()
 
 
-def section_stances(reading) -> dict[str, str]:
-    by_section: dict[str, list[str]] = {}
-    for proposal in reading.proposals:
-        by_section.setdefault(proposal.section, []).append(proposal.stance)
-    result = {}
-    for section, stances in by_section.items():
-        counts = Counter(stance for stance in stances if stance)
-        if not counts:
-            result[section] = ""
-            continue
-        best = max(counts.values())
-        result[section] = min((s for s, n in counts.items() if n == best), key=CAUTION.index)
-    return result
+def structure_path(shared: Path, name: str) -> Path:
+    candidate = shared / "data" / name
+    return candidate if candidate.exists() else ROOT / "data" / name
 
 
-def as_format(path: Path, kind: str) -> tuple[bytes, str]:
-    """The answer as the ministry may receive it: the text itself, or a PDF or DOCX of it."""
-    from tests.documents import docx_bytes, pdf_bytes
-
-    text = path.read_text()
-    if kind == "pdf":
-        return pdf_bytes(text), path.stem + ".pdf"
-    if kind == "docx":
-        return docx_bytes([part.strip() for part in text.split("\n\n") if part.strip()]), path.stem + ".docx"
-    return text.encode(), path.name
+def answer_path(shared: Path, name: str, label: dict) -> Path:
+    return shared / "data" / "remissvar" / name if label["source"] == "shared" else DATA / name
 
 
-def accuracy(shared: Path, kind: str = "txt") -> dict:
+def measure(shared: Path, split: str, kind: str = "txt"):
     from remiss.reading import Structure, extract_text, read_answer
+    from remiss.reading.evaluation import Tally, docx_from_text, load_labels, score
 
-    labels = json.loads((ROOT / "tests/data/remissvar_labels.json").read_text())
-    structure = Structure.from_json((shared / "data" / labels["structure"]).read_bytes())
-    right = total = general_right = wrong_opposes = 0
-    rows = []
-    for name, label in labels["answers"].items():
-        data, filename = as_format(shared / "data" / "remissvar" / name, kind)
-        reading = read_answer(extract_text(data, filename).text, structure)
-        suggested = section_stances(reading)
-        for section, expected in label["sections"].items():
-            got = suggested.get(section, "")
-            total += 1
-            right += got == expected
-            wrong_opposes += got == "opposes" and expected in ("supports", "partly")
-            if got != expected:
-                rows.append(f"  {name} {section}: labelled {expected or '–'}, suggested {got or '–'}")
-        general_right += reading.general == label["general"]
-        print(
-            f"{name} as {kind}: {sum(suggested.get(s, '') == e for s, e in label['sections'].items())}/{len(label['sections'])} sections right, general {reading.general} (label {label['general']})"
-        )
-    print("\n".join(rows) or "  every section right")
-    return {
-        "sections": total,
-        "sections_right": right,
-        "section_accuracy": round(right / total, 3) if total else None,
-        "general_right": general_right,
-        "answers": len(labels["answers"]),
-        "opposes_where_supports": wrong_opposes,
-    }
+    labels = load_labels(DATA / "labels.json")["answers"]
+    total = Tally()
+    for name, label in labels.items():
+        if split != "all" and label["split"] != split:
+            continue
+        path = answer_path(shared, name, label)
+        if not path.exists():
+            continue
+        structure = Structure.from_json(structure_path(shared, label["structure"]).read_bytes())
+        text = path.read_text(encoding="utf-8")
+        data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
+        total.add(score(name, read_answer(extract_text(data, filename).text, structure), label))
+    return total
 
 
 def speed(shared: Path) -> dict:
     from remiss.reading import Structure, extract_text, read_answer
     from tests.documents import docx_bytes, pdf_bytes
 
-    structure = Structure.from_json((shared / "data" / "sou-2018-47.json").read_bytes())
-    text = "\n\n".join(
-        (shared / "data" / "remissvar" / name).read_text() for name in sorted(os.listdir(shared / "data" / "remissvar"))
-    )
-    pdf = pdf_bytes("\n\n".join([text] * 3))
+    structure = Structure.from_json(structure_path(shared, "sou-2018-47.json").read_bytes())
+    texts = [path.read_text() for path in sorted((DATA / "written").rglob("*.txt"))]
+    remissvar = shared / "data" / "remissvar"
+    if remissvar.exists():
+        texts += [path.read_text() for path in sorted(remissvar.glob("*.txt"))]
+    text = "\n\n".join(texts)
     import io
 
     from pypdf import PdfReader
 
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    body = text
+    while True:
+        pdf = pdf_bytes(body)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        if pages >= 40:
+            break
+        body = body + "\n\n" + text
+    if pages > 44:  # cut back to about 40 pages
+        parts = body.split("\n\n")
+        body = "\n\n".join(parts[: int(len(parts) * 41 / pages)])
+        pdf = pdf_bytes(body)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
     figures = {"pdf_pages": pages}
-    for kind, data in (
-        ("pdf", pdf),
-        ("docx", docx_bytes([part for part in ("\n\n".join([text] * 3)).split("\n\n") if part.strip()])),
-    ):
+    docx = docx_bytes([part for part in body.split("\n\n") if part.strip()])
+    for kind, data in (("pdf", pdf), ("docx", docx)):
         times = []
         for _ in range(3):
             start = time.perf_counter()
@@ -131,12 +116,54 @@ def speed(shared: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument(
+        "--split",
+        default="all",
+        choices=[
+            "dev",
+            "calib",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "all",
+        ],
+    )
+    parser.add_argument("--calibrate", action="store_true", help="Print the rule table measured on the calib split.")
+    parser.add_argument("--errors", action="store_true", help="List every wrong stance and placement.")
+    parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
     setup_django()
-    figures = accuracy(args.shared)
-    for kind in ("pdf", "docx"):
-        figures[f"section_accuracy_{kind}"] = accuracy(args.shared, kind)["section_accuracy"]
-    figures.update(speed(args.shared))
+    from remiss.reading.evaluation import calibration_rows, confidence_bins
+
+    figures: dict = {}
+    splits = (
+        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+        if args.split == "all"
+        else [args.split]
+    )
+    for split in splits:
+        for kind in ("txt", "docx"):
+            tally = measure(args.shared, split, kind)
+            figures[f"{split}_{kind}"] = tally.figures()
+            print(f"{split} as {kind}: {json.dumps(tally.figures())}")
+            if args.errors and kind == "txt":
+                print("\n".join(f"  {error}" for error in tally.errors))
+            if kind == "txt":
+                figures[f"{split}_bins"] = confidence_bins(tally.suggestions)
+                print(f"  confidence bins (bin, suggestions, share right): {figures[f'{split}_bins']}")
+    if args.calibrate:
+        rows = calibration_rows(measure(args.shared, "calib").suggestions)
+        print("MEASURED: dict[str, tuple[int, float]] = {")
+        for rule, (count, share) in rows.items():
+            if "/" in rule:
+                print(f'    "{rule}": ({count}, {share}),')
+        print("}")
+    if not args.no_speed:
+        figures.update(speed(args.shared))
     print(json.dumps(figures))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from remiss.reading import ReadingError, Structure, extract_text, read_answer
+from remiss.reading import ASK_BELOW, ReadingError, Structure, extract_text, read_answer
 from remiss.reading.stance import classify
 from tests import documents
 
@@ -112,7 +112,8 @@ Kommunen tillstyrker med reservation för att modellerna måste följas upp.
     assert section_stance(reading, "7.3.1") == {""}  # not mentioned: not answered, not a guess
     assert reading.general == "partly"
     opposing = next(p for p in reading.proposals if p.section == "7.4.2")
-    assert opposing.evidence == "Kommunen avstyrker förslaget." and opposing.confidence >= 0.8
+    assert opposing.evidence == "Kommunen avstyrker förslaget." and opposing.confidence >= ASK_BELOW
+    assert opposing.comment == "Kommunen avstyrker förslaget. Vitet behövs som påtryckningsmedel."
 
 
 def test_a_heading_that_repeats_a_title_points_at_its_section(structure):
@@ -157,7 +158,7 @@ def test_no_numbering_at_all_is_read_as_a_whole_document(structure):
     reading = read_answer(text, structure)
     assert reading.whole_document
     assert set(stances(reading).values()) == {"supports"}
-    assert all(0 < proposal.confidence <= 0.6 for proposal in reading.proposals)
+    assert all(0 < proposal.confidence < ASK_BELOW and proposal.ask for proposal in reading.proposals)
 
 
 def test_background_and_consequence_sections_are_not_read_as_views(structure):
@@ -252,19 +253,28 @@ def test_read_answer_prints_the_reading_as_json(tmp_path, capsys):
     )
     call_command("read_answer", str(answer), "--structure", str(STRUCTURE_JSON), "--json")
     reading = json.loads(capsys.readouterr().out)
-    assert set(reading) == {"general", "proposals"}
+    assert {"general", "proposals", "summary", "general_views", "consequences", "unplaced", "paragraphs"} <= set(
+        reading
+    )
     assert len(reading["proposals"]) == 29
     row = next(p for p in reading["proposals"] if p["section"] == "7.4.3")
-    assert row == {
+    assert row | {"confidence": 0, "rule": ""} == {
         "section": "7.4.3",
         "proposal": "7.4.3 (1)",
         "stance": "opposes",
         "commented": True,
-        "confidence": row["confidence"],
+        "addressed": True,
+        "confidence": 0,
         "evidence": "Regionen avstyrker förslaget.",
+        "ask": False,
+        "rule": "",
+        "comment": "Regionen avstyrker förslaget.",
+        "shared_with_section": False,
+        "shared_with": [],
     }
-    assert 0.8 <= row["confidence"] <= 1.0
+    assert ASK_BELOW <= row["confidence"] <= 1.0
     assert {p["stance"] for p in reading["proposals"] if p["section"] != "7.4.3"} == {"no_view"}
+    assert reading["general_views"] == "Regionen har i övrigt inga synpunkter."
 
 
 def test_read_answer_refuses_a_scanned_pdf_in_swedish(tmp_path):

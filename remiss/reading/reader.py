@@ -1,179 +1,279 @@
-"""Read an answer's text onto a remiss's proposals: per proposal a suggested stance, the sentence it
-rests on and a confidence. Only a person's confirmation makes a reading count (``remiss.services``).
+"""Read an answer's text onto a remiss's proposals: every paragraph to its place, and per proposal
+a suggested stance, the sentence it rests on and a calibrated confidence. Only a person's
+confirmation makes a reading count (``remiss.services``).
 
-Walk: the text is cut into headings, paragraphs and list items (``text.py``). Headings set the zone
-(background and consequence sections describe, they do not answer) and may point at sections by
-number or title. Sentences that point at the remiss ("avsnitt 7.2", a proposal's wording repeated in
-a list) set the current scope; a sentence with a stance cue (``stance.py``) applies to what it names
-itself, else to the scope, else it is a general statement — which covers every proposal only when
-it is a blanket one ("ställer sig bakom förslagen i sin helhet", "har inga synpunkter"). With no
-reference at all, the document is read as a whole.
+Walk: the text is cut into headings, paragraphs and list items (``text.py``); furniture (letterhead,
+page numbers, signatures …) is set aside (``furniture.py``). Headings set the zone (``zones.py``:
+summary, background, general views, consequences) or point at proposals by number or title.
+Sentences that point at the remiss ("avsnitt 7.2", a proposal's wording repeated in a list) set the
+current scope; a sentence with a stance cue (``stance.py``) applies to what it names itself, else to
+the scope, else it is a general statement — which covers proposals only when it says so ("i sin
+helhet", "i övrigt"). A paragraph lands on the proposals its sentences point at, else on the scope,
+else in its zone. ``clauses.py`` knows what a statement is about and how far it reaches;
+``combine.py`` turns what was found into the reading.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections import defaultdict
 
+from .clauses import (
+    ANAPHOR,
+    BLANKET_OBJECT,
+    BRACKETED,
+    BUT,
+    CLOSING,
+    DEMONSTRATIVE,
+    EXCEPT,
+    NAMING,
+    PASSING,
+    REMOVAL,
+    REST,
+    TOPIC,
+    WHOLE,
+    clean,
+    decision_clauses,
+    directly_named,
+    is_blanket,
+    object_part,
+)
+from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, combine
+from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
+from .furniture import furniture_flags
 from .references import Index
-from .stance import NO_VIEW, Cue, classify, own_part
+from .stance import KEEP, NO_VIEW, Cue, classify, own_part
 from .structure import Structure
 from .text import Block, blocks, sentences
+from .zones import BACKGROUND, SUBHEADING, zone_of
 
-BACKGROUND = re.compile(
-    r"^(?:bakgrund|ärendet|ärendebeskrivning|beslutsunderlag|handlingar|sammanfattning av (?:betänkandet|betänkandena|promemorian|remissen|förslagen|utredningen)"
-    r"|(?:utredningens|betänkandets|betänkandenas|promemorians|remissens) (?:förslag|innehåll|uppdrag)|innehåll|remissen\b|\S+ i stort\b)",
-    re.IGNORECASE,
-)
-IGNORED = re.compile(
-    r"konsekvens|^bilag|^beslutet (?:ska|skall) skickas|^expedieras|^för kännedom|^protokollsutdrag|^kopia",
-    re.IGNORECASE,
-)
-ANSWERING = re.compile(
-    r"synpunkt|yttrande|kommentar|ställningstagande|bedömning|övergripande|generell|allmän|inledning|sammanfattning|"
-    r"förvaltningens|kontorets|nämndens|styrelsens|motivering|förslag till beslut|slutsats|avslutning|remissvar|svar",
-    re.IGNORECASE,
-)
-MAIN_CLAUSE_END = re.compile(r",? (?:eftersom|då|därför att|vilket|emedan|så att|för att)\b")
-BLANKET_OBJECT = re.compile(
-    r"\b(?:förslagen|betänkandet|betänkandena|betänkandets förslag|promemorian|promemorians förslag|utredningens förslag"
-    r"|delegationens förslag|remissen|remissens förslag|rekommendationerna|lagförslaget|lagförslagen|remitterade förslag\w*)\b"
-)
-REST = re.compile(r"\bi övrigt\b|\bför övrigt\b|\bövriga (?:förslag|delar|avsnitt)")
-WHOLE = re.compile(
-    r"\bi (?:sin|dess) helhet\b|\bsamtliga förslag|\balla (?:förslag|delar)|\bi allt väsentligt\b|\bi stort\b"
-)
-
-RANK_EXPLICIT, RANK_TEXT, RANK_KEYWORD, RANK_BLANKET, RANK_WHOLE = 5, 4, 3, 2, 1
-BASE_CONFIDENCE = {RANK_EXPLICIT: 0.95, RANK_TEXT: 0.85, RANK_KEYWORD: 0.7, RANK_BLANKET: 0.75, RANK_WHOLE: 0.5}
+READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 
 
-@dataclass
-class Finding:
-    stance: str
-    rank: int
-    strength: float
-    evidence: str
-
-    @property
-    def confidence(self) -> float:
-        return round(BASE_CONFIDENCE[self.rank] * (0.7 + 0.3 * self.strength), 2)
-
-    def beats(self, other: Finding | None) -> bool:
-        return other is None or (self.rank, self.strength) > (other.rank, other.strength)
-
-
-@dataclass
-class ProposalReading:
-    key: str
-    section: str
-    label: str
-    stance: str = ""
-    commented: bool = False
-    confidence: float = 0.0
-    evidence: str = ""
-
-    def as_dict(self) -> dict:
-        return {
-            "section": self.section,
-            "proposal": self.label,
-            "stance": self.stance,
-            "commented": self.commented,
-            "confidence": self.confidence,
-            "evidence": self.evidence,
-        }
-
-
-@dataclass
-class Reading:
-    general: str | None
-    general_evidence: str
-    proposals: list[ProposalReading]
-    whole_document: bool = False
-
-    def as_dict(self) -> dict:
-        return {"general": self.general, "proposals": [proposal.as_dict() for proposal in self.proposals]}
-
-    def by_key(self) -> dict[str, ProposalReading]:
-        return {proposal.key: proposal for proposal in self.proposals}
-
-
-@dataclass
 class _State:
-    zone: str = "answer"  # answer | background | ignored
-    scope: list[str] = field(default_factory=list)
-    scope_rank: int = RANK_TEXT
-    scope_used: bool = False
-    listing: bool = False  # inside a list the answer introduced as the report's proposals
-    last_ref_block: int = -10
-    last_ref_bullet: bool = False
-    block_number: int = 0
+    def __init__(self) -> None:
+        self.zone = GENERAL  # a letter without headings is the body's general text
+        self.scope: list[str] = []
+        self.scope_rank = RANK_TEXT
+        self.scope_reference = "scope"
+        self.scope_used = False
+        self.listing = False  # inside a list the answer introduced as the report's proposals
+        self.last_ref_block = -10
+        self.last_ref_bullet = False
+        self.block_number = 0
+
+    def set_scope(self, keys: list[str], rank: int, reference: str, used: bool = False) -> None:
+        self.scope, self.scope_rank, self.scope_reference, self.scope_used = keys, rank, reference, used
 
 
 class _Reader:
     def __init__(self, structure: Structure):
         self.index = Index(structure)
-        self.findings: dict[str, Finding] = {}
-        self.commented: set[str] = set()
-        self.general: list[tuple[Cue, str, bool]] = []
+        self.findings: dict[str, list[Finding]] = defaultdict(list)
+        self.general: list[General] = []
         self.referenced = False
         self.state = _State()
+        self.paragraphs: list[Paragraph] = []
+        self.block_keys: list[str] = []
+        self.block_general = False  # the paragraph holds a statement about the whole remiss
+
+    # --- the walk -------------------------------------------------------------------------------
 
     def read(self, text: str) -> None:
-        for number, block in enumerate(blocks(text)):
+        items = blocks(text)
+        flags = furniture_flags([block.text for block in items], self._names_proposals)
+        for number, (block, furniture) in enumerate(zip(items, flags, strict=True)):
             self.state.block_number = number
-            if block.heading:
+            if furniture or block.furniture or (self.state.zone == FURNITURE and not block.heading):
+                self.paragraphs.append(Paragraph(block.text, FURNITURE, heading=block.heading))
+            elif block.heading and not _reads_as_text(block):
                 self._heading(block)
-            elif self.state.zone == "answer":
-                for sentence in sentences(block):
-                    self._sentence(sentence, block)
+            else:
+                self._paragraph(block)
+
+    def _names_proposals(self, text: str) -> bool:
+        return bool(self.index.numbered(text) or self.index.titles(text, heading=True))
+
+    def _paragraph(self, block: Block) -> None:
+        self.block_keys = []
+        self.block_general = False
+        if CLOSING.match(block.text) and self.state.scope_reference != "heading":
+            self.state.scope = []  # "Avslutningsvis vill kommunen …": back to the general text
+            if self.state.zone == UNPLACED:
+                self.state.zone = GENERAL
+        if self.state.zone in READING_ZONES:
+            for sentence in sentences(block):
+                self._sentence(sentence, block)
+        else:
+            self._closing_statements(block)
+        self.paragraphs.append(self._place(block))
+        if self.state.scope_reference == "keyword":
+            self.state.scope = []
+
+    def _closing_statements(self, block: Block) -> None:
+        """Outside the answering zones only a statement about the rest of the remiss counts
+        ("Kommunen har i övrigt inga synpunkter" after the consequences)."""
+        for sentence in sentences(block):
+            cue = classify(sentence)
+            if cue is not None and (coverage := self._coverage(cue, own_part(sentence), False)) == "rest":
+                self.general.append(General(cue, clean(sentence), coverage, set()))
+                self.block_general = True
+
+    def _place(self, block: Block) -> Paragraph:
+        zone = self.state.zone
+        if self.block_general and not self.block_keys and zone != SUMMARY and len(sentences(block)) <= 2:
+            return Paragraph(block.text, GENERAL)  # "… har i övrigt inga synpunkter."
+        if zone in (BACKGROUND, SUMMARY):
+            return Paragraph(block.text, SUMMARY)
+        if zone == CONSEQUENCES:
+            return Paragraph(block.text, CONSEQUENCES)
+        keys = list(dict.fromkeys(self.block_keys)) or list(self.state.scope)
+        if self.state.scope_reference == "heading" and set(keys) <= set(self.state.scope):
+            keys = list(self.state.scope)  # under a heading the text belongs to all it names
+        if keys:
+            return Paragraph(block.text, PROPOSAL, keys=keys)
+        return Paragraph(block.text, GENERAL if zone == GENERAL else UNPLACED)
 
     def _heading(self, block: Block) -> None:
-        refs = self.index.numbered(block.text) or self.index.titles(block.text, heading=True)
         state = self.state
-        state.scope, state.scope_used = [], False
+        refs = self._narrow(block.text, self.index.numbered(block.text), self.index.proposal_texts(block.text))
+        refs = refs or self.index.titles(block.text, heading=True)
+        zone = zone_of(block.text)
+        if not refs and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
+            refs = self._heading_keywords(block.text)
         if refs:
-            state.zone, state.scope, state.scope_rank = "answer", refs, RANK_EXPLICIT
+            state.zone = PROPOSAL
+            state.set_scope(refs, RANK_EXPLICIT, "heading")
             state.last_ref_block = state.block_number
             self.referenced = True
-            cue = classify(block.text)
-            if cue:
-                self._record(refs, cue, RANK_EXPLICIT, block.text)
-        elif IGNORED.search(block.text):
-            state.zone = "ignored"
-        elif BACKGROUND.search(block.text):
-            state.zone = "background"
-        elif ANSWERING.search(block.text):
-            state.zone = "answer"
+            if cue := classify(block.text):
+                self._record(refs, cue, RANK_EXPLICIT, "heading", block.text)
+        elif zone == SUBHEADING:
+            if state.zone != PROPOSAL:
+                state.zone, state.scope = GENERAL, []
+        elif zone is not None:
+            state.zone, state.scope = zone, []
+        else:
+            state.scope = []
+            if state.zone == PROPOSAL:
+                state.zone = UNPLACED
+        place = {BACKGROUND: SUMMARY}.get(state.zone, state.zone)
+        keys = list(state.scope) if state.zone == PROPOSAL else []
+        self.paragraphs.append(Paragraph(block.text, place if keys or place != PROPOSAL else UNPLACED, keys, True))
 
-    def _sentence(self, sentence: str, block: Block) -> None:
-        state = self.state
-        numbered = self.index.numbered(sentence)
-        explicit = numbered or self.index.titles(sentence)
-        quoted = self.index.proposal_texts(sentence)
+    def _heading_keywords(self, text: str) -> list[str]:
+        """A heading naming a proposal by a word only its section uses ("Frikommunförsök")."""
+        keys = self.index.keyword_hits(text)
+        sections = {self.index.proposal(key).section for key in keys}
+        return keys if len(sections) == 1 else []
+
+    # --- sentences ------------------------------------------------------------------------------
+
+    def _sentence(self, sentence: str, block: Block, clause: bool = False) -> None:
+        """A sentence may hold several statements: the att-clauses of a decision ("beslutar att
+        tillstyrka …, att avstyrka …") and "välkomnar X men är tveksam till Y"."""
+        clauses = decision_clauses(sentence)
+        if len(clauses) > 1:
+            for number, part in enumerate(clauses):
+                self._statement(part, block, clause=number > 0)
+            return
+        parts = BUT.split(sentence, maxsplit=1)
+        first, second = (parts[0], parts[1]) if len(parts) == 2 else (sentence, "")
+        named_by_number = bool(self.index.numbered(second) or self.index.titles(second))
+        own_clause = named_by_number or (self._names_something(second) and not ANAPHOR.match(second))
+        if second and classify(first) and classify(second) and own_clause:
+            self._statement(first, block, clause)
+            self._statement(second, block, clause=True)
+            return
+        self._statement(sentence, block, clause)
+
+    def _names_something(self, clause: str) -> bool:
+        return bool(self.index.numbered(clause) or self.index.titles(clause) or self.index.keyword_hits(clause))
+
+    def _statement(self, sentence: str, block: Block, clause: bool = False) -> None:
         cue = classify(sentence)
-        own = own_part(sentence)
+        head, excepted = self._exception(sentence) if cue else (sentence, [])
+        if excepted:
+            cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
+        quoted = self.index.proposal_texts(head)
+        numbered = self._narrow(head, self.index.numbered(head), quoted)
+        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted))
+        own = own_part(head)
         if cue is None:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
             return
-        main_clause = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
-        if REST.search(own) and not explicit and (cue.stance == NO_VIEW or BLANKET_OBJECT.search(own)):
-            self.general.append((cue, sentence, True))  # "i övrigt inga synpunkter": the rest of the remiss
-            return
-        if explicit:
-            self._record(explicit, cue, RANK_EXPLICIT, sentence)
-            state.scope, state.scope_rank, state.scope_used = explicit, RANK_EXPLICIT, True
+        if excepted:
+            # "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly
+            tail_cue = classify(sentence[len(head) :])
+            exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
+            self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
+            explicit = [key for key in explicit if key not in excepted]
+            quoted = [key for key in quoted if key not in excepted]
+        subject_matter = object_part(cue, own, self.index)
+        by_keyword = bool(self.index.keyword_hits(subject_matter))
+        coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
+        if coverage:
+            self.general.append(General(cue, clean(sentence), coverage, set(excepted)))
+            self.block_general = True
+        elif explicit:
+            self._record(explicit, cue, RANK_EXPLICIT, "named", sentence)
+            self.state.set_scope(explicit, RANK_EXPLICIT, "named", used=True)
         elif quoted:
-            self._record(quoted, cue, RANK_TEXT, sentence)
-            state.scope, state.scope_rank, state.scope_used = quoted, RANK_TEXT, True
-        elif keys := self._keywords_within_scope(main_clause):
+            self._record(quoted, cue, RANK_TEXT, "named", sentence)
+            self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
+        elif keys := self._keywords_within_scope(
+            subject_matter, named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index)
+        ):
             self.referenced = True
-            self._record(keys, cue, RANK_KEYWORD, sentence)
-        elif state.scope:
-            self._record(state.scope, cue, state.scope_rank, sentence)
-            state.scope_used = True
+            self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
+            if self.state.scope_reference != "heading":
+                self.state.set_scope(keys, RANK_KEYWORD + 1, "keyword", used=True)  # for the rest of the paragraph
+        elif self.state.scope:
+            # what a heading or list put in scope counts fully; what an earlier sentence named, less
+            inherited = self.state.scope_rank - (0 if self.state.scope_reference in ("heading", "scope") else 1)
+            self._record(self.state.scope, cue, inherited, self.state.scope_reference, sentence)
+            self.state.scope_used = True
         else:
-            self.general.append((cue, sentence, self._is_blanket(cue, own)))
+            self.general.append(General(cue, clean(sentence), "", set()))
+
+    def _narrow(self, sentence: str, numbered: list[str], quoted: list[str]) -> list[str]:
+        """Of the section a bracket at the end names ("… samverkan med lärosätena (avsnitt 7.3.1)"),
+        the proposal the text is about."""
+        inside = [key for key in quoted if key in numbered]
+        if inside or len(numbered) < 2 or not BRACKETED.search(sentence):
+            return inside or numbered
+        return self.index.closest(BRACKETED.sub("", sentence), numbered) or numbered
+
+    def _coverage(self, cue: Cue, own: str, named: bool, by_keyword: bool = False) -> str:
+        """ "all" for a statement about the whole remiss, "rest" for one about what the answer does
+        not otherwise address ("i övrigt", "övriga förslag"), "" for anything else."""
+        state = self.state
+        if WHOLE.search(" ".join(object_part(cue, own).split()[:4])) and not state.scope:
+            return "all"  # "tillstyrker alla förslag och lämnar kommentarer på förslaget om …"
+        if named:
+            return ""
+        if REST.search(own) and (cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9):
+            return "rest"
+        if by_keyword:
+            return ""
+        in_scope = state.scope and (state.scope_reference == "heading" or not state.scope_used)
+        if in_scope and (DEMONSTRATIVE.search(own) or not WHOLE.search(own)):
+            return ""  # "tillstyrker förslagen" under a heading or after a list: the ones in scope
+        return "all" if is_blanket(cue, own) else ""
+
+    def _exception(self, sentence: str) -> tuple[str, list[str]]:
+        """ "… inga invändningar mot förslagen förutom förslaget om frikommunförsök": the part before
+        the exception and the proposals excepted."""
+        match = EXCEPT.search(sentence)
+        if match is None:
+            return sentence, []
+        tail = sentence[match.end() :]
+        keys = (
+            self.index.numbered(tail)
+            or self.index.titles(tail)
+            or self.index.proposal_texts(tail)
+            or self.index.keyword_hits(tail)
+        )
+        return (sentence[: match.start()], keys) if keys else (sentence, [])
 
     def _pointer(self, sentence: str, block: Block, numbered: list[str], named: list[str], own: str) -> None:
         """A sentence without a stance may point at proposals and so set the scope: numbering replaces
@@ -184,12 +284,22 @@ class _Reader:
         refs, rank = (numbered, RANK_EXPLICIT) if numbered else (named, RANK_TEXT)
         if not refs and (listing or not own):
             refs = self.index.keyword_hits(sentence)
+        elif not refs and (passing := PASSING.search(sentence)):  # "… kommentera rekommendationen om X"
+            refs = self._named_in_passing(passing.group(1))
         if not refs:
-            if state.scope and own and not block.bullet:
-                self.commented.update(state.scope)
             return
         self.referenced = True
+        self.block_keys.extend(refs)
         self._move_scope(refs, rank, block, bool(numbered), own)
+
+    def _named_in_passing(self, sentence: str) -> list[str]:
+        """Proposals a sentence without a stance names by their words ("förslaget om X"): one
+        section's, narrowed to the proposal it describes."""
+        keys = list(self.index.keyword_counts(sentence))
+        sections = {self.index.proposal(key).section for key in keys}
+        if len(sections) != 1:
+            return []
+        return self.index.closest(sentence, keys) or keys if len(keys) > 1 else keys
 
     def _move_scope(self, refs: list[str], rank: int, block: Block, numbered: bool, own: str) -> None:
         """Items of one list, and a reporting sentence right after it, add up; anything else starts anew."""
@@ -197,70 +307,46 @@ class _Reader:
         continues_list = state.last_ref_bullet and state.block_number - state.last_ref_block == 1
         if set(refs) <= set(state.scope) and not state.scope_used:
             pass  # a list repeating what the numbering already pointed at
-        elif continues_list and (block.bullet or not own) and not state.scope_used and not numbered:
+        elif continues_list and (block.bullet or not own and not numbered) and not state.scope_used:
             state.scope = state.scope + [key for key in refs if key not in state.scope]
         else:
-            state.scope, state.scope_rank, state.scope_used = refs, rank, False
+            state.set_scope(refs, rank, "scope")
         state.last_ref_block, state.last_ref_bullet = state.block_number, block.bullet
 
-    def _keywords_within_scope(self, text: str) -> list[str]:
-        """Proposals a stance sentence names by a word only they use; inside a fresh scope only those
-        of the scope count (a passing word about something else does not move the statement)."""
-        keys = self.index.keyword_hits(text)
+    def _keywords_within_scope(self, text: str, named: bool = False) -> list[str]:
+        """Proposals a stance sentence names by words only they use (two of them, or one where the
+        sentence speaks of a proposal: "förslaget om …", "När det gäller …"); inside a fresh scope
+        only those of the scope count (a passing word about something else does not move it). Under
+        a heading that names proposals the text is about them: words alone do not move it."""
+        if self.state.scope_reference == "heading" and self.state.scope:
+            return []
+        counts = self.index.keyword_counts(text)
+        keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
+        if len(keys) > 1:
+            sections = {self.index.proposal(key).section for key in keys}
+            if len(sections) == 1:  # of one section's proposals, the one the words describe
+                keys = self.index.closest(text, keys) or keys
         scope = self.state.scope
-        if scope and not self.state.scope_used:
+        if scope and not self.state.scope_used and not named:
             return [key for key in keys if key in scope]
         return keys
 
-    @staticmethod
-    def _is_blanket(cue: Cue, own: str) -> bool:
-        """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
-        if cue.strength < 0.9:
-            return False
-        if WHOLE.search(own):
-            return True
-        after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
-        if BLANKET_OBJECT.search(" ".join(after.split()[:6])):
-            return True
-        return cue.stance == NO_VIEW and not re.search(r"\b(?:ytterligare|vidare|andra)\b", own)
-
-    def _record(self, keys: list[str], cue: Cue, rank: int, sentence: str) -> None:
-        finding = Finding(cue.stance, rank, cue.strength, _clean(sentence))
+    def _record(self, keys: list[str], cue: Cue, rank: int, reference: str, sentence: str) -> None:
+        finding = Finding(cue, rank, reference, clean(sentence))
+        if cue.kind == KEEP:  # "ska finnas kvar" argues only against removing it
+            keys = [key for key in keys if REMOVAL.search(self.index.proposal(key).text)]
         for key in keys:
-            self.commented.add(key)
-            if finding.beats(self.findings.get(key)):
-                self.findings[key] = finding
+            self.findings[key].append(finding)
+        self.block_keys.extend(keys)
 
     def result(self) -> Reading:
-        general = max(self.general, key=lambda item: (item[2], item[0].strength), default=None)
-        blanket = next((item for item in self.general if item[2]), None)
-        fallback = None
-        if blanket is not None:
-            fallback = Finding(blanket[0].stance, RANK_BLANKET, blanket[0].strength, _clean(blanket[1]))
-        elif general is not None and not self.referenced:
-            fallback = Finding(general[0].stance, RANK_WHOLE, general[0].strength, _clean(general[1]))
-        proposals = []
-        for proposal in self.index.structure.proposals:
-            finding = self.findings.get(proposal.key) or fallback
-            reading = ProposalReading(key=proposal.key, section=proposal.section, label=proposal.label)
-            if finding is not None:
-                reading.stance, reading.confidence, reading.evidence = (
-                    finding.stance,
-                    finding.confidence,
-                    finding.evidence,
-                )
-            reading.commented = proposal.key in self.commented or finding is not None
-            proposals.append(reading)
-        return Reading(
-            general=general[0].stance if general else None,
-            general_evidence=_clean(general[1]) if general else "",
-            proposals=proposals,
-            whole_document=not self.referenced,
-        )
+        return combine(self.index.structure, self.findings, self.general, self.paragraphs, self.referenced)
 
 
-def _clean(sentence: str) -> str:
-    return re.sub(r"\s+", " ", sentence).strip()
+def _reads_as_text(block: Block) -> bool:
+    """A short line without a full stop that takes a stance is a sentence, not a heading."""
+    cue = classify(block.text)
+    return cue is not None and len(block.text.split()) >= 4
 
 
 def read_answer(text: str, structure: Structure) -> Reading:

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from .structure import ProposalRef, SectionRef, Structure, number_parts
-from .text import stems
+from .text import stem, stems
 
 NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 NUMBERED = re.compile(
@@ -47,9 +47,27 @@ GENERIC_STEMS = (
     "utveckling",
     "möjlighet",
 )
+COMMITTEE_ENDINGS = ("delegatio", "delegation", "kommitté", "utredning", "utredare", "utredningen")
 TEXT_COVERAGE = 0.6
 TITLE_COVERAGE = 0.75
 MIN_KEYWORD_LENGTH = 7
+
+
+def _generic(item: str) -> bool:
+    """A generic word or one barely longer ("utredningen"); a compound ("utredningsarbete",
+    "försöksverksamhet") is not."""
+    if item.endswith(COMMITTEE_ENDINGS):
+        return True  # the committee's name ("Tillitsdelegationen") belongs to every part of its report
+    return any(
+        item.endswith(generic)
+        and len(item) - len(generic) < 5
+        or item.startswith(generic)
+        and len(item) - len(generic) < 3
+        for generic in _GENERIC
+    )
+
+
+_GENERIC = tuple({*GENERIC_STEMS, *(stem(generic) for generic in GENERIC_STEMS)})
 
 
 class Index:
@@ -58,6 +76,7 @@ class Index:
         self.sections = [section for section in structure.sections if section.parts]
         documents: list[set[str]] = []
         self.proposal_stems: dict[str, set[str]] = {}
+        self._text_stems: dict[str, set[str]] = {}
         self.title_stems: dict[str, set[str]] = {}
         for section in structure.sections:
             self.title_stems[section.number] = set(stems(section.title))
@@ -65,6 +84,7 @@ class Index:
             for proposal in section.proposals:
                 first = re.split(r"(?<=[.!?])\s+", proposal.text.strip(), maxsplit=1)[0]
                 self.proposal_stems[proposal.key] = set(stems(first))
+                self._text_stems[proposal.key] = set(stems(proposal.text))
                 documents.append(set(stems(proposal.text)))
         df: dict[str, int] = defaultdict(int)
         for document in documents:
@@ -89,10 +109,7 @@ class Index:
         return {
             item: sorted(set(users[item]), key=self._order)
             for item, sections in owners.items()
-            if len(sections) == 1
-            and len(item) >= MIN_KEYWORD_LENGTH
-            and not item.startswith(GENERIC_STEMS)
-            and not item.endswith(GENERIC_STEMS)
+            if len(sections) == 1 and len(item) >= MIN_KEYWORD_LENGTH and not _generic(item)
         }
 
     def _order(self, key: str) -> int:
@@ -131,9 +148,20 @@ class Index:
         ]
 
     def titles(self, text: str, *, heading: bool = False) -> list[str]:
-        """Sections whose title the text repeats; a one-word title only as a heading of its own."""
+        """Sections whose title the text repeats; a one-word title only as a heading of its own. A
+        heading may shorten the title ("En ny jämställdhetsmyndighet"): the best match then counts."""
         present = set(stems(text))
         found = []
+        if heading and present:
+            shortened = [
+                (self._coverage(self.title_stems[section.number], present), section)
+                for section in self.structure.sections
+                if present <= self.title_stems[section.number]
+                and self._coverage(present, self.title_stems[section.number]) >= 0.99
+            ]
+            shortened = [(score, section) for score, section in shortened if score >= 0.5]
+            if shortened:
+                return self._keys([max(shortened, key=lambda item: item[0])[1]])
         for section in self.structure.sections:
             title = self.title_stems[section.number]
             if not title or len(title) < 2 and not (heading and title <= present and len(present) <= 3):
@@ -159,6 +187,24 @@ class Index:
                 if key not in keys:
                     keys.append(key)
         return sorted(keys, key=self._order)
+
+    def closest(self, text: str, keys: list[str]) -> list[str]:
+        """Of ``keys``, the one proposal whose wording the text shares most, when it clearly does."""
+        present = set(stems(text))
+        scored = sorted(
+            ((sum(self.weight.get(item, 1.0) for item in self._text_stems[key] & present), key) for key in keys),
+            reverse=True,
+        )
+        (best, key), (second, _) = scored[0], scored[1]
+        return [key] if best >= 3.0 and best >= 1.5 * second else []
+
+    def keyword_counts(self, text: str) -> dict[str, int]:
+        """Per proposal, how many of its own words the text uses (in remiss order)."""
+        counts: dict[str, int] = defaultdict(int)
+        for item in set(stems(text)):
+            for key in self.keywords.get(item, ()):
+                counts[key] += 1
+        return {key: counts[key] for key in sorted(counts, key=self._order)}
 
     def _coverage(self, wanted: set[str], present: set[str]) -> float:
         total = sum(self.weight.get(item, 1.0) for item in wanted)

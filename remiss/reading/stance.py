@@ -15,11 +15,32 @@ from dataclasses import dataclass
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = "supports", "partly", "opposes", "no_view"
 
 
+# Kinds of wording, for calibration and for how a statement combines with others.
+VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CONDITIONAL_KIND, NONE = (
+    "verb",
+    "attitude",
+    "evaluative",
+    "against",
+    "doubt",
+    "consider",
+    "reservation",
+    "conditional",
+    "no_view",
+)
+# "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
+KEEP = "keep"
+
+
 @dataclass(frozen=True)
 class Cue:
     stance: str
     strength: float  # 0..1: how explicit the wording is
     phrase: str
+    kind: str = VERB
+    base: str = ""  # the stance before a reservation made it partial ("" when none did)
+    # the reservation concerns particular proposals taken up elsewhere ("med de synpunkter som
+    # framgår nedan", "i huvudsak"): a blanket statement stays plain support for the others
+    forward: bool = False
 
 
 W = r"(?:[\wåäöéü-]+ )"  # one word and its space
@@ -28,88 +49,242 @@ OBJECT = r"(?:förslag|utredning|delegation|betänkand|promemori|inriktning|bed�
 
 # Order matters: the first pattern that matches decides. Opposition and "no view" come before
 # support so that "kan inte ställa sig bakom" never reads as "ställa sig bakom".
-PATTERNS: list[tuple[str, float, re.Pattern]] = [
-    (OPPOSES, 1.0, re.compile(r"\bavstyrk\w*")),
+SUBJECT = r"(?:förslag\w*|rekommendation\w*|bedömning\w*|ändring\w*|bestämmelse\w*|inriktning\w*|initiativ\w*|reform\w*|modell\w*|lösning\w*|en sådan \w+|detta|det)"
+# "det är angeläget att …" takes no stance; "förslaget är angeläget" does.
+POSITIVE_SUBJECT = SUBJECT.replace("|detta|det)", ")")
+PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
+    (OPPOSES, 1.0, VERB, re.compile(r"\bavstyrk\w*")),
     (
         OPPOSES,
         1.0,
+        VERB,
         re.compile(rf"\b(?:kan|vill|kommer) {W}{{0,2}}{NEG} {W}{{0,2}}(?:ställa sig|ställa oss|ställa mig|stå) bakom"),
     ),
-    (OPPOSES, 1.0, re.compile(rf"\bställer sig {W}{{0,2}}{NEG} bakom")),
+    (OPPOSES, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}{NEG} bakom")),
     (
         OPPOSES,
         1.0,
+        VERB,
         re.compile(
             rf"\b(?:kan|vill) {W}{{0,2}}{NEG} {W}{{0,1}}(?:tillstyrka|stödja|stöda|acceptera|godta|ställa sig positiv)"
         ),
     ),
-    (OPPOSES, 1.0, re.compile(r"\bmotsätter (?:sig|vi oss)")),
-    (OPPOSES, 0.9, re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}negativ[at]? till")),
-    (OPPOSES, 0.9, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
+    (
+        OPPOSES,
+        1.0,
+        AGAINST,
+        re.compile(r"\bmotsätter (?:sig|vi oss)|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
+    ),
+    (OPPOSES, 0.9, AGAINST, re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?{OBJECT}")),
+    (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
     (
         OPPOSES,
         0.9,
+        AGAINST,
         re.compile(
             rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{0,3}}förslag\w* {W}{{0,3}}(?:inte|ej) (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|läggas)"
         ),
     ),
-    (OPPOSES, 0.9, re.compile(r"\bförslag\w* (?:bör|ska|skall) (?:inte|ej) (?:genomföras|införas|antas|beslutas)")),
-    (OPPOSES, 0.9, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
+    (
+        OPPOSES,
+        0.9,
+        AGAINST,
+        re.compile(r"\bförslag\w* (?:bör|ska|skall) (?:inte|ej) (?:genomföras|införas|antas|beslutas)"),
+    ),
+    (
+        OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(
+            rf"\b(?:anser|menar|bedömer) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
+            r"|(?:är|vore) (?:rätt|en lämplig|lämplig\w*|rimlig\w*|ändamålsenlig\w*|motiverad\w*|nödvändig\w*|bra))\b"
+        ),
+    ),
+    (
+        OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(
+            rf"\b{SUBJECT} (?:är|vore|framstår som) {W}{{0,1}}(?:inte|ej) (?:\w+ )?(?:lämplig|ändamålsenlig|motiverad|rimlig|önskvärd|nödvändig|befogad)\w*"
+            rf"|\b(?:det är|är det|vore det) (?:inte|ej) (?:lämpligt|ändamålsenligt|motiverat|rimligt) att\b"
+            rf"|\b{SUBJECT} (?:är|vore|framstår som) {W}{{0,1}}(?:olämplig|omotiverad|orimlig)\w*"
+        ),
+    ),
+    (OPPOSES, 0.7, AGAINST, re.compile(r"\b(?:svårligen|inte|knappast) kan förenas med\b")),
+    (
+        OPPOSES,
+        0.7,
+        KEEP,
+        re.compile(
+            r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt |i stället |därför )?"
+            r"(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
+        ),
+    ),
+    (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
+    (
+        OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(r"\b(?:förslag\w*|bestämmelsen|ändringen) (?:bör|ska|skall) (?:därför )?utgå\b"),
+    ),
+    (
+        OPPOSES,
+        0.6,
+        DOUBT,
+        re.compile(rf"\bifrågasätter {W}{{0,2}}(?:behovet|nödvändigheten|lämpligheten|rimligheten|syftet)\b"),
+    ),
     (
         NO_VIEW,
         1.0,
+        NONE,
         re.compile(
-            r"\b(?:har|lämnar|finns) (?:därför |i övrigt )?inga (?:särskilda )?(?:synpunkter|kommentarer|yttranden)"
+            r"\b(?:har|lämnar|finns) (?:\w+ )?(?:därför |i övrigt |heller |för övrigt )?inga (?:särskilda |ytterligare |andra )?(?:synpunkter|kommentarer|yttranden)"
+            r"|\b(?:inte|ej) (?:har|lämnar|ha|lämna|avge|avger) (?:några )?(?:synpunkter|kommentarer)"
         ),
     ),
-    (NO_VIEW, 1.0, re.compile(r"\bavstår (?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)")),
-    (NO_VIEW, 0.9, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
-    (NO_VIEW, 0.9, re.compile(r"^inga synpunkter\b")),
-    (SUPPORTS, 1.0, re.compile(r"\btillstyrk\w*")),
-    (SUPPORTS, 1.0, re.compile(rf"\bställer sig {W}{{0,2}}bakom")),
-    (SUPPORTS, 1.0, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
-    (SUPPORTS, 1.0, re.compile(r"\binstämmer\b")),
-    (SUPPORTS, 1.0, re.compile(r"\bvälkomnar\b")),
-    (SUPPORTS, 1.0, re.compile(r"\bbifaller\b|\bbifalls\b")),
-    (SUPPORTS, 0.9, re.compile(rf"\b(?:stödjer|stöder) {W}{{0,3}}{OBJECT}")),
-    (SUPPORTS, 0.9, re.compile(rf"\bdelar {W}{{0,3}}(?:bedömning|uppfattning|slutsats|syn|analys|åsikt)")),
+    (
+        NO_VIEW,
+        1.0,
+        NONE,
+        re.compile(r"\bavstår (?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"),
+    ),
+    (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
+    (
+        NO_VIEW,
+        0.9,
+        NONE,
+        re.compile(
+            r"\binga (?:särskilda |ytterligare )?(?:synpunkter|kommentarer)\b|\bkommenterar (?:inte|ej)\b|\btar (?:inte|ej) ställning\b"
+        ),
+    ),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\btillstyrk\w*")),
+    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
+    (
+        OPPOSES,
+        0.7,
+        AGAINST,
+        re.compile(r"\bser (?:inte|inget|inte något) (?:något )?(?:behov|behovet|skäl) (?:av|till|för)\b"),
+    ),
+    (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\bbifaller\b|\bbifalls\b")),
+    (SUPPORTS, 0.9, VERB, re.compile(rf"\b(?:stödjer|stöder) {W}{{0,3}}{OBJECT}")),
+    (SUPPORTS, 0.9, VERB, re.compile(rf"\bdelar {W}{{0,3}}(?:bedömning|uppfattning|slutsats|syn|analys|åsikt)")),
     (
         SUPPORTS,
         0.9,
+        VERB,
         re.compile(
             rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{0,3}}förslag\w* (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|realiseras)"
         ),
     ),
-    (SUPPORTS, 0.7, re.compile(rf"\bser {W}{{0,2}}positivt på")),
-    (SUPPORTS, 0.7, re.compile(rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]? (?:till|inställd)")),
+    (
+        PARTLY,
+        0.6,
+        DOUBT,
+        re.compile(
+            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}(?:kritisk|tveksam)[at]?\b|\btveksamt (?:om|huruvida)\b"
+        ),
+    ),
+    (
+        PARTLY,
+        0.5,
+        DOUBT,
+        re.compile(
+            r"\bifrågasätter\b|\bbefarar\b|\bär (?:oroad|bekymrad|orolig)\b|\bser (?:(?!inga\b|inte\b|ingen\b)\w+ ){0,2}(?:risker|en risk|farhågor)\b"
+        ),
+    ),
+    (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
+    (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(rf"\b(?:anser|menar|bedömer|vill) (?:\w+ )?dock (?:{W}){{0,8}}?(?:måste|behöver|krävs)\b"),
+    ),
+    (
+        PARTLY,
+        0.5,
+        DOUBT,
+        re.compile(rf"\bställer sig {W}{{0,1}}frågande\b|\bhar (?:\w+ )?svårt att se (?:behovet|nyttan|hur)\b"),
+    ),
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(
+            r"\bser (?:ett |ett stort |vissa )?behov av (?:förtydligande|förtydliganden|ändring|ändringar|komplettering|kompletteringar|justering)\w*"
+        ),
+    ),
+    (SUPPORTS, 0.7, ATTITUDE, re.compile(rf"\bser {W}{{0,2}}positivt på")),
+    (
+        SUPPORTS,
+        0.7,
+        ATTITUDE,
+        re.compile(rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]? (?:till|inställd)"),
+    ),
+    (
+        SUPPORTS,
+        0.7,
+        EVALUATIVE,
+        re.compile(
+            rf"\b{POSITIVE_SUBJECT}(?: (?!att\b)\S+){{0,8}}? (?:är|vore|framstår som) {W}{{0,2}}(?:bra|välkom\w+|nödvändig\w*|angelägen|angeläget|rimlig\w*|ändamålsenlig\w*"
+            r"|positiv\w*|efterlängtad\w*|klok\w*|lovvärd\w*|väl avvägd\w*|välmotiverad\w*|motiverad\w*)"
+        ),
+    ),
     (
         SUPPORTS,
         0.6,
+        EVALUATIVE,
         re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
     ),
-    (SUPPORTS, 0.6, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.6, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
     (
         SUPPORTS,
         0.6,
+        ATTITUDE,
         re.compile(r"\b(?:har|finns) (?:ingen|inga) (?:invändning|invändningar|erinran|erinringar)\b|\butan erinran\b"),
     ),
-    (SUPPORTS, 0.5, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
+    (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
+    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
+    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
 WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|regleringen|skrivningen) (?:\w+ )?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ )?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
 )
-CRITICAL = re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:kritisk|tveksam)[at]? till")
+# "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
+CONSIDER = re.compile(
+    r"\b(?:bör|behöver|borde|måste) (?:\w+ ){0,3}(?:övervägas|utredas|analyseras|belysas|ses över|prövas)(?: (?:vidare|ytterligare|närmare|noga))?\b"
+    r"|\bbör (?:\w+ ){0,2}(?:överväga|utreda|analysera|se över)\b|\b(?:ytterligare|fördjupad|djupare) (?:analys|utredning|beredning)\b"
+    r"|\b(?:bör|behöver|måste) (?:\w+ ){0,2}föregås av (?:en )?(?:\w+ )?(?:analys|utredning|prövning|utvärdering)\b"
+)
+CONDITIONAL = re.compile(
+    r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
+)
 RESERVATION = re.compile(
     r"\bdelvis\b|\bmed (?:en |vissa |viss |några )?(?:reservation|förbehåll|invändning|undantag)\w*|\bi (?:huvudsak|princip|stort sett|vissa delar)\b"
-    r"|\bunder (?:förutsättning|förutsättningen) att\b|\bmed undantag\b|\bmed tillägg\b|\bmed de (?:synpunkter|påpekanden)\b"
+    r"|\bmed undantag\b|\bmed tillägg\b|\bmed (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)\b|\bmed reservation\b"
+)
+FORWARD = re.compile(
+    r"\bnedan\b|\bnedanstående\b|\bi det följande\b|\bföljande\b|\bsom framgår\b|\bsom utvecklas\b|\bsom lämnas\b"
+)
+# "tillstyrker i huvudsak förslagen": about the whole, the exceptions are taken up elsewhere.
+MAINLY = re.compile(
+    r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
 )
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
-    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\botillräcklig\w*"
+    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
+)
+# After a strong verb only a real reservation makes support partial ("men vill betona" does not).
+STRONG_CONCERN = re.compile(
+    r"\brisk\w*|\bmåste\b|\bkrävs\b|\bkräver (?:ytterligare|mer|särskild\w*|utökade) (?:resurser|medel|finansiering|arbete|analys\w*|utredning)|\bsaknas\b|\binte i (?:sin |dess )?nuvarande\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|ändras)"
+    r"|\binvändning\w*|\bfarhåg\w*|\boro\w*|\bbör (?:\w+ ){0,2}(?:utredas|övervägas|ses över|analyseras)\b"
 )
 # Negations that do not negate ("inte minst", "inte bara").
 FALSE_NEGATION = re.compile(r"\b(?:inte|ej) (?:minst|bara|enbart|endast|heller bara)\b")
@@ -120,7 +295,7 @@ NOT_FULLY = re.compile(r"^ (?:inte|ej) (?:helt|fullt|fullt ut|i alla delar|alla)
 REPORTER = (
     r"(?:utredningen|utredaren|delegationen|\w+delegationen|kommittén|betänkandet|promemorian|regeringen|departementet)"
 )
-REPORT_VERB = r"(?:föreslår|anser|menar|bedömer|rekommenderar|lyfter|konstaterar|framhåller|pekar|beskriver|drar|betonar|poängterar|redovisar|skriver|förordar)"
+REPORT_VERB = r"(?:föreslår|lämnar|presenterar|redogör|lämnar|presenterar|redogör|anser|menar|bedömer|rekommenderar|lyfter|konstaterar|framhåller|pekar|beskriver|drar|betonar|poängterar|redovisar|skriver|förordar)"
 REPORTING = re.compile(
     rf"^(?:\S+ ){{0,3}}?{REPORTER}(?: \S+){{0,2}}? {REPORT_VERB}\b|^(?:\S+ ){{0,24}}?{REPORT_VERB} (?:\w+ )?{REPORTER}\b"
 )
@@ -147,17 +322,38 @@ def classify(sentence: str) -> Cue | None:
     if not text:
         return None
     cleaned = FALSE_NEGATION.sub(" ", text)
-    for stance, strength, pattern in PATTERNS:
+    for stance, strength, kind, pattern in PATTERNS:
         match = pattern.search(cleaned)
         if match is None:
             continue
         stance = _apply_negation(stance, cleaned, match)
-        return _apply_reservation(Cue(stance, strength, match.group(0)), cleaned)
-    if WANTS_CHANGES.search(cleaned):
-        return Cue(PARTLY, 0.7, WANTS_CHANGES.search(cleaned).group(0))
-    if CRITICAL.search(cleaned):
-        return Cue(PARTLY, 0.5, CRITICAL.search(cleaned).group(0))
+        if stance == OPPOSES and _also_supports(cleaned, match):
+            return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)  # never plain opposition to what it supports
+        return _apply_reservation(Cue(stance, strength, match.group(0), kind), cleaned)
+    if match := WANTS_CHANGES.search(cleaned):
+        return Cue(PARTLY, 0.7, match.group(0), RESERVATION_KIND)
+    if match := CONSIDER.search(cleaned):
+        if not re.search(r"\bbör (?:\w+ )?(?:genomföras|införas)\b", cleaned):
+            if re.search(r"\bdock\b", cleaned):  # "… bör dock utredas vidare": a reservation
+                return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)
+            return Cue(PARTLY, 0.4, match.group(0), CONSIDER_KIND)
     return None
+
+
+SUPPORT_VERB = re.compile(r"\btillstyrk\w*|\bställer sig (?:\w+ )?bakom|\bvälkomnar\b")
+
+
+def _also_supports(text: str, match: re.Match) -> bool:
+    """The same sentence also supports something, un-negated ("tillstyrker X och avstyrker Y")."""
+    for other in SUPPORT_VERB.finditer(text):
+        if other.start() == match.start():
+            continue
+        before, after = text[: other.start()], text[other.end() :]
+        if not (
+            NEGATED_BEFORE.search(before) or NEGATED_AFTER.search(after) or re.search(rf"\b{NEG}\b", other.group(0))
+        ):
+            return True
+    return False
 
 
 def _apply_negation(stance: str, text: str, match: re.Match) -> str:
@@ -173,12 +369,19 @@ def _apply_negation(stance: str, text: str, match: re.Match) -> str:
 
 
 def _apply_reservation(cue: Cue, text: str) -> Cue:
+    """Support with a reservation, a condition or an exception in the same sentence is partial."""
     if cue.stance != SUPPORTS:
         return cue
-    if RESERVATION.search(text):
-        return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase)
+    after = text.split(cue.phrase, 1)[-1]
+    if CONDITIONAL.search(text):
+        return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, CONDITIONAL_KIND, SUPPORTS)
+    if match := RESERVATION.search(text):
+        forward = bool(FORWARD.search(text[match.start() :]) or MAINLY.match(match.group(0)))
+        return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, RESERVATION_KIND, SUPPORTS, forward)
     if WANTS_CHANGES.search(text):
-        return Cue(PARTLY, 0.7, cue.phrase)
-    if cue.strength < 1.0 and CONTRAST.search(text) and CONCERN.search(text):
-        return Cue(PARTLY, 0.6, cue.phrase)
+        return Cue(PARTLY, 0.7, cue.phrase, RESERVATION_KIND, SUPPORTS)
+    contrast = CONTRAST.search(after)
+    concern = STRONG_CONCERN if cue.strength >= 1.0 else CONCERN
+    if contrast and concern.search(after[contrast.start() :]):
+        return Cue(PARTLY, 0.6, cue.phrase, RESERVATION_KIND, SUPPORTS)
     return cue

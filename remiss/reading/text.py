@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .furniture import strip_lines
+
 BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf0d8\u2013\u2014*-]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*"
 )
@@ -22,6 +24,7 @@ class Block:
     text: str
     heading: bool = False
     bullet: bool = False
+    furniture: bool = False  # a page number or page header taken out of the running text
 
 
 def prepare(text: str) -> str:
@@ -32,7 +35,8 @@ def prepare(text: str) -> str:
 def _is_heading(line: str, previous: str, following: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if not words or len(words) > 14 or len(stripped) > 110:
+    numbered = bool(LEADING_NUMBER.match(stripped))
+    if not words or len(words) > (24 if numbered else 14) or len(stripped) > (200 if numbered else 110):
         return False
     if stripped[-1] in ".,;:!?" or BULLET.match(stripped) and not LEADING_NUMBER.match(stripped):
         return False
@@ -44,33 +48,49 @@ def _is_heading(line: str, previous: str, following: str) -> bool:
     return bool(opens and closes)
 
 
+def _neighbours(lines: list[str], i: int, last_text: int) -> tuple[str, str]:
+    """The lines around line i; the last line of the text opens nothing (it is no heading)."""
+    previous = lines[i - 1] if i else ""
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return previous, "." if i == last_text else following
+
+
 def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= 6 and line[-1] not in ",;" and line[0].isupper()
 
 
 def blocks(text: str) -> list[Block]:
-    lines = prepare(text).split("\n")
+    """The text's headings, paragraphs and list items in order. Page numbers and repeated page
+    headers are taken out of the running text (a paragraph cut by them joins up again) and kept
+    as furniture blocks after the paragraph they interrupted."""
+    lines, removed = strip_lines(prepare(text).split("\n"))
     result: list[Block] = []
     current: list[str] = []
+    pending: list[Block] = []
     bullet = False
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
 
     def flush():
         nonlocal current, bullet
         joined = re.sub(r"\s+", " ", " ".join(current)).strip()
-        if joined and joined[0].islower() and result and not result[-1].heading and not bullet:
+        target = next((n for n in range(len(result) - 1, -1, -1) if not result[n].furniture), None)
+        if joined and joined[0].islower() and target is not None and not result[target].heading and not bullet:
             # a paragraph cut by a page break continues the one before it
-            result[-1] = Block(text=f"{result[-1].text} {joined}", bullet=result[-1].bullet)
+            result[target] = Block(text=f"{result[target].text} {joined}", bullet=result[target].bullet)
         elif joined:
             result.append(Block(text=joined, bullet=bullet))
+        result.extend(pending)
         current, bullet = [], False
+        pending.clear()
 
     for i, line in enumerate(lines):
+        for item in removed[i]:
+            (pending if current else result).append(Block(text=item, furniture=True))
         stripped = line.strip()
         if not stripped:
             flush()
             continue
-        previous = lines[i - 1] if i else ""
-        following = lines[i + 1] if i + 1 < len(lines) else ""
+        previous, following = _neighbours(lines, i, last_text)
         if _is_heading(stripped, previous if not current else current[-1], following):
             flush()
             result.append(Block(text=re.sub(r"\s+", " ", stripped), heading=True))
@@ -84,11 +104,17 @@ def blocks(text: str) -> list[Block]:
             stripped = BULLET.sub("", stripped, count=1) if bullet else stripped
         current.append(stripped)
     flush()
+    result.extend(Block(text=item, furniture=True) for item in removed[-1])
     return result
 
 
+COLON_CLAUSE = re.compile(r"(?<=:)\s+(?=[A-ZÅÄÖ])")
+
+
 def sentences(block: Block) -> list[str]:
-    return [part.strip() for part in SENTENCE_END.split(block.text) if part.strip()]
+    """Sentences; a colon before a capital starts a new one ("… med ett undantag: TCO avstyrker …")."""
+    parts = [part.strip() for part in SENTENCE_END.split(block.text) if part.strip()]
+    return [piece.strip() for part in parts for piece in COLON_CLAUSE.split(part) if piece.strip()]
 
 
 # --- stems --------------------------------------------------------------------------------------
@@ -111,9 +137,14 @@ WORD = re.compile(r"[a-zåäöéü]+")
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """Up to two endings off ("universitetet" and "universitet" both give "universit")."""
+    for _ in range(2):
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
     return word
 
 

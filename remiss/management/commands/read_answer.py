@@ -2,6 +2,11 @@
 
 FILE is a remissvar as .pdf, .docx or .txt; REMISS.json is a remiss in the format of
 data/sou-2018-47.json. Nothing is stored: this is the reader the registering screen uses.
+
+--json prints ``Reading.as_dict()``: per proposal its stance (null where the body took none),
+whether the text addresses it, the body's own text on it, evidence, calibrated confidence and
+whether staff should be asked; the summary, general views, consequences and unplaced text; and
+every paragraph with the place it landed in.
 """
 
 import json
@@ -45,8 +50,10 @@ class Command(BaseCommand):
             return
         self.stdout.write(_("Övergripande: %(stance)s") % {"stance": LABELS.get(reading.general or "", "–")})
         for proposal in reading.proposals:
+            stance = LABELS.get(proposal.stance, "–") if proposal.addressed else _("berörs inte")
+            ask = "?" if proposal.ask else " "
             self.stdout.write(
-                f"{proposal.label:12} {LABELS.get(proposal.stance, '–'):20} {proposal.confidence:.2f}  {proposal.evidence[:100]}"
+                f"{proposal.label:12} {stance:20} {proposal.confidence:.2f}{ask} {proposal.evidence[:100]}"
             )
 
 

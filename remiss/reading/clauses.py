@@ -1,0 +1,109 @@
+"""The clauses of a remissvar's statements: what a stance sentence is about (its object, a
+fronted topic, the proposal named right after the verb), whether it covers the whole remiss
+("i sin helhet", "förslagen i betänkandet") or the rest ("i övrigt"), exceptions ("med undantag
+för …"), and sentences that hold several statements (the att-clauses of a decision, "… men …")."""
+
+from __future__ import annotations
+
+import re
+
+from .references import Index
+from .stance import NO_VIEW, Cue, classify
+
+MAIN_CLAUSE_END = re.compile(r",? (?:eftersom|då|därför att|vilket|emedan|så att|för att)\b")
+BLANKET_OBJECT = re.compile(
+    r"\b(?:förslagen|betänkandet|betänkandena|betänkandets förslag|promemorian|promemorians förslag|utredningens förslag"
+    r"|delegationens förslag|kommitténs förslag|remissen|remissens förslag|rekommendationerna|lagförslaget|lagförslagen"
+    r"|remitterade förslag\w*|de förslag som|(?:betänkandets|utredningens|promemorians) (?:\w+ )?inriktning"
+    r"|inriktningen i (?:betänkandet|utredningen|promemorian))\b"
+)
+REST = re.compile(r"\bi övrigt\b|\bför övrigt\b|\bövriga (?:förslag|delar|avsnitt|frågor)|\bresterande\b")
+WHOLE = re.compile(
+    r"\bi (?:sin|dess) helhet\b|\bsamtliga (?:förslag|\w+ förslag)|\balla (?:förslag|delar|\w+ förslag)\b|\bi allt väsentligt\b"
+    r"|\bi stort\b|\boverlag\b|\böverlag\b"
+)
+SPECIFIC = re.compile(r"^(?:\w+ ){0,2}förslage[tn]\b(?: \w+){0,4}? (?:om|att|till)\b")
+DEMONSTRATIVE = re.compile(
+    r"\b(?:dessa|denna|detta|ovan|ovanstående|ovannämnda|nämnda|här|där|avsnittet|avsnitten|kapitlet|kapitlen|delen)\b"
+)
+PASSING = re.compile(
+    r"\b(?:förslag(?:et|en)?|rekommendation(?:en|erna)?|bedömning(?:en)?) (?:om|att|angående|kring)\b(.{0,80})", re.I
+)
+NAMING = re.compile(r"förslag|rekommendation|bedömning|ändring|bestämmelse|inrättande|uppdrag")
+CLOSING = re.compile(
+    r"^(?:avslutningsvis|slutligen|sammanfattningsvis|sammantaget|generellt|övergripande|allmänt|i övrigt|"
+    r"för en fortsatt|utöver (?:detta|ovanstående))\b",
+    re.IGNORECASE,
+)
+BRACKETED = re.compile(r"\((?:se )?(?:avsnitt|kapitel|kap\.|förslag)?\s*\d{1,2}(?:\.\d{1,2})+[^()]{0,30}\)\W*$", re.I)
+TOPIC = re.compile(
+    r"^(?:när det gäller|vad gäller|vad avser|beträffande|avseende|angående|i fråga om|såvitt avser|när det kommer till)\b"
+)
+# "välkomnar förslaget om X men är tveksam till Y": two statements in one sentence
+BUT = re.compile(
+    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
+)
+DECISION_CLAUSE = re.compile(
+    r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
+)
+ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
+PROPOSALS_OBJECT = re.compile(
+    r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
+    r"|kommitténs förslag|delegationens förslag)\b"
+)
+REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
+EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
+
+
+def object_part(cue: Cue, own: str, index: Index | None = None) -> str:
+    """What a stance sentence is about: its main clause after the stance phrase ("tillstyrker
+    förslaget om frikommunförsök"), or the whole main clause when the phrase ends it ("Förslaget om
+    frikommunförsök tillstyrks")."""
+    main = MAIN_CLAUSE_END.split(own, maxsplit=1)[0]
+    if TOPIC.match(main) and cue.phrase in main:
+        topic, after = main.split(cue.phrase, 1)  # "När det gäller frikommunförsöket bör det övervägas …"
+        return topic if index is not None and index.keyword_hits(topic) else f"{topic} {after}"
+    after = main.split(cue.phrase, 1)[-1] if cue.phrase in main else main
+    return after if after.split() else main
+
+
+def decision_clauses(sentence: str) -> list[str]:
+    """The att-clauses of a decision, each with a stance; a lead without one ("Kommunstyrelsen
+    beslutar") joins the clause after it."""
+    clauses: list[str] = []
+    carry = ""
+    for part in DECISION_CLAUSE.split(sentence):
+        text = f"{carry} {part}".strip()
+        if classify(text) is None:
+            carry = text
+            continue
+        clauses.append(text)
+        carry = ""
+    if carry and clauses:
+        clauses[-1] = f"{clauses[-1]} {carry}"
+    return clauses or [sentence]
+
+
+def directly_named(cue: Cue, own: str, index: Index) -> bool:
+    """The words right after the stance phrase name a proposal ("motsätter sig frikommunförsöket")."""
+    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else ""
+    return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
+
+
+def is_blanket(cue: Cue, own: str) -> bool:
+    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
+    after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
+    if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
+        named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
+        return bool(named_all and cue.strength >= 0.6)
+    if WHOLE.search(own):
+        return True
+    if SPECIFIC.search(" ".join(after.split()[:8])):
+        return False  # "tillstyrker förslaget i betänkandet om …": one proposal, named by content
+    if BLANKET_OBJECT.search(" ".join(after.split()[:6])):
+        return True
+    return cue.stance == NO_VIEW and not re.search(r"\b(?:ytterligare|vidare|andra|särskilda)\b", own)
+
+
+def clean(sentence: str) -> str:
+    return re.sub(r"\s+", " ", sentence).strip()
