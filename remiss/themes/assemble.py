@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -12,9 +11,7 @@ from .cluster import centrality
 from .labels import choose_label
 from .model import Answer, AnswerId, ExistingTheme, Polarity, Quote, Theme
 from .text import name_words
-
-if TYPE_CHECKING:
-    from .engine import Unit
+from .units import Unit
 
 
 def assemble(

@@ -25,7 +25,8 @@ from .cluster import agglomerate, centroids, nearest
 from .dedupe import near_identical_groups
 from .features import FeatureSpace, Method
 from .model import Answer, ExistingTheme, Proposal, Quote, Theme
-from .text import Sentence, is_stance_only, name_words, split_sentences, words
+from .text import is_stance_only, name_words, split_sentences, words
+from .units import Unit
 
 
 @dataclass(frozen=True)
@@ -47,19 +48,6 @@ class Settings:
 DEFAULT_SETTINGS = Settings()
 # Shorter "sentences" are headings ("Ekonomiska konsekvenser") or fragments, not arguments.
 MIN_WORDS = 3
-
-
-@dataclass
-class Unit:
-    """An argument sentence of one answer; ``group`` is the answer that represents its campaign."""
-
-    answer: int
-    sentence: Sentence
-    group: int
-
-    @property
-    def representative(self) -> bool:
-        return self.group == self.answer
 
 
 @dataclass
