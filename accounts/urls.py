@@ -1,7 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import invitation_views, mfa_views, people_views, views
+from .views import invitations as invitation_views
+from .views import mfa as mfa_views
+from .views import people as people_views
+from .views import signin as views
 
 app_name = "accounts"
 

@@ -67,8 +67,8 @@ def send_password_reset(user_id: int) -> bool:
 def send_activation(self, invitation_id: int) -> bool:
     """Mail an activation link. The token is made here (a new one at every send, so only the latest
     link works), and only its hash is stored. Delivery is recorded on the invitation."""
-    from accounts.invitations import issue_token
     from accounts.models import Invitation
+    from accounts.services.invitations import issue_token
 
     invitation = Invitation.objects.select_related("organisation", "created_by").filter(pk=invitation_id).first()
     if invitation is None or not invitation.is_pending:

@@ -61,7 +61,7 @@ def test_other_exceptions_are_left_alone():
         "remiss.compilation.paragraph_edits.DraftError",
         "remiss.reading.extract.ReadingError",
         "remiss.remiss_import.ImportFormatError",
-        "accounts.invitations.InvitationError",
+        "accounts.services.invitations.InvitationError",
     ],
 )
 def test_every_domain_refusal_is_an_application_error(error):

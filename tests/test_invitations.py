@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import invitations
 from accounts.models import AuditEvent, Invitation, InvitationKind, Membership, User
+from accounts.services import invitations
 from tests import factories as f
 
 LINK = re.compile(r"http://[^/\s]+(/konto/inbjudan/\S+/)")

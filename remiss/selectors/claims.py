@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import invitations
+from accounts.services import invitations
 from remiss.deadlines import last_deadline
 from remiss.models import Recipient, Response
 

@@ -7,9 +7,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import audit, throttle
-from .forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
-from .middleware import ACTIVE_ORG_SESSION_KEY
+from accounts import audit, throttle
+from accounts.forms import LoginForm, PasswordResetForm, SwitchOrganisationForm
+from accounts.middleware import ACTIVE_ORG_SESSION_KEY
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -21,11 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import audit
+from accounts.models import Invitation, InvitationKind, Membership, Organisation, Role, User, normalise_email
 from core import jobs
 from core.errors import ApplicationError
-
-from . import audit
-from .models import Invitation, InvitationKind, Membership, Organisation, Role, User, normalise_email
 
 SALT = "accounts.invitation"
 ACTIVATION_DAYS = 14

@@ -15,8 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from . import mfa
-from .forms import OneTimeCodeForm
+from accounts import mfa
+from accounts.forms import OneTimeCodeForm
 
 
 def _next_url(request) -> str:

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from accounts import audit
+from accounts.forms import ActivationForm, ClaimForm
+from accounts.mfa import mfa_exempt
+from accounts.middleware import ACTIVE_ORG_SESSION_KEY
+from accounts.models import InvitationKind, Membership
+from accounts.services import invitations
 from core.errors import ApplicationError
-
-from . import audit, invitations
-from .forms import ActivationForm, ClaimForm
-from .mfa import mfa_exempt
-from .middleware import ACTIVE_ORG_SESSION_KEY
-from .models import InvitationKind, Membership
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 

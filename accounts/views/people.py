@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import audit
+from accounts.forms import InviteColleagueForm, RolesForm
+from accounts.models import Invitation, Membership
+from accounts.services import invitations
 from core.errors import ApplicationError
-
-from . import audit, invitations
-from .forms import InviteColleagueForm, RolesForm
-from .models import Invitation, Membership
 
 
 def _admin_membership(request) -> Membership:

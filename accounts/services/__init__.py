@@ -1,0 +1,1 @@
+"""Changes to accounts: invitations to an organisation and claiming a registry address's link."""
