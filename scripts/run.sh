@@ -25,6 +25,10 @@ LOG="$VAR/log/run.log"
 
 say() { echo "[run.sh $(date '+%Y-%m-%d %H:%M:%S')] $*" | tee -a "$LOG"; }
 
+# PDFs need Pango and a font, and render several times slower without HarfBuzz's subsetter: say so
+# at once instead of in the first failed render.
+scripts/check-system-packages run || say "Starting anyway: answer PDFs and sammanställningar fail or are slow until then."
+
 # migrate, cache table, demo data, search index, static files (remiss/management/commands/prepare.py)
 if [ "$DEMO" != 0 ]; then $PY manage.py prepare --demo; else $PY manage.py prepare; fi
 

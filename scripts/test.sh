@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+scripts/check-system-packages test || exit 1
 port_open() { $PY -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', $1)))"; }
 if [ -z "${DATABASE_URL:-}" ] && port_open 5432; then
   export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"

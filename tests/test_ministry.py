@@ -179,9 +179,25 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
 def test_owner_staff_reaches_every_view(remiss, client_for, staff):
     urls = sorted(ministry_urls(remiss), key=lambda u: ("ta-bort" in u[1], "avsnitt" in u[1]))  # deletions last
     client = client_for(staff)
+    seen = {}
     for method, url in urls:
         response = client.post(url) if method == "POST" else client.get(url)
-        assert response.status_code in (200, 302, 400), (url, response.status_code)
+        seen[(method, url)] = response.status_code
+    # An empty POST: a form page shows its errors (400, or 200 where the page re-renders a form that
+    # lists what is missing), an action redirects back; every GET is a page.
+    empty_form_400 = {"publicera/", "forslag/klistra-in/", "forslag/importera/", "forslag/nytt/", "avsnitt/nytt/"}
+    empty_form_200 = {"remisslista/2/organisation/", "ny-organisation/", "publicering/", "dokumentsvar/"}
+    expected = {}
+    for method, url in seen:
+        if method == "GET":
+            expected[(method, url)] = 200
+        elif any(url.endswith(end) for end in empty_form_400):
+            expected[(method, url)] = 400
+        elif any(url.endswith(end) for end in empty_form_200) or url.endswith(f"dokumentsvar/{url.split('/')[-2]}/"):
+            expected[(method, url)] = 200
+        else:
+            expected[(method, url)] = 302
+    assert seen == expected
 
 
 @pytest.mark.django_db
@@ -210,7 +226,7 @@ def test_list_and_create_pages(client_for, staff, other_staff, drafter, anonymou
     assert remiss.title not in client_for(other_staff).get(reverse("ministry:list")).content.decode()
     for url in (reverse("ministry:list"), reverse("ministry:create")):
         assert client_for(drafter).get(url).status_code == 403
-        assert client_for(drafter).post(url, form_data()).status_code in (403, 405)
+        assert client_for(drafter).post(url, form_data()).status_code == 403  # the role is checked first
         assert anonymous.get(url).status_code == 302
     assert client_for(staff).get(reverse("ministry:create")).status_code == 200
     assert not Remiss.objects.filter(reference="Fi2026/01000").exists()
