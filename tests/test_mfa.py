@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import time
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -93,8 +95,8 @@ def test_setup_shows_a_server_drawn_qr_code_and_confirms_with_a_code_then_shows_
     assert wrong.status_code == 200 and "Koden stämmer inte" in wrong.content.decode()
     assert c.get("/departement/remisser/").status_code == 302
 
-    time.sleep(1.1)  # the failed code made the device wait a second
-    done = c.post(SETUP, {"code": totp_code(device), "next": "/departement/remisser/"})
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=1.1), tick=False):  # past the wait
+        done = c.post(SETUP, {"code": totp_code(device), "next": "/departement/remisser/"})
     assert done["Location"].startswith("/konto/tvastegsverifiering/reservkoder/")
     codes_page = c.get(done["Location"]).content.decode()
     codes = StaticToken.objects.filter(device__user=staff).values_list("token", flat=True)
@@ -122,8 +124,8 @@ def test_verification_with_the_app_is_throttled_and_audited(staff):
     throttled = c.post(VERIFY, {"code": totp_code(device), "next": "/departement/remisser/"})
     assert "För många felaktiga koder" in throttled.content.decode()
     assert c.get("/departement/remisser/").status_code == 302
-    time.sleep(1.1)
-    ok = c.post(VERIFY, {"code": totp_code(device), "next": "/departement/remisser/"})
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=1.1), tick=False):  # the wait is over
+        ok = c.post(VERIFY, {"code": totp_code(device), "next": "/departement/remisser/"})
     assert ok.status_code == 302 and ok["Location"] == "/departement/remisser/"
     assert c.get("/departement/remisser/").status_code == 200
     assert actions(staff) == ["auth.mfa_failed", "auth.mfa_throttled", "auth.mfa_verified"]
