@@ -46,5 +46,5 @@ bench: deps  ## quick figures; see docs/benchmarks.md for the full sizes
 clean:
 	rm -rf var $(VENV)
 
-test-fast: deps messages  ## the edit-run loop: no browser, no Celery worker process (under a minute)
-	@scripts/test.sh -m "not browser and not worker" -n $$((2 * $$(nproc))) --dist worksteal $(ARGS)
+test-fast: deps messages  ## the edit-run loop: no browser, no Celery worker process, no demo load or big render
+	@scripts/test.sh -m "not browser and not worker and not slow" -n $$((2 * $$(nproc))) --dist worksteal $(ARGS)

@@ -17,6 +17,8 @@ from tests import factories as f
 from tests.pdf_structure import structure_problems
 from tests.support import run_compilation_task as run_task
 
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 S, P, O, N = Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW  # noqa: E741
 
 

@@ -17,6 +17,8 @@ from pypdf import PdfReader
 from remiss.compilation import merge, partfile
 from tests.pdf_structure import structure_problems
 
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 TRICKY = "Se (bilaga) 3 0 R och \\ 12 0 R"
 
 

@@ -6,9 +6,12 @@ import importlib.util
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support import PROD_KEY, manage
+
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from remiss.demo import answers, more_answers, people, remisser
 from remiss.models import ReceivedDocument, Remiss, ResponseStatus, Submission
 from remiss.selectors.duplicates import duplicate_groups
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_forty_bodies_answer_some_as_documents_and_a_campaign_is_grouped():

@@ -186,14 +186,14 @@ def test_owner_staff_reaches_every_view(remiss, client_for, staff):
     # An empty POST: a form page shows its errors (400, or 200 where the page re-renders a form that
     # lists what is missing), an action redirects back; every GET is a page.
     empty_form_400 = {"publicera/", "forslag/klistra-in/", "forslag/importera/", "forslag/nytt/", "avsnitt/nytt/"}
-    empty_form_200 = {"remisslista/2/organisation/", "ny-organisation/", "publicering/", "dokumentsvar/"}
+    empty_form_200 = {"/organisation/", "ny-organisation/", "publicering/", "dokumentsvar/"}
     expected = {}
     for method, url in seen:
         if method == "GET":
             expected[(method, url)] = 200
         elif any(url.endswith(end) for end in empty_form_400):
             expected[(method, url)] = 400
-        elif any(url.endswith(end) for end in empty_form_200) or url.endswith(f"dokumentsvar/{url.split('/')[-2]}/"):
+        elif any(url.endswith(end) for end in empty_form_200) or url.split("/")[-3] == "dokumentsvar":
             expected[(method, url)] = 200
         else:
             expected[(method, url)] = 302

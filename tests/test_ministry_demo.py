@@ -7,6 +7,8 @@ from accounts.models import OrganisationKind
 from remiss.demo import people, remisser
 from remiss.models import Remiss, RemissStatus, Response
 
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 
 @pytest.mark.django_db
 def test_demo_remisser_load_and_reload():

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -15,6 +15,8 @@ from accounts.register_import import import_organisations
 from remiss.models import InvitationStatus, RemissStatus
 from tests import factories as f
 
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 HEADER = "code,name,kind,county,registry_email,org_number\n"
 CLAIM_LINK = re.compile(r"http://\S+/konto/inbjudan/\S+/")
 

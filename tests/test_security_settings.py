@@ -6,6 +6,8 @@ import pytest
 
 from tests.support import PROD_KEY, manage
 
+pytestmark = pytest.mark.slow  # renders PDFs, loads the demo or starts processes: not in make test-fast
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
