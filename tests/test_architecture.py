@@ -100,3 +100,15 @@ def test_no_reference_leads_outside_the_repository():
     assert len(files) > 100
     found = [f"{p.relative_to(ROOT)}" for p in files if pattern.search(p.read_text(errors="replace"))]
     assert found == []
+
+
+def test_every_task_is_queued_by_name_through_core_jobs():
+    """Background work is queued with ``core.jobs.enqueue`` (after commit) or ``core.jobs.send``, by the
+    task's name: no module imports a task to call ``.delay`` on it."""
+    import re
+
+    pattern = re.compile(r"\.delay\(|\.apply_async\(")
+    apps = [package for package in PACKAGES if package != "benchmarks"]  # a benchmark may use its own pools
+    files = [p for package in apps for p in (ROOT / package).rglob("*.py") if p != ROOT / "core" / "jobs.py"]
+    assert len(files) > 50
+    assert [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text())] == []

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import jobs
 from notifications.mail import render_message, send_one
 from notifications.members import send_to_members
 from remiss.models import Recipient, Remiss, RemissStatus
@@ -102,10 +103,10 @@ def invitation_sweep() -> dict:
         .distinct()
     )
     for remiss_id in remiss_ids:
-        send_invitations.delay(remiss_id)
+        jobs.send("remiss.send_invitations", remiss_id)
     retries = reminders.recipients_to_retry()
     for recipient_id in retries:
-        retry_invitation.delay(recipient_id)
+        jobs.send("remiss.retry_invitation", recipient_id)
     return {"remisser": remiss_ids, "retried": retries}
 
 
