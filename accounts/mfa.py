@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -179,12 +180,7 @@ def verify(request: HttpRequest, token: str) -> bool:
     if device is None:
         audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
         return False
-    allowed, _info = device.verify_is_allowed()
-    if not allowed:
-        audit.record("auth.mfa_throttled", actor=request.user, request=request, data={"method": method})
-        raise Throttled
-    if not device.verify_token(token):
-        audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
+    if not _check_locked(device, token, request, method):
         return False
     _login(request, device)
     if method == "recovery_code":
@@ -192,6 +188,21 @@ def verify(request: HttpRequest, token: str) -> bool:
         audit.record("auth.mfa_recovery_used", actor=request.user, request=request, data={"remaining": remaining})
     else:
         audit.record("auth.mfa_verified", actor=request.user, request=request, data={"method": method})
+    return True
+
+
+@transaction.atomic
+def _check_locked(device, token: str, request: HttpRequest, method: str) -> bool:
+    """The back-off check and the code check on the device row locked, so codes sent in parallel are
+    counted one after the other: N wrong codes count N, and a throttled device answers Throttled."""
+    device = type(device).objects.select_for_update().get(pk=device.pk)
+    allowed, _info = device.verify_is_allowed()
+    if not allowed:
+        audit.record("auth.mfa_throttled", actor=request.user, request=request, data={"method": method})
+        raise Throttled
+    if not device.verify_token(token):
+        audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
+        return False
     return True
 
 

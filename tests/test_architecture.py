@@ -112,3 +112,12 @@ def test_every_task_is_queued_by_name_through_core_jobs():
     files = [p for package in apps for p in (ROOT / package).rglob("*.py") if p != ROOT / "core" / "jobs.py"]
     assert len(files) > 50
     assert [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text())] == []
+
+
+def test_no_module_is_longer_than_500_lines():
+    """A module reads in one sitting; split by concern when it grows (migrations are generated)."""
+    apps = [package for package in PACKAGES if package != "benchmarks"]
+    files = [p for package in apps for p in (ROOT / package).rglob("*.py") if "migrations" not in p.parts]
+    assert len(files) > 50
+    long = [f"{p.relative_to(ROOT)} ({n})" for p in files if (n := len(p.read_text().splitlines())) > 500]
+    assert long == []

@@ -207,3 +207,38 @@ def test_an_identity_provider_that_asserts_a_second_factor_satisfies_the_gate(st
     mfa.mark_verified_by_identity_provider(request, provider="freja")
     assert mfa.is_verified(request)
     assert AuditEvent.objects.filter(action="auth.mfa_verified", data__method="oidc").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_wrong_codes_sent_in_parallel_are_each_counted(staff):
+    """Thirty wrong codes at once from one session: each one that is checked counts, so the back-off
+    grows as it would one by one (a read-add-save without a lock lost most of them)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from accounts import mfa
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (SQLite serialises writers anyway)")
+    device = totp_device(staff)
+
+    def attempt(_n):
+        request = RequestFactory().post(VERIFY)
+        request.user, request.session = staff, SessionStore()
+        try:
+            return "failed" if mfa.verify(request, "000000") is False else "passed"
+        except mfa.Throttled:
+            return "throttled"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        outcomes = list(pool.map(attempt, range(30)))
+    device.refresh_from_db()
+    assert outcomes.count("passed") == 0
+    assert outcomes.count("failed") >= 1
+    assert device.throttling_failure_count == outcomes.count("failed")
+    assert AuditEvent.objects.filter(action="auth.mfa_failed", actor=staff).count() == outcomes.count("failed")
