@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from . import delivery
 from .mail import deliver, render_message, render_subject
 
-__all__ = ["send_notification", "send_digests", "send_password_reset", "send_activation"]
+__all__ = ["send_notification", "send_digests", "send_password_reset", "send_activation", "send_claim_address_taken"]
 
 
 @shared_task(
@@ -91,4 +91,19 @@ def send_activation(self, invitation_id: int) -> bool:
     invitation.last_sent_at = timezone.now()
     invitation.delivery_error = ""
     invitation.save(update_fields=["sent_count", "last_sent_at", "delivery_error"])
+    return True
+
+
+@shared_task(name="notifications.send_claim_address_taken", acks_late=True, max_retries=3, default_retry_delay=60)
+def send_claim_address_taken(claim_id: int, email: str) -> bool:
+    """Tell an address that already has an account why the claim made none: the page said only
+    "check your mail", so the page tells nobody which addresses have accounts."""
+    from accounts.models import Invitation
+
+    claim = Invitation.objects.select_related("organisation").filter(pk=claim_id).first()
+    if claim is None:
+        return False
+    context = {"organisation": claim.organisation, "login_url": settings.SITE_URL + reverse("accounts:login")}
+    subject = render_subject("accounts/email/claim_address_taken_subject.txt", context)
+    deliver(email, subject, render_message("accounts/email/claim_address_taken.txt", context))
     return True

@@ -138,14 +138,30 @@ def create_claim(*, organisation: Organisation, expires_at: dt.datetime, next_pa
 
 
 @transaction.atomic
-def start_claim(*, claim: Invitation, full_name: str, title: str, email: str, request=None) -> Invitation:
-    """The holder of a claim link says who they are; an activation link goes to their own address."""
+def start_claim(*, claim: Invitation, full_name: str, title: str, email: str, request=None) -> Invitation | None:
+    """The holder of a claim link says who they are; an activation link goes to their own address.
+
+    The page answers the same whether the address is free or already has an account, so the form
+    tells nobody which addresses have accounts: for a taken address no activation is made and the
+    explanation goes to that address by mail (None is returned)."""
     claim = _locked(claim)
     reason = problem(claim)
     if reason:
         raise InvitationError(reason)
     email = normalise_email(email)
-    _check_address_free(claim.organisation, email)
+    try:
+        _check_address_free(claim.organisation, email)
+    except InvitationError:
+        audit.record(
+            "invitation.claim_address_taken",
+            organisation=claim.organisation,
+            obj=claim,
+            request=request,
+            actor_label=email,
+            data={"claim": claim.pk},
+        )
+        jobs.enqueue("notifications.send_claim_address_taken", claim.pk, email)
+        return None
     activation = Invitation.objects.create(
         kind=InvitationKind.ACTIVATION,
         organisation=claim.organisation,

@@ -55,7 +55,8 @@ def _claim(request, claim):
         except ApplicationError as error:
             form.add_error(error.field, str(error))
         else:
-            return _page(request, "check_email.html", {"activation": activation})
+            # the same page whether or not the address already had an account (no account oracle)
+            return _page(request, "check_email.html", {"email": form.cleaned_data["email"]})
     context = {"form": form, "organisation": claim.organisation, "claim": claim}
     return _page(request, "claim.html", context, status=400 if form.errors else 200)
 
