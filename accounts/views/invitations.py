@@ -51,7 +51,7 @@ def _claim(request, claim):
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            activation = invitations.start_claim(claim=claim, request=request, **form.cleaned_data)
+            invitations.start_claim(claim=claim, request=request, **form.cleaned_data)
         except ApplicationError as error:
             form.add_error(error.field, str(error))
         else:
