@@ -270,3 +270,14 @@ def test_the_word_sammanstallning_marks_ovriga(client, staff, remiss, django_cap
     services.publish_public_answer(answer=answer, by=staff)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(build_docx(gather(remiss, {})))).paragraphs)
     assert "Facket (övriga, ej på remisslistan)" in text
+
+
+def test_a_pdf_that_runs_javascript_when_opened_is_refused_on_the_public_form(client, remiss):
+    """The public form checks uploads as every other path does: active content is refused."""
+    from tests.test_upload_hardening import open_action_js, pdf_with
+
+    page = client.post(form_url(remiss), fields(remiss, file=SimpleUploadedFile("svar.pdf", pdf_with(open_action_js))))
+    html = page.content.decode()
+    assert page.status_code == 400 and "Anna Andersson" in html
+    assert "PDF-filen innehåller aktivt innehåll (OpenAction)" in html
+    assert PublicAnswer.objects.count() == 0

@@ -9,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.urls import reverse
@@ -33,7 +34,7 @@ from remiss.models import (
 )
 from remiss.reading import ReadingError, extract_text
 from remiss.services import documents
-from remiss.uploads import safe_filename
+from remiss.uploads import safe_filename, validate_pdf
 
 SALT = "remiss.public_answer"
 LINK_MAX_AGE = 60 * 60 * 48  # seconds: the confirmation link works for two days
@@ -58,8 +59,12 @@ def check_upload(upload) -> tuple[bytes, str]:
     if not name.lower().endswith((".pdf", ".docx")):
         raise PublicAnswerError(_("Ladda upp en PDF eller ett Word-dokument (.docx)."), "file")
     try:
+        if name.lower().endswith(".pdf"):
+            validate_pdf(upload)  # the same check as every other upload path: a real PDF, no active content
         data = documents.check_upload_size(upload)
         extract_text(data, name)
+    except ValidationError as error:
+        raise PublicAnswerError(" ".join(error.messages), "file") from None
     except (documents.DocumentAnswerError, ReadingError) as error:
         raise PublicAnswerError(str(error), "file") from None
     return data, name

@@ -27,7 +27,8 @@ def answer_form(request, pk: int):
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             return redirect("public:answer_sent", pk=remiss.pk)
-    return render(request, "remiss/public/answer_form.html", {"remiss": remiss, "form": form})
+    status = 400 if form.errors else 200
+    return render(request, "remiss/public/answer_form.html", {"remiss": remiss, "form": form}, status=status)
 
 
 def answer_sent(request, pk: int):
