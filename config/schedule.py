@@ -10,5 +10,9 @@ BEAT_SCHEDULE: dict = {
     "deadline-reminders": {"task": "remiss.send_deadline_reminders", "schedule": crontab(hour=7, minute=0)},
     "sweep-compilations": {"task": "remiss.compilation.sweep", "schedule": crontab(minute="*")},
     "clean-compilation-files": {"task": "remiss.compilation.clean_files", "schedule": crontab(hour=3, minute=40)},
+    "delete-unconfirmed-public-answers": {
+        "task": "remiss.delete_unconfirmed_public_answers",
+        "schedule": crontab(minute=17),  # hourly
+    },
     "close-expired-remisser": {"task": "remiss.close_expired_remisser", "schedule": crontab(minute="*/10")},
 }

@@ -814,8 +814,10 @@ def test_clean_up_runs_on_the_beat_schedule():
     from config.celery import app
     from config.schedule import BEAT_SCHEDULE
 
-    entry = BEAT_SCHEDULE["clean-compilation-files"]
-    assert entry["task"] == "remiss.compilation.clean_files" and entry["task"] in app.tasks
+    app.loader.import_default_modules()  # Celery's autodiscovery, as a worker does at start
+    assert BEAT_SCHEDULE["clean-compilation-files"]["task"] == "remiss.compilation.clean_files"
+    assert BEAT_SCHEDULE["delete-unconfirmed-public-answers"]["task"] == "remiss.delete_unconfirmed_public_answers"
+    assert [entry["task"] for entry in BEAT_SCHEDULE.values() if entry["task"] not in app.tasks] == []
 
 
 def test_the_pdf_has_the_free_text_chapters_and_a_drafted_paragraph(small, staff):

@@ -281,3 +281,51 @@ def test_a_pdf_that_runs_javascript_when_opened_is_refused_on_the_public_form(cl
     assert page.status_code == 400 and "Anna Andersson" in html
     assert "PDF-filen innehåller aktivt innehåll (OpenAction)" in html
     assert PublicAnswer.objects.count() == 0
+
+
+def test_unconfirmed_answers_and_their_files_go_after_two_days(client, remiss, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    import time_machine
+    from django.utils import timezone
+
+    from remiss.services.public_answers import delete_unconfirmed
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            form_url(remiss),
+            fields(
+                remiss,
+                file=SimpleUploadedFile(
+                    "svar.pdf", documents.pdf_bytes("Mina skäl till att förslaget bör genomföras. " * 20)
+                ),
+            ),
+        )
+    answer = PublicAnswer.objects.get()
+    stored = answer.file.name
+    assert answer.file.storage.exists(stored)
+    mail.outbox.clear()
+    confirmed(client, remiss, django_capture_on_commit_callbacks, email="bo@example.se")  # confirmed: kept
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delete_unconfirmed(now=timezone.now() + dt.timedelta(hours=47)) == 0
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=49)), django_capture_on_commit_callbacks(execute=True):
+        assert delete_unconfirmed() == 1
+    assert list(PublicAnswer.objects.values_list("email", flat=True)) == ["bo@example.se"]
+    assert not answer.file.storage.exists(stored)
+
+
+def test_one_address_cannot_be_mailed_again_and_again(client, remiss, django_capture_on_commit_callbacks):
+    for _ in range(3):
+        assert submit(client, remiss, django_capture_on_commit_callbacks).status_code == 302
+    refused = submit(client, remiss, django_capture_on_commit_callbacks, email="ANNA@example.se")
+    html = refused.content.decode()
+    assert refused.status_code == 400 and "inte är bekräftade" in html and "Bra förslag i stort." in html
+    assert PublicAnswer.objects.count() == 3 and len(mail.outbox) == 3
+
+
+def test_a_form_filled_in_by_a_program_is_not_stored(client, remiss, django_capture_on_commit_callbacks):
+    response = submit(client, remiss, django_capture_on_commit_callbacks, website="http://spam.example")
+    assert response.status_code == 302 and response["Location"].endswith("/lamna-synpunkter/skickat/")
+    assert PublicAnswer.objects.count() == 0 and mail.outbox == []
+    page = client.get(form_url(remiss)).content.decode()
+    assert 'class="form-trap"' in page and "Lämna det här fältet tomt" in page

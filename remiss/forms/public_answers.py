@@ -36,6 +36,14 @@ class PublicAnswerForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
     )
 
+    # A field people do not see and programs that fill in every field do: an answer with it filled in is
+    # not stored (the page still says it was sent). Labelled, for anyone whose screen reader reaches it.
+    website = forms.CharField(
+        label=_("Lämna det här fältet tomt"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
     def __init__(self, *args, remiss: Remiss, **kwargs):
         super().__init__(*args, **kwargs)
         self.proposals = list(remiss.proposals.select_related("section"))
@@ -51,6 +59,9 @@ class PublicAnswerForm(forms.Form):
                 max_length=10_000,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+
+    def filled_by_a_program(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
 
     def proposal_rows(self):
         return [(p, self[f"stance_{p.pk}"], self[f"comment_{p.pk}"]) for p in self.proposals]

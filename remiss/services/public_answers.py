@@ -4,6 +4,7 @@ answer becomes a submission of a sender outside the remisslista, listed under "�
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -39,6 +40,8 @@ from remiss.uploads import safe_filename, validate_pdf
 SALT = "remiss.public_answer"
 LINK_MAX_AGE = 60 * 60 * 48  # seconds: the confirmation link works for two days
 MAX_COMMENT = 10_000
+UNCONFIRMED_KEEP_HOURS = 48  # an unconfirmed answer and its file are deleted after this (the link's life)
+MAX_UNCONFIRMED_PER_ADDRESS = 3  # unconfirmed answers (and so confirmation mails) per address at a time
 
 
 class PublicAnswerError(ApplicationError):
@@ -84,6 +87,7 @@ def submit_public_answer(*, remiss: Remiss, cleaned: dict, answers: dict[int, tu
     general = (cleaned.get("general_comments") or "").strip()[:MAX_COMMENT]
     if upload is None and not stored and not general:
         raise PublicAnswerError(_("Skriv dina synpunkter, ta ställning till minst ett förslag eller ladda upp en fil."))
+    _check_address_budget(cleaned["email"])
     answer = PublicAnswer(
         remiss=remiss,
         sender_kind=cleaned["sender_kind"],
@@ -103,6 +107,35 @@ def submit_public_answer(*, remiss: Remiss, cleaned: dict, answers: dict[int, tu
     answer.save(update_fields=["token_hash"])
     transaction.on_commit(lambda: _send_confirmation(answer, token))
     return answer
+
+
+def _check_address_budget(email: str) -> None:
+    """At most a few unconfirmed answers per address, so the form cannot be used to mail an address
+    again and again or to store file after file under it."""
+    since = timezone.now() - dt.timedelta(hours=UNCONFIRMED_KEEP_HOURS)
+    waiting = PublicAnswer.objects.filter(
+        email__iexact=email, status=PublicAnswerStatus.UNCONFIRMED, created_at__gte=since
+    ).count()
+    if waiting >= MAX_UNCONFIRMED_PER_ADDRESS:
+        raise PublicAnswerError(
+            _(
+                "Det finns redan synpunkter från den här adressen som inte är bekräftade. Bekräfta dem med "
+                "länken i e-postmeddelandet, eller försök igen om två dygn."
+            ),
+            "email",
+        )
+
+
+def delete_unconfirmed(*, now: dt.datetime | None = None) -> int:
+    """Delete answers nobody confirmed within the link's life, with their files. Returns how many."""
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=UNCONFIRMED_KEEP_HOURS)
+    stale = list(PublicAnswer.objects.filter(status=PublicAnswerStatus.UNCONFIRMED, created_at__lt=cutoff))
+    for answer in stale:
+        if answer.file:
+            name, storage = answer.file.name, answer.file.storage
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    PublicAnswer.objects.filter(pk__in=[a.pk for a in stale]).delete()
+    return len(stale)
 
 
 def _send_confirmation(answer: PublicAnswer, token: str) -> None:

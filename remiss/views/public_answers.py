@@ -19,6 +19,8 @@ def answer_form(request, pk: int):
     remiss = _open_remiss(pk)
     form = PublicAnswerForm(request.POST or None, request.FILES or None, remiss=remiss)
     if request.method == "POST" and form.is_valid():
+        if form.filled_by_a_program():
+            return redirect("public:answer_sent", pk=remiss.pk)  # nothing stored, nothing mailed
         try:
             services.submit_public_answer(
                 remiss=remiss, cleaned=form.cleaned_data, answers=form.answers(), upload=form.cleaned_data["file"]
