@@ -138,6 +138,14 @@ class Organisation(models.Model):
     def is_ministry(self) -> bool:
         return self.kind == OrganisationKind.MINISTRY
 
+    @property
+    def is_registered_body(self) -> bool:
+        """A body of the register or one with people or a mailbox: not a name someone typed into the
+        public answer form (those are kind "other" with no code, number, mailbox or members)."""
+        if self.kind != OrganisationKind.OTHER or self.code or self.org_number or self.registry_email:
+            return True
+        return self.memberships.exists()
+
 
 class Role(models.TextChoices):
     """Roles a membership may hold. Respondent roles, and MINISTRY_STAFF for a departement."""

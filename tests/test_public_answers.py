@@ -329,3 +329,37 @@ def test_a_form_filled_in_by_a_program_is_not_stored(client, remiss, django_capt
     assert PublicAnswer.objects.count() == 0 and mail.outbox == []
     page = client.get(form_url(remiss)).content.decode()
     assert 'class="form-trap"' in page and "Lämna det här fältet tomt" in page
+
+
+def test_a_name_typed_in_the_form_never_makes_an_answer_a_registered_bodys(
+    client, client_for, staff, remiss, django_capture_on_commit_callbacks
+):
+    """Anyone can type "Nacka kommun": the screening page warns, and the published answer belongs to
+    "a sender who gives the name", not to the kommun (no code, no kind, nothing mailed to its registry)."""
+    nacka = f.OrganisationFactory(
+        name="Nacka kommun", kind=OrganisationKind.MUNICIPALITY, code="0182", registry_email="registrator@nacka.se"
+    )
+    answer = confirmed(
+        client, remiss, django_capture_on_commit_callbacks, sender_kind="organisation", name="NACKA KOMMUN"
+    )
+    page = client_for(staff).get(reverse("ministry:public_answers", args=[remiss.pk])).content.decode()
+    assert "Namnet är detsamma som Nacka kommun i registret" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff).post(reverse("ministry:public_answer_screen", args=[remiss.pk, answer.pk, "publicera"]))
+    sender = Submission.objects.get().response.recipient.organisation
+    assert sender != nacka and sender.kind == OrganisationKind.OTHER and sender.code == ""
+    assert sender.name == f"NACKA KOMMUN (uppgiven avsändare, nr {answer.pk})"
+    assert not remiss.recipients.filter(organisation=nacka).exists()
+    assert all("registrator@nacka.se" not in m.to for m in mail.outbox)
+    # The same typed name from a sender that is not a registered body is reused as it was.
+    other = confirmed(client, remiss, django_capture_on_commit_callbacks, sender_kind="organisation", name="Facket")
+    assert (
+        "Namnet är detsamma som"
+        not in client_for(staff)
+        .get(reverse("ministry:public_answers", args=[remiss.pk]))
+        .content.decode()
+        .split("Facket")[1][:300]
+    )
+    services.publish_public_answer(answer=other, by=staff)
+    assert Submission.objects.filter(response__recipient__organisation__name="Facket").exists()

@@ -174,15 +174,22 @@ def confirm_public_answer(token: str) -> PublicAnswer:
 
 def _sender(answer: PublicAnswer) -> Recipient:
     """A recipient outside the remisslista (never invited), of kind "Organisation": listed under Övriga.
-    A private person without consent is one "Privatperson (nr N)" per answer (names are unique)."""
+
+    The sender is never matched to a registered organisation by the name typed in the form: an answer
+    that gives the name of a kommun is published as from "a sender who gives the name …", an
+    organisation of its own with no code, kind or mailbox of the kommun's, so no map, API row or
+    receipt makes it the kommun's. A private person without consent is "Privatperson (nr N)"."""
     if answer.sender_kind == SenderKind.PERSON and not answer.publish_name:
         name = _("Privatperson (nr %(n)s)") % {"n": answer.pk}
     else:
         name = answer.name
     organisation = Organisation.objects.filter(name__iexact=name).first()
+    if organisation is not None and organisation.is_registered_body:
+        name = _("%(name)s (uppgiven avsändare, nr %(n)s)") % {"name": name, "n": answer.pk}
+        organisation = None
     if organisation is None:
         organisation = Organisation.objects.create(name=name[:200], kind=OrganisationKind.OTHER)
-    if organisation.is_ministry or Recipient.objects.filter(remiss=answer.remiss, organisation=organisation).exists():
+    if Recipient.objects.filter(remiss=answer.remiss, organisation=organisation).exists():
         raise PublicAnswerError(
             _("%(name)s har redan ett svar eller finns på remisslistan. Avvisa eller kontakta avsändaren.")
             % {"name": name}

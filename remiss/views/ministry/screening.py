@@ -10,14 +10,15 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ApplicationError
 from remiss import permissions
-from remiss.models import PublicAnswer, PublicAnswerStatus
+from remiss.models import PublicAnswer
+from remiss.selectors.screening import screened_answers
 from remiss.services import public_answers as services
 
 
 @login_required
 def screening(request, pk: int):
     remiss = permissions.get_remiss_for_staff(request, pk)
-    answers = remiss.public_answers.exclude(status=PublicAnswerStatus.UNCONFIRMED).select_related("recipient")
+    answers = screened_answers(remiss)
     return render(request, "remiss/ministry/public_answers.html", {"remiss": remiss, "answers": answers})
 
 
