@@ -231,3 +231,38 @@ def public_analysis(remiss: Remiss) -> list[PublicProposal]:
                 PublicProposal(proposal=item.proposal, themes=themes, comment=comments.get(item.proposal.pk, ""))
             )
     return result
+
+
+def compilation_themes(remiss: Remiss) -> dict[int, list[dict]]:
+    """Per proposal id, the themes a sammanställning uses, as plain data: the confirmed ones, or every
+    theme of the proposal when none is confirmed yet."""
+    qs = (
+        Theme.objects.filter(remiss=remiss)
+        .prefetch_related("members__response__recipient__organisation")
+        .order_by("proposal_id", "position", "id")
+    )
+    by_proposal: dict[int, list[Theme]] = {}
+    for theme in qs:
+        by_proposal.setdefault(theme.proposal_id, []).append(theme)
+    result = {}
+    for proposal_id, themes in by_proposal.items():
+        chosen = [t for t in themes if t.confirmed] or themes
+        result[proposal_id] = [
+            {
+                "label": t.label,
+                "key": t.key,
+                "confirmed": t.confirmed,
+                "key_quote": t.key_quote,
+                "members": [
+                    {
+                        "organisation": m.response.recipient.organisation.name,
+                        "organisation_id": m.response.recipient.organisation_id,
+                        "kind": m.response.recipient.organisation.kind,
+                        "quotes": list(m.quotes or []),
+                    }
+                    for m in t.members.all()
+                ],
+            }
+            for t in chosen
+        ]
+    return result
