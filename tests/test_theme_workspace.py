@@ -263,3 +263,31 @@ def test_other_ministry_cannot_touch_a_theme(setup, other_staff, client_for):
     assert response.status_code == 404
     theme.refresh_from_db()
     assert theme.label != "Kapat" and not ThemeMember.objects.filter(theme__label="Kapat").exists()
+
+
+# --- demo ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_themes_are_found_confirmed_and_loaded_once():
+    from remiss.demo import themes as demo_themes
+    from remiss.demo.answers import REMISS_REFERENCE
+    from remiss.demo.remisser import MINISTRY
+
+    ministry = f.MinistryFactory(name=MINISTRY)
+    staff = f.MembershipFactory(
+        organisation=ministry, user=f.UserFactory(email="departement@demo.remiss.se"), is_ministry_staff=True
+    ).user
+    remiss, proposal, recipients = themed_remiss(ministry)
+    remiss.reference = REMISS_REFERENCE
+    remiss.save()
+    statskontoret = recipients["Statskontoret"].organisation
+
+    lines = demo_themes.load()
+    assert lines[0].startswith("Demoteman: ") and "bekräftade" in lines[0]
+    confirmed = Theme.objects.filter(proposal=proposal, confirmed=True)
+    assert confirmed.exists() and all(t.members.count() >= 3 for t in confirmed)
+    assert confirmed.filter(key=True).count() == 1
+    assert SpecialBody.objects.filter(remiss=remiss, organisation=statskontoret).exists()
+    assert AuditEvent.objects.filter(action="theme.confirmed", actor=staff).exists()
+    assert demo_themes.load() == ["Demoteman finns redan."]
