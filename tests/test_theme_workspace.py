@@ -139,7 +139,7 @@ def test_overview_and_proposal_pages_show_themes_quotes_and_stances(setup, staff
     assert "Hitta teman" in page and "Särskilt berörda remissinstanser" in page
     page = client.get(reverse("ministry:theme_proposal", args=[remiss.pk, proposal.pk])).content.decode()
     financing = theme_of(proposal, "Uppsala kommun")
-    assert financing.label in page and "Uppsala kommun – Tillstyrker delvis" in page
+    assert financing.label in page and "<strong>Uppsala kommun</strong> – Tillstyrker delvis" in page
     quote = financing.members.first().quotes[0]
     assert f"”{quote}”" in page
     assert f'for="label-{financing.pk}"' in page  # every field has a label
@@ -291,3 +291,21 @@ def test_demo_themes_are_found_confirmed_and_loaded_once():
     assert SpecialBody.objects.filter(remiss=remiss, organisation=statskontoret).exists()
     assert AuditEvent.objects.filter(action="theme.confirmed", actor=staff).exists()
     assert demo_themes.load() == ["Demoteman finns redan."]
+
+
+@pytest.mark.django_db
+def test_out_of_range_and_foreign_ids_are_refused_without_an_error(setup, staff, client_for):
+    remiss, proposal, _r = setup
+    client = client_for(staff)
+    theme = theme_of(proposal, "Uppsala kommun")
+    huge = "9" * 30
+    for action, data in (
+        ("sla-ihop", {"into": huge}),
+        ("flytta", {"member": huge, "to": huge}),
+        ("dela", {"responses": [huge], "label": "Nytt"}),
+    ):
+        assert client.post(edit_url(remiss, theme, action), data).status_code == 400, action
+    assert client.get(reverse("ministry:theme_proposal", args=[remiss.pk, int(huge)])).status_code == 404
+    assert client.post(reverse("ministry:theme_edit", args=[remiss.pk, int(huge), "nyckel"])).status_code == 404
+    response = client.post(reverse("ministry:themes_special", args=[remiss.pk]), {"organisation": huge}, follow=True)
+    assert response.status_code == 200 and "Välj en remissinstans" in response.content.decode()

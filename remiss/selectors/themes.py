@@ -86,9 +86,13 @@ def _redacted(submission: Submission) -> bool:
         return False
 
 
-def engine_answers(remiss: Remiss) -> dict[int, list[ThemedAnswer]]:
-    """Per proposal id, the answers to theme: comment plus the general views that name the proposal."""
-    result: dict[int, list[ThemedAnswer]] = {p.pk: [] for p in Proposal.objects.filter(remiss=remiss)}
+def engine_answers(remiss: Remiss, proposal: Proposal | None = None) -> dict[int, list[ThemedAnswer]]:
+    """Per proposal id (only ``proposal``'s when given), the answers to theme: the comment plus the
+    paragraphs of the general views that name the proposal."""
+    proposals = Proposal.objects.filter(remiss=remiss)
+    if proposal is not None:
+        proposals = proposals.filter(pk=proposal.pk)
+    result: dict[int, list[ThemedAnswer]] = {p.pk: [] for p in proposals}
     subs = newest_submissions(remiss, "publication", "response__recipient__organisation")
     for response_id, submission in sorted(subs.items()):
         if not _usable(submission):
@@ -165,29 +169,33 @@ def _rows(themes, answers: dict[int, ThemedAnswer], special: set[int]) -> list[T
     return rows
 
 
-def remiss_themes(remiss: Remiss, *, confirmed_only: bool = False) -> list[ProposalThemes]:
-    """Every proposal of the remiss with its themes (members with stance and quotes) and the answers
-    with text that are in no theme."""
-    answers = engine_answers(remiss)
+def remiss_themes(
+    remiss: Remiss, *, confirmed_only: bool = False, proposal: Proposal | None = None
+) -> list[ProposalThemes]:
+    """Every proposal of the remiss (or only ``proposal``) with its themes (members with stance and
+    quotes) and the answers with text that are in no theme."""
+    answers = engine_answers(remiss, proposal)
     special = special_ids(remiss)
     qs = Theme.objects.filter(remiss=remiss).prefetch_related("members")
     if confirmed_only:
         qs = qs.filter(confirmed=True)
+    if proposal is not None:
+        qs = qs.filter(proposal=proposal)
     by_proposal: dict[int, list[Theme]] = {}
     for theme in qs:
         by_proposal.setdefault(theme.proposal_id, []).append(theme)
     result = []
-    for proposal in Proposal.objects.filter(remiss=remiss).select_related("section"):
-        mine = {a.response_id: a for a in answers.get(proposal.pk, [])}
-        rows = _rows(by_proposal.get(proposal.pk, []), mine, special)
+    for item in Proposal.objects.filter(remiss=remiss, pk__in=answers).select_related("section"):
+        mine = {a.response_id: a for a in answers.get(item.pk, [])}
+        rows = _rows(by_proposal.get(item.pk, []), mine, special)
         themed = {m.response_id for row in rows for m in row.members}
         unthemed = tuple(a for a in mine.values() if a.response_id not in themed and a.text.strip())
-        result.append(ProposalThemes(proposal=proposal, themes=tuple(rows), unthemed=unthemed))
+        result.append(ProposalThemes(proposal=item, themes=tuple(rows), unthemed=unthemed))
     return result
 
 
 def proposal_themes(remiss: Remiss, proposal: Proposal) -> ProposalThemes:
-    return next(p for p in remiss_themes(remiss) if p.proposal.pk == proposal.pk)
+    return remiss_themes(remiss, proposal=proposal)[0]
 
 
 def ministry_comments(remiss: Remiss) -> dict[int, str]:
