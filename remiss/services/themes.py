@@ -65,6 +65,7 @@ def theme_proposal(*, remiss: Remiss, proposal: Proposal, answers: list[theme_re
     Theme.objects.filter(proposal=proposal, confirmed=False).delete()
     by_pk = {str(t.pk): t for t in confirmed}
     position = len(confirmed)
+    new_members: list[ThemeMember] = []
     for result in found:
         quotes: dict[int, list[str]] = {}
         for quote in result.quotes:
@@ -80,18 +81,23 @@ def theme_proposal(*, remiss: Remiss, proposal: Proposal, answers: list[theme_re
                 key_quote=result.key_quote.text if result.key_quote else "",
             )
             position += 1
-        present = {m.response_id: m for m in theme.members.all()} if theme.pk in {t.pk for t in confirmed} else {}
+            present = {}
+        else:
+            present = {m.response_id: m for m in theme.members.all()}
         for answer_id in result.answers:
             response_id = int(answer_id)
             member = present.get(response_id)
             if member is None:
-                ThemeMember.objects.create(theme=theme, response_id=response_id, quotes=quotes.get(response_id, []))
+                new_members.append(
+                    ThemeMember(theme=theme, response_id=response_id, quotes=quotes.get(response_id, []))
+                )
             elif quotes.get(response_id):
                 merged = list(dict.fromkeys([*(member.quotes or []), *quotes[response_id]]))
                 if merged != member.quotes:
                     member.quotes = merged
                     member.save(update_fields=["quotes"])
-    return Theme.objects.filter(proposal=proposal).count()
+    ThemeMember.objects.bulk_create(new_members)
+    return position
 
 
 @transaction.atomic
