@@ -309,3 +309,18 @@ def test_out_of_range_and_foreign_ids_are_refused_without_an_error(setup, staff,
     assert client.post(reverse("ministry:theme_edit", args=[remiss.pk, int(huge), "nyckel"])).status_code == 404
     response = client.post(reverse("ministry:themes_special", args=[remiss.pk]), {"organisation": huge}, follow=True)
     assert response.status_code == 200 and "Välj en remissinstans" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_run_queued_long_ago_may_be_queued_again(ministry, staff):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    remiss, _proposal, _r = themed_remiss(ministry, limit=4)
+    themes.request_run(remiss=remiss, by=staff)
+    with pytest.raises(themes.ThemeRunError):
+        themes.request_run(remiss=remiss, by=staff)
+    ThemeAnalysis.objects.filter(remiss=remiss).update(queued_at=timezone.now() - dt.timedelta(minutes=11))
+    assert themes.request_run(remiss=remiss, by=staff).status == ThemeRunStatus.QUEUED
+    assert AuditEvent.objects.filter(action="themes.requested").count() == 2

@@ -9,6 +9,7 @@ in ``remiss.services.theme_edits``.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from remiss.themes import Answer, ExistingTheme, Quote, find_themes
 from remiss.themes import Proposal as EngineProposal
 
 TASK = "remiss.find_themes"
+STALE_AFTER = dt.timedelta(minutes=10)  # twice the task's hard time limit
 
 
 class ThemeRunError(ApplicationError, ValueError):
@@ -120,9 +122,17 @@ def run_themes(*, remiss: Remiss, by: User | None = None) -> dict[str, float]:
 
 @transaction.atomic
 def request_run(*, remiss: Remiss, by: User) -> ThemeAnalysis:
-    """Queue a theme run ("Hitta teman"); refused while one is waiting or running."""
-    analysis, _created = ThemeAnalysis.objects.select_for_update().get_or_create(remiss=remiss)
-    if analysis.status in (ThemeRunStatus.QUEUED, ThemeRunStatus.RUNNING):
+    """Queue a theme run ("Hitta teman"). Refused while a run holds the remiss's row (``run_themes``
+    locks it; the click answers at once instead of waiting) or one was queued less than
+    ``STALE_AFTER`` ago; after that a lost task may be queued again."""
+    ThemeAnalysis.objects.get_or_create(remiss=remiss)
+    analysis = ThemeAnalysis.objects.select_for_update(skip_locked=True).filter(remiss=remiss).first()
+    busy = analysis is None or (
+        analysis.status in (ThemeRunStatus.QUEUED, ThemeRunStatus.RUNNING)
+        and analysis.queued_at is not None
+        and analysis.queued_at > timezone.now() - STALE_AFTER
+    )
+    if busy:
         raise ThemeRunError(_("Teman söks redan. Vänta tills sökningen är klar."))
     if not any(theme_reads.engine_answers(remiss).values()):
         raise ThemeRunError(_("Det finns inga inskickade svar att hitta teman i ännu."))
