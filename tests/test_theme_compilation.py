@@ -10,6 +10,7 @@ import re
 import subprocess
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
@@ -110,7 +111,7 @@ def pdftotext(path: str) -> str:
 
 
 @pytest.mark.django_db
-def test_pdf_docx_and_xlsx_show_the_themes_in_each_proposal_chapter(themed, staff):
+def test_pdf_docx_and_xlsx_show_the_themes_in_each_proposal_chapter(themed, staff, client_for):
     remiss, proposal, recipients = themed
     chosen = Theme.objects.filter(proposal=proposal, members__response=recipients["Uppsala kommun"].response).first()
     theme_edits.rename(theme=chosen, label="Finansieringen är oklar", by=staff)
@@ -145,3 +146,12 @@ def test_pdf_docx_and_xlsx_show_the_themes_in_each_proposal_chapter(themed, staf
     assert "Finansieringen är oklar" in uppsala[0][column]
     orebro = [r for r in rows if r[0] == "Örebro kommun" and r[2] == proposal.label]
     assert not orebro[0][column]  # a stance without argument is in no theme
+
+    # A theme changed afterwards makes the compilation out of date, with its own reason.
+    url = reverse("compilation:detail", args=[remiss.pk, compilation.pk])
+    client = client_for(staff)
+    assert "Teman eller särskilt berörda" not in client.get(url).content.decode()
+    theme_edits.set_key(theme=chosen, key=True, by=staff)
+    page = client.get(url).content.decode()
+    assert "Teman eller särskilt berörda remissinstanser har ändrats" in page and "Inaktuell" in page
+    assert "Nya eller rättade svar" not in page

@@ -101,6 +101,7 @@ class ThemeAnalysis(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)
     seconds = models.FloatField(default=0)
+    changed_at = models.DateTimeField(_("teman ändrade"), null=True, blank=True)
     published_at = models.DateTimeField(_("analysen publicerad"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

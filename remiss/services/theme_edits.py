@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import audit
 from accounts.models import Organisation, User
 from core.errors import ApplicationError
-from remiss.models import Remiss, SpecialBody, Theme, ThemeMember
+from remiss.models import Remiss, SpecialBody, Theme, ThemeAnalysis, ThemeMember
 
 MAX_LABEL = 300
 
@@ -20,7 +21,13 @@ class ThemeError(ApplicationError, ValueError):
     """``str(error)`` is a Swedish message."""
 
 
+def mark_changed(remiss: Remiss) -> None:
+    """Note when the themes or särskilt berörda last changed: a sammanställning made before is out of date."""
+    ThemeAnalysis.objects.update_or_create(remiss=remiss, defaults={"changed_at": timezone.now()})
+
+
 def _record(action: str, theme: Theme, by: User, **data) -> None:
+    mark_changed(theme.remiss)
     audit.record(
         action, actor=by, organisation=theme.remiss.ministry, obj=theme, data={"proposal": theme.proposal_id, **data}
     )
@@ -145,6 +152,7 @@ def set_special(*, remiss: Remiss, organisation: Organisation, special: bool, by
             return
     elif not SpecialBody.objects.filter(remiss=remiss, organisation=organisation).delete()[0]:
         return
+    mark_changed(remiss)
     audit.record(
         "themes.special_marked" if special else "themes.special_unmarked",
         actor=by,

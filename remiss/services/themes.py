@@ -112,7 +112,7 @@ def run_themes(*, remiss: Remiss, by: User | None = None) -> dict[str, float]:
     for proposal in Proposal.objects.filter(remiss=remiss).select_related("section"):
         total += theme_proposal(remiss=remiss, proposal=proposal, answers=answers.get(proposal.pk, []))
     analysis.status = ThemeRunStatus.DONE
-    analysis.finished_at = timezone.now()
+    analysis.finished_at = analysis.changed_at = timezone.now()
     analysis.seconds = round(time.monotonic() - started, 2)
     analysis.error = ""
     analysis.save()
