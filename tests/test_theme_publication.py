@@ -127,3 +127,18 @@ def test_the_api_gives_the_confirmed_themes_with_descriptions(setup, staff, clie
     assert "/api/v1/remisser/{pk}/teman/" in schema["paths"]
     props = schema["components"]["schemas"]["Theme"]["properties"]
     assert all(p.get("description") for p in props.values())
+
+
+@pytest.mark.django_db
+def test_not_before_the_answers_are_public(ministry, staff, client_for):
+    from remiss.models import Publicity, RemissStatus
+
+    remiss, proposal, _r = themed_remiss(ministry, limit=8, status=RemissStatus.PUBLISHED)
+    remiss.publicity = Publicity.AFTER_DEADLINE  # the deadline is still ahead
+    remiss.save()
+    themes.run_themes(remiss=remiss)
+    theme = Theme.objects.filter(proposal=proposal).first()
+    theme_edits.set_confirmed(theme=theme, confirmed=True, by=staff)
+    response = client_for(staff).post(reverse("ministry:themes_publish", args=[remiss.pk]))
+    assert response.status_code == 400 and "Svaren är inte offentliga ännu." in response.content.decode()
+    assert not ThemeAnalysis.objects.filter(remiss=remiss, published_at__isnull=False).exists()

@@ -15,7 +15,7 @@ from accounts import audit
 from accounts.models import Organisation, User
 from core import jobs
 from core.errors import ApplicationError
-from remiss import notifications
+from remiss import notifications, permissions
 from remiss.models import Remiss, RemissStatus, Theme, ThemeAnalysis
 
 TASK = "remiss.analysis_published"
@@ -33,6 +33,10 @@ def publish_analysis(*, remiss: Remiss, by: User) -> ThemeAnalysis:
         raise PublishAnalysisError(_("Analysen är redan publicerad."))
     if remiss.status not in RemissStatus.PUBLIC:
         raise PublishAnalysisError(_("Remissen är inte publicerad."))
+    if not permissions.answers_are_public(remiss):
+        raise PublishAnalysisError(
+            _("Svaren är inte offentliga ännu. Analysen kan publiceras när svaren har blivit offentliga.")
+        )
     if not Theme.objects.filter(remiss=remiss, confirmed=True).exists():
         raise PublishAnalysisError(_("Bekräfta minst ett tema innan analysen publiceras."))
     analysis.published_at, analysis.published_by = timezone.now(), by
