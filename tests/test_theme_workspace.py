@@ -324,3 +324,13 @@ def test_a_run_queued_long_ago_may_be_queued_again(ministry, staff):
     ThemeAnalysis.objects.filter(remiss=remiss).update(queued_at=timezone.now() - dt.timedelta(minutes=11))
     assert themes.request_run(remiss=remiss, by=staff).status == ThemeRunStatus.QUEUED
     assert AuditEvent.objects.filter(action="themes.requested").count() == 2
+
+
+@pytest.mark.django_db
+def test_overview_lists_the_special_bodies_and_offers_the_others(setup, staff, client_for):
+    remiss, _proposal, recipients = setup
+    SpecialBody.objects.create(remiss=remiss, organisation=recipients["Skolverket"].organisation)
+    page = client_for(staff).get(reverse("ministry:themes", args=[remiss.pk])).content.decode()
+    special, offered = page.split('id="special-organisation"')
+    assert "<strong>Skolverket</strong>" in special and ">Skolverket</option>" not in offered
+    assert ">Uppsala kommun</option>" in offered and 'for="special-organisation"' in special

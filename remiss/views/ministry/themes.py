@@ -34,7 +34,8 @@ def themes_overview(request, pk: int):
             "remiss": remiss,
             "proposals": reads.remiss_themes(remiss),
             "analysis": reads.analysis(remiss),
-            "bodies": [(r.organisation, r.organisation_id in special) for r in recipients],
+            "special_bodies": [r.organisation for r in recipients if r.organisation_id in special],
+            "other_bodies": [r.organisation for r in recipients if r.organisation_id not in special],
         },
     )
 
