@@ -103,7 +103,9 @@ def engine_answers(remiss: Remiss, proposal: Proposal | None = None) -> dict[int
         for answer in snapshot.get("answers", []):
             if answer.get("proposal_id") not in result:
                 continue
-            names = [answer.get("label", ""), answer.get("section_title", "")]
+            # General views name a proposal by its section's number ("7.1.1") or title.
+            number = answer.get("section_number", "")
+            names = [number if "." in number else "", answer.get("section_title", "")]
             text = compose_text(answer.get("comment") or "", general, [n for n in names if len(n) > 3])
             result[answer["proposal_id"]].append(
                 ThemedAnswer(
