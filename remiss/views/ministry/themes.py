@@ -73,14 +73,24 @@ def theme_proposal(request, pk: int, proposal_pk: int):
     return _proposal_page(request, remiss, proposal)
 
 
+MAX_ID = 2**63 - 1
+
+
+def _pk(value: str | None) -> int | None:
+    """A typed id as a number, or None when it is not one a row can have (no database error)."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and int(value) <= MAX_ID else None
+
+
 def _other_theme(theme: Theme, value: str | None) -> Theme | None:
-    if not (value or "").isdigit():
+    pk = _pk(value)
+    if pk is None:
         return None
-    return Theme.objects.filter(pk=int(value), proposal_id=theme.proposal_id).select_related("remiss").first()
+    return Theme.objects.filter(pk=pk, proposal_id=theme.proposal_id).select_related("remiss").first()
 
 
 def _ids(values: list[str]) -> list[int]:
-    return [int(v) for v in values if v.isdigit()]
+    return [pk for pk in map(_pk, values) if pk is not None]
 
 
 def _apply(request, theme: Theme, action: str) -> str:
@@ -99,11 +109,8 @@ def _apply(request, theme: Theme, action: str) -> str:
         theme_edits.split(theme=theme, response_ids=_ids(data.getlist("responses")), label=data.get("label", ""), by=by)
         return _("De valda svaren är flyttade till ett nytt tema.")
     if action == "flytta":
-        member = (
-            ThemeMember.objects.filter(theme=theme, pk=data.get("member") or 0).first()
-            if (data.get("member") or "").isdigit()
-            else None
-        )
+        member_pk = _pk(data.get("member"))
+        member = ThemeMember.objects.filter(theme=theme, pk=member_pk).first() if member_pk else None
         if member is None:
             raise theme_edits.ThemeError(_("Svaret finns inte längre i temat."))
         target = data.get("to", "")
@@ -155,8 +162,8 @@ def theme_edit(request, pk: int, theme_pk: int, action: str):
 @require_POST
 def themes_special(request, pk: int):
     remiss = permissions.get_remiss_for_staff(request, pk)
-    value = request.POST.get("organisation", "")
-    organisation = Organisation.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    organisation_pk = _pk(request.POST.get("organisation"))
+    organisation = Organisation.objects.filter(pk=organisation_pk).first() if organisation_pk else None
     try:
         if organisation is None:
             raise theme_edits.ThemeError(_("Välj en remissinstans på remisslistan."))
