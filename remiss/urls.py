@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from remiss.views import public, public_answers
+from remiss.views import public, public_answers, public_themes
 from remiss.views.ministry import answers as ministry_answers
 from remiss.views.ministry import compilations as ministry_compilations
 from remiss.views.ministry import document_answers as ministry_document_answers
@@ -20,6 +20,7 @@ from remiss.views.ministry import recipients as ministry_recipients
 from remiss.views.ministry import remisser as ministry_remisser
 from remiss.views.ministry import screening as ministry_screening
 from remiss.views.ministry import structure as ministry_structure
+from remiss.views.ministry import themes as ministry_themes
 from remiss.views.respondent import attachments as respondent_attachments
 from remiss.views.respondent import form as respondent_form
 from remiss.views.respondent import history as respondent_history
@@ -35,6 +36,7 @@ public_patterns = [
     path("remisser/<int:pk>/lamna-synpunkter/", public_answers.answer_form, name="answer_form"),
     path("remisser/<int:pk>/lamna-synpunkter/skickat/", public_answers.answer_sent, name="answer_sent"),
     path("remisser/synpunkter/bekrafta/<str:token>/", public_answers.answer_confirm, name="answer_confirm"),
+    path("remisser/<int:pk>/vad-hande-med-synpunkterna/", public_themes.analysis, name="analysis"),
     path("remisser/<int:pk>/svar/<int:submission_pk>.pdf", public.answer_pdf, name="answer_pdf"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/original/", public.answer_original, name="answer_original"),
     path("remisser/<int:pk>/svar/<int:submission_pk>/kvittens/", public.answer_receipt, name="answer_receipt"),
@@ -176,6 +178,12 @@ ministry_patterns = [
         ministry_answers.publication_copy,
         name="publication_copy",
     ),
+    path("remisser/<int:pk>/teman/", ministry_themes.themes_overview, name="themes"),
+    path("remisser/<int:pk>/teman/hitta/", ministry_themes.themes_run, name="themes_run"),
+    path("remisser/<int:pk>/teman/sarskilt-berorda/", ministry_themes.themes_special, name="themes_special"),
+    path("remisser/<int:pk>/teman/publicera/", ministry_themes.themes_publish, name="themes_publish"),
+    path("remisser/<int:pk>/teman/forslag/<int:proposal_pk>/", ministry_themes.theme_proposal, name="theme_proposal"),
+    path("remisser/<int:pk>/teman/<int:theme_pk>/<str:action>/", ministry_themes.theme_edit, name="theme_edit"),
 ]
 
 COMPILATIONS = "remisser/<int:remiss_pk>/sammanstallningar/"

@@ -237,7 +237,7 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     assert rows[3][:2] == ("6.2 Finansiering", p3.label) and rows[3][3:] == (0, 1, 1, 1, 2, 5)
     detail = list(book.worksheets[1].iter_rows(values_only=True))
     assert detail[0][:6] == ("Organisation", "Avsnitt", "Förslag", "Förslagstext", "Ställningstagande", "Kommentar")
-    assert detail[0][6:] == ("Inkommit som dokument", "Övriga (ej på remisslistan)")
+    assert detail[0][6:] == ("Teman", "Inkommit som dokument", "Övriga (ej på remisslistan)")
     six = [row[:6] for row in detail]
     assert (
         "Nacka kommun",

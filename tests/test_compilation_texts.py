@@ -40,13 +40,15 @@ def test_the_drafted_paragraph_names_everyone_grouped_with_reasons():
     assert text == (
         "Förslaget tillstyrks av 5 remissinstanser: myndigheterna Statskontoret; regionerna Region Skåne; "
         "kommunerna Göteborgs kommun och Malmö kommun; övriga: SKR. "
-        "Region Stockholm tillstyrker med reservation: ”Finansieringen måste säkras innan försöket börjar.” "
-        "IVO avstyrker: ”Tillsynens oberoende riskerar att försvagas.” "
+        "Förslaget tillstyrks med reservation av 1 remissinstans: regionerna Region Stockholm. "
+        "Region Stockholm anför: ”Finansieringen måste säkras innan försöket börjar.” "
+        "Förslaget avstyrks av 1 remissinstans: myndigheterna IVO. "
+        "IVO anför: ”Tillsynens oberoende riskerar att försvagas.” "
         "1 remissinstans har inga synpunkter på förslaget. "
         "Övriga remissinstanser har inte yttrat sig över förslaget."
     )
     assert draft_paragraph(groups) == text  # deterministic
-    assert key_sentence("Kommunen tillstyrker.") == "Kommunen tillstyrker."
+    assert key_sentence("Kommunen tillstyrker.") == ""  # a stance alone is never a reason
 
 
 @pytest.mark.django_db
@@ -79,7 +81,8 @@ def test_free_text_chapters_and_drafts_are_in_the_figures_and_the_plan(ministry)
     assert [e["document"] for e in chapters["Sammanfattningar"]] == [False, True]
     draft = figures["sections"][0]["proposals"][0]["draft"]
     assert draft.startswith(
-        "Förslaget tillstyrks av 2 remissinstanser: regionerna Region Uppsala; kommunerna Solna kommun."
+        "Förslaget tillstyrks av 2 remissinstanser: regionerna Region Uppsala (bilaga, svar 1); "
+        "kommunerna Solna kommun (bilaga, svar 2)."
     )
     bookmarks = [title for part in plan(figures) for title, _level in part["bookmarks"]]
     assert bookmarks[:4] == [

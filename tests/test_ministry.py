@@ -23,6 +23,8 @@ from remiss.models import (
     Response,
     ResponseStatus,
     Section,
+    Theme,
+    ThemeAnalysis,
 )
 from tests import factories as f
 from tests.factories import remiss_form_data as form_data
@@ -92,6 +94,13 @@ PER_REMISS = [
     ("POST", "ministry:document_discard", "received_pk"),
     ("GET", "ministry:public_answers", None),
     ("POST", "ministry:public_answer_screen", "public_answer"),
+    ("GET", "ministry:themes", None),
+    ("POST", "ministry:themes_run", None),
+    ("POST", "ministry:themes_special", None),
+    ("GET", "ministry:themes_publish", None),
+    ("POST", "ministry:themes_publish", None),
+    ("GET", "ministry:theme_proposal", "proposal_pk"),
+    ("POST", "ministry:theme_edit", "theme"),
 ]
 WITHOUT_REMISS = [("GET", "ministry:list"), ("GET", "ministry:create"), ("POST", "ministry:create")]
 
@@ -114,6 +123,7 @@ def matrix_objects(remiss) -> dict:
         received_on=timezone.localdate(),
     )
     received.file.save("svar.txt", SimpleUploadedFile("svar.txt", b"Vi tillstyrker."))
+    proposal_pk = f.ProposalFactory(section=section).pk
     public_answer = PublicAnswer.objects.create(
         remiss=remiss,
         sender_kind="person",
@@ -127,13 +137,16 @@ def matrix_objects(remiss) -> dict:
         "received_pk": received.pk,
         "doc_pk": document.pk,
         "section_pk": section.pk,
-        "proposal_pk": f.ProposalFactory(section=section).pk,
+        "proposal_pk": proposal_pk,
         "recipient_pk": f.RecipientFactory(remiss=remiss).pk,
         "submission_pk": submission.pk,
+        "theme": Theme.objects.create(remiss=remiss, proposal_id=proposal_pk, label="Finansieringen").pk,
     }
 
 
 def matrix_url(remiss, objects: dict, name: str, needs: str | None) -> str:
+    if needs == "theme":  # the operation is part of the URL
+        return reverse(name, kwargs={"pk": remiss.pk, "theme_pk": objects[needs], "action": "byt-namn"})
     if needs == "public_answer":  # the screening decision is part of the URL
         return reverse(name, kwargs={"pk": remiss.pk, "answer_pk": objects[needs], "decision": "avvisa"})
     return reverse(name, kwargs={"pk": remiss.pk, **({needs: objects[needs]} if needs else {})})
@@ -148,7 +161,7 @@ def test_every_ministry_view_is_in_the_matrix():
     from remiss.urls import ministry_patterns
 
     names = {p.name for p in ministry_patterns} - {"home", "list", "create"}
-    assert len(names) == 35 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
+    assert len(names) == 41 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -156,7 +169,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 41
+    assert len(urls) == 48
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -170,9 +183,10 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     assert Publication.objects.get().redacted_pdf  # the reset was refused
     remiss.refresh_from_db()
     assert remiss.status == RemissStatus.DRAFT
-    assert AuditEvent.objects.filter(action="access.denied").count() >= 82
+    assert AuditEvent.objects.filter(action="access.denied").count() >= 96
     assert ReceivedDocument.objects.get().submission is None
     assert PublicAnswer.objects.get().status == PublicAnswerStatus.PENDING  # not screened by strangers
+    assert Theme.objects.get().label == "Finansieringen" and not ThemeAnalysis.objects.exists()
 
 
 @pytest.mark.django_db

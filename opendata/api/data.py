@@ -106,3 +106,36 @@ def answers_changed_at(remiss: Remiss, items: list[PublicAnswer]):
 
 def remisser_changed_at():
     return permissions.public_remisser().aggregate(latest=Max("updated_at"))["latest"]
+
+
+def theme_analysis(remiss: Remiss) -> dict | None:
+    """The published theme analysis ("Vad hände med synpunkterna?"), or None before publication."""
+    from remiss.selectors import themes as theme_reads
+
+    analysis = theme_reads.analysis(remiss)
+    if analysis is None or analysis.published_at is None:
+        return None
+    return {
+        "remiss": remiss.pk,
+        "published_at": analysis.published_at,
+        "url": reverse("public:analysis", args=[remiss.pk]),
+        "proposals": [
+            {
+                "id": item.proposal.pk,
+                "label": item.proposal.label,
+                "text": item.proposal.text,
+                "ministry_comment": item.comment,
+                "themes": [
+                    {
+                        "label": theme.label,
+                        "key": theme.key,
+                        "polarity": theme.polarity,
+                        "key_quote": theme.key_quote,
+                        "organisations": [{"id": m.organisation_id, "name": m.organisation} for m in theme.members],
+                    }
+                    for theme in item.themes
+                ],
+            }
+            for item in theme_reads.public_analysis(remiss)
+        ],
+    }

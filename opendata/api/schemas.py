@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Error(Schema):
@@ -90,3 +90,37 @@ class Download(Schema):
     url: str | None
     built_at: dt.datetime | None
     answers: int | None
+
+
+class ThemeOrganisation(Schema):
+    id: int = Field(description="Remissinstansens id (samma som i remisslistan).")
+    name: str = Field(description="Remissinstansens namn.")
+
+
+class Theme(Schema):
+    label: str = Field(description="Temats rubrik, som departementet har bekräftat.")
+    key: bool = Field(description="Sant när departementet har markerat temat som särskilt viktigt.")
+    polarity: str = Field(
+        description="Temats riktning: for (i huvudsak för förslaget), against (i huvudsak emot) eller mixed (blandat)."
+    )
+    key_quote: str = Field(
+        description="Ett ordagrant citat ur ett av svaren som visar temat; tomt när svaret bara publiceras maskerat."
+    )
+    organisations: list[ThemeOrganisation] = Field(description="Remissinstanserna som förde fram synpunkten.")
+
+
+class ProposalThemes(Schema):
+    id: int = Field(description="Förslagets id (samma som i /remisser/{id}/).")
+    label: str = Field(description="Förslagets nummer, t.ex. 7.1.1 (2).")
+    text: str = Field(description="Förslagets text.")
+    ministry_comment: str = Field(description="Departementets kommentar till remissinstansernas synpunkter.")
+    themes: list[Theme] = Field(description="De bekräftade temana, i departementets ordning.")
+
+
+class ThemeAnalysis(Schema):
+    remiss: int = Field(description="Remissens id.")
+    published_at: dt.datetime = Field(description="När departementet publicerade analysen.")
+    url: str = Field(description="Sidan ”Vad hände med synpunkterna?”.")
+    proposals: list[ProposalThemes] = Field(
+        description="Förslagen som har bekräftade teman eller en kommentar från departementet."
+    )

@@ -76,6 +76,25 @@ def answers(request: HttpRequest, pk: int, response: HttpResponse):
 
 
 @api.get(
+    "/remisser/{int:pk}/teman/",
+    response={200: s.ThemeAnalysis, 404: s.Error},
+    url_name="themes",
+    summary="Vad hände med synpunkterna? Departementets bekräftade teman per förslag",
+    description=_(
+        "Finns när departementet har publicerat sin analys av remissvaren: per förslag de bekräftade temana, "
+        "vilka remissinstanser som förde fram dem och departementets kommentar. Före publiceringen: 404."
+    ),
+)
+def themes(request: HttpRequest, pk: int, response: HttpResponse):
+    remiss = _public_remiss(pk)
+    body = data.theme_analysis(remiss)
+    if body is None:
+        raise Http404
+    _last_modified(response, body["published_at"])
+    return body
+
+
+@api.get(
     "/remisser/{int:pk}/nedladdning/",
     response={200: s.Download, 202: s.Download, 404: s.Error},
     url_name="download",

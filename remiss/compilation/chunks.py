@@ -247,6 +247,7 @@ def _proposal_parts(proposal: dict, header: dict, section_title: str, *, first: 
         k: proposal.get(k, "")
         for k in ("label", "kind", "text", "counts", "total", "draft", "ministry_comment", "draft_changed")
     }
+    head["themes"] = proposal.get("themes", [])
     bookmarks = [(section_title, 0)] if first else []
     bookmarks.append((f"{proposal['kind']} {proposal['label']}", 1))
     small = proposal["total"] <= 2 * divisor
@@ -282,7 +283,11 @@ def _appendix_parts(answers: list[dict], header: dict) -> list[dict]:
     parts = [
         make_chunk(
             "divider",
-            {**header, "answers": len(answers)},
+            {
+                **header,
+                "answers": len(answers),
+                "index": [{"n": n, "organisation": a["organisation"]} for n, a in enumerate(answers, start=1)],
+            },
             bookmarks=[(_("Bilaga: fullständiga remissvar"), 0)],
         )
     ]

@@ -22,6 +22,7 @@ from remiss import selectors
 from remiss.models import Proposal, Recipient, Remiss, Stance, Submission
 
 from .paragraphs import draft_paragraph
+from .theme_text import theme_quote, who
 
 STANCE_ORDER = [Stance.SUPPORTS.value, Stance.PARTLY.value, Stance.OPPOSES.value, Stance.NO_VIEW.value, ""]
 NOT_ANSWERED = "none"  # the key used for "" (ej besvarad) in figures
@@ -185,6 +186,7 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
         "deadline": remiss.deadline.isoformat() if remiss.deadline else "",
     }
     from remiss.models import DraftEdit
+    from remiss.selectors import themes as theme_reads
 
     from .paragraph_edits import apply_edits
 
@@ -197,6 +199,8 @@ def gather(remiss: Remiss, params: dict, *, now: dt.datetime | None = None) -> d
             params=params,
             scope=scope_lines(remiss, params),
             now=now or timezone.now(),
+            themes=theme_reads.compilation_themes(remiss),
+            special=theme_reads.special_ids(remiss),
         ),
         edits,
     )
@@ -216,24 +220,42 @@ def recipient_status(submission: dict | None, *, include_late: bool) -> str:
 
 
 def build_figures(
-    *, remiss: dict, proposals: list[dict], rows: list[dict], params: dict, scope: list[str], now: dt.datetime
+    *,
+    remiss: dict,
+    proposals: list[dict],
+    rows: list[dict],
+    params: dict,
+    scope: list[str],
+    now: dt.datetime,
+    themes: dict[int, list[dict]] | None = None,
+    special: set[int] | None = None,
 ) -> dict:
+    """``themes``: per proposal id its themes (``selectors.themes.compilation_themes``); ``special``:
+    the ids of the särskilt berörda organisations."""
     from remiss.selectors.duplicates import group_texts, snapshot_text
 
     statuses = status_labels()
     recipients, answers, status_counts, by_proposal = _tally(rows, proposals, params, statuses)
     texts = {r["organisation"]["name"]: snapshot_text(r["submission"]["snapshot"]) for r in rows if _counted(r, params)}
+    duplicates = group_texts(texts)
+    context = {
+        "special": set(special or ()),
+        "campaigns": [set(g.members) for g in duplicates],
+        # The answer's number in the appendix, which follows the order of ``answers``.
+        "numbers": {a["organisation_id"]: n for n, a in enumerate(answers, start=1)} if params["appendix"] else {},
+    }
+    in_scope = {a["organisation_id"] for a in answers if not a["declined"]}
     return {
         "remiss": remiss,
         "params": params,
         "scope": scope,
-        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in group_texts(texts)],
+        "duplicate_groups": [{"size": g.size, "members": list(g.members)} for g in duplicates],
         "text_chapters": text_chapters(rows, params),
         "generated_at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M"),
         "generated_date": timezone.localtime(now).strftime("%Y-%m-%d"),
         "recipients": recipients,
         "status_counts": [{"status": k, "label": statuses[k], "n": v} for k, v in status_counts.items()],
-        "sections": _sections(proposals, by_proposal),
+        "sections": _sections(proposals, by_proposal, _scoped_themes(themes or {}, in_scope), context),
         "answers": answers,
         "answer_count": sum(1 for a in answers if not a["declined"]),
         "declined_count": sum(1 for a in answers if a["declined"]),
@@ -311,8 +333,41 @@ def _group_comments(
         )
 
 
-def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]]]) -> list[dict]:
-    """The proposals in their sections, each with its stance counts (and shares) and comment groups."""
+def _scoped_themes(themes: dict[int, list[dict]], in_scope: set[int]) -> dict[int, list[dict]]:
+    """The themes with only the members this compilation includes; themes left without any dropped."""
+    result = {}
+    for proposal_id, items in themes.items():
+        kept = []
+        for theme in items:
+            members = [m for m in theme["members"] if m["organisation_id"] in in_scope]
+            if members:
+                kept.append({**theme, "members": members})
+        result[proposal_id] = kept
+    return result
+
+
+def _theme_rows(themes: list[dict], context: dict) -> list[dict]:
+    """What a proposal's chapter shows per theme: its label, who raised it, its key quote."""
+    rows = []
+    for theme in themes:
+        quote = theme_quote(theme, set())
+        rows.append(
+            {
+                "label": theme["label"],
+                "key": theme.get("key", False),
+                "who": who(theme["members"], **context).rstrip(","),
+                "quote": quote,
+                "organisations": [m["organisation"] for m in theme["members"]],
+            }
+        )
+    return rows
+
+
+def _sections(
+    proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]]], themes: dict[int, list[dict]], context: dict
+) -> list[dict]:
+    """The proposals in their sections, each with its stance counts (and shares), comment groups,
+    themes and drafted paragraph."""
     stances = stance_labels()
     order = [s or NOT_ANSWERED for s in STANCE_ORDER]
     sections: list[dict] = []
@@ -326,7 +381,8 @@ def _sections(proposals: list[dict], by_proposal: dict[int, dict[str, list[dict]
             **proposal,
             "counts": counts,
             "total": total,
-            "draft": draft_paragraph(groups),
+            "draft": draft_paragraph(groups, themes=themes.get(proposal["id"]), **context),
+            "themes": _theme_rows(themes.get(proposal["id"], []), context),
             "groups": [{"stance": s, "label": stances[s], "entries": groups[s]} for s in order if groups.get(s)],
         }
         if not sections or sections[-1]["id"] != proposal["section_id"]:

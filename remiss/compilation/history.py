@@ -20,6 +20,18 @@ def is_out_of_date(compilation: Compilation, current: set[int] | None = None) ->
     return current != set(compilation.included.values_list("pk", flat=True))
 
 
+def themes_changed(compilation: Compilation) -> bool:
+    """A finished compilation whose themes or särskilt berörda were changed after it was started."""
+    from remiss.models import ThemeAnalysis
+
+    return (
+        compilation.status == CompilationStatus.DONE
+        and ThemeAnalysis.objects.filter(
+            remiss_id=compilation.remiss_id, changed_at__gt=compilation.created_at
+        ).exists()
+    )
+
+
 def compare(older: Compilation, newer: Compilation) -> dict[str, list[Submission]]:
     """Answers added, changed (a newer version of the same response) and removed from ``older`` to ``newer``."""
 

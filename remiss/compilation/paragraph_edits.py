@@ -4,6 +4,7 @@ later compilation, and marked when the answers under them have changed since the
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,8 +21,13 @@ class DraftError(ApplicationError, ValueError):
     """``str(error)`` is a Swedish message."""
 
 
+# References to the appendix ("(bilaga, svar 12)") depend on whether a compilation has an appendix,
+# not on the answers: they are left out of the hash that tells whether the answers have changed.
+APPENDIX_REFERENCE = re.compile(r" \(bilaga, svar \d+\)")
+
+
 def text_hash(text: str) -> str:
-    return hashlib.sha256((text or "").encode()).hexdigest()
+    return hashlib.sha256(APPENDIX_REFERENCE.sub("", text or "").encode()).hexdigest()
 
 
 @transaction.atomic

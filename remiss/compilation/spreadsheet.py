@@ -47,6 +47,7 @@ def detail_rows(figures: dict) -> list[list]:
     labels = stance_labels()
     for section in figures["sections"]:
         for proposal in section["proposals"]:
+            themes = _themes_of(proposal)
             for group in proposal["groups"]:
                 for entry in group["entries"]:
                     rows.append(
@@ -57,15 +58,25 @@ def detail_rows(figures: dict) -> list[list]:
                             proposal["text"],
                             labels[group["stance"]],
                             entry["comment"],
+                            "; ".join(themes.get(entry["organisation"], [])),
                             *_marks(entry),
                         ]
                     )
     # Sammanfattningar, generella synpunkter and consequence answers: the chapter in "Avsnitt".
     for chapter in figures.get("text_chapters", []):
         for entry in chapter["entries"]:
-            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"], *_marks(entry)])
+            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"], "", *_marks(entry)])
     rows.sort(key=lambda r: (r[0].casefold(),))
     return rows
+
+
+def _themes_of(proposal: dict) -> dict[str, list[str]]:
+    """Organisation name → the labels of the proposal's themes it is in."""
+    result: dict[str, list[str]] = {}
+    for theme in proposal.get("themes", []):
+        for name in theme["organisations"]:
+            result.setdefault(name, []).append(theme["label"])
+    return result
 
 
 def _marks(entry: dict) -> list[str]:
@@ -81,6 +92,7 @@ def detail_header() -> list[str]:
         _("Förslagstext"),
         _("Ställningstagande"),
         _("Kommentar"),
+        _("Teman"),
         _("Inkommit som dokument"),
         _("Övriga (ej på remisslistan)"),
     ]

@@ -104,6 +104,18 @@ def _entries(out: _Writer, entries: list[dict]) -> None:
         out.paragraph(entry.get("comment") or _("Ingen kommentar."))
 
 
+def _themes(out: _Writer, themes: list[dict]) -> None:
+    """Each theme of a proposal: its label, who raised it and its key quote."""
+    if not themes:
+        return
+    out.heading(_("Teman"), 3)
+    for theme in themes:
+        out.heading(theme["label"] + (_(" (viktigt)") if theme.get("key") else ""), 4)
+        out.paragraph(_("Tas upp av: %(who)s") % {"who": theme["who"]})
+        if theme["quote"]:
+            out.paragraph(f"”{theme['quote']}”", "Quote")
+
+
 def build_docx(figures: dict) -> bytes:
     import docx
 
@@ -157,6 +169,7 @@ def build_docx(figures: dict) -> bytes:
                 [[c["label"], c["n"], f"{c['percent']} %"] for c in proposal["counts"]]
                 + [[_("Totalt"), proposal["total"], ""]],
             )
+            _themes(out, proposal.get("themes", []))
             out.heading(_("Remissinstanserna"), 3)
             out.paragraph(proposal.get("draft", ""))
             if proposal.get("draft_changed"):

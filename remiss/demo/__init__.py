@@ -15,7 +15,7 @@ def load() -> list[str]:
     """Load everything; return log lines. Steps run in order and each may be re-run safely."""
     from remiss import notify
 
-    from . import answers, more_answers, people, public_answers, remisser
+    from . import answers, more_answers, people, public_answers, remisser, themes
 
     lines: list[str] = []
     with notify.paused():  # the demo replays history: nobody is told about it by e-mail
@@ -24,4 +24,5 @@ def load() -> list[str]:
         lines += answers.load()
         lines += more_answers.load()
         lines += public_answers.load()
+        lines += themes.load()
     return lines

@@ -29,6 +29,7 @@ from .responses import (
     SubmissionStatus,
     Transition,
 )
+from .themes import SpecialBody, Theme, ThemeAnalysis, ThemeMember, ThemePolarity, ThemeRunStatus
 
 __all__ = [
     "Answer",
@@ -57,9 +58,15 @@ __all__ = [
     "Revision",
     "Section",
     "SenderKind",
+    "SpecialBody",
     "Signatory",
     "Stance",
     "Submission",
     "SubmissionStatus",
+    "Theme",
+    "ThemeAnalysis",
+    "ThemeMember",
+    "ThemePolarity",
+    "ThemeRunStatus",
     "Transition",
 ]

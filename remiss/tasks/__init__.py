@@ -5,3 +5,4 @@ from .invitations import *  # noqa: F401,F403
 from .notify import *  # noqa: F401,F403
 from .submissions import *  # noqa: F401,F403
 from .system import *  # noqa: F401,F403
+from .themes import *  # noqa: F401,F403

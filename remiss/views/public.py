@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss import permissions
 from remiss.models import RemissStatus
 from remiss.selectors import progress
+from remiss.selectors import themes as theme_reads
 from remiss.uploads import answer_download_name, serve_file
 
 PER_PAGE = 20
@@ -69,6 +70,7 @@ def remiss_detail(request, pk: int):
             "rows": progress.recipient_progress(remiss),
             "answers_public": permissions.answers_are_public(remiss),
             "answers": _answers(remiss),
+            "analysis_published": theme_reads.is_published(remiss),
         },
     )
 

@@ -39,7 +39,8 @@ def _with_out_of_date(compilations) -> list:
         key = repr(sorted(compilation.params.items()))
         if compilation.status == CompilationStatus.DONE and key not in current:
             current[key] = {s.pk for s in counted_submissions(compilation.remiss, compilation.params)}
-        compilation.out_of_date = history.is_out_of_date(compilation, current.get(key))
+        compilation.themes_changed = history.themes_changed(compilation)
+        compilation.out_of_date = history.is_out_of_date(compilation, current.get(key)) or compilation.themes_changed
         compilation.scope = scope_lines(compilation.remiss, normalise_params(compilation.params))
     return compilations
 
@@ -65,7 +66,9 @@ def compilation_list(request, remiss_pk: int):
 
 def _detail_context(request, remiss_pk: int, pk: int) -> dict:
     compilation = permissions.get_compilation_for_staff(request, remiss_pk, pk)
-    compilation.out_of_date = history.is_out_of_date(compilation)
+    compilation.answers_changed = history.is_out_of_date(compilation)
+    compilation.themes_changed = history.themes_changed(compilation)
+    compilation.out_of_date = compilation.answers_changed or compilation.themes_changed
     compilation.scope = scope_lines(compilation.remiss, normalise_params(compilation.params))
     return {"remiss": compilation.remiss, "compilation": compilation, "active": compilation.status in lifecycle.ACTIVE}
 
