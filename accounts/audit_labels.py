@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "invitation.accepted": _("Inbjudan accepterad"),
     "invitation.refused": _("Inbjudan nekad"),
     "invitation.claim_started": _("Organisationskonto påbörjat"),
+    "invitation.claim_address_taken": _("Organisationskonto begärt för en adress som redan har ett konto"),
     "organisation.created": _("Organisation skapad"),
     "organisation.claimed": _("Organisationen har tagit över sitt konto"),
     "organisation.contact_changed": _("Organisationens kontaktuppgifter ändrade"),
@@ -81,6 +82,26 @@ ACTION_LABELS = {
     "compilation.cancelled": _("Sammanställning avbruten"),
     "compilation.retried": _("Sammanställning startad igen"),
     "compilation.downloaded": _("Sammanställning nedladdad"),
+    # Themes per proposal and the published analysis
+    "themes.requested": _("Temasökning begärd"),
+    "themes.found": _("Teman hittade"),
+    "themes.published": _("Analysen publicerad"),
+    "themes.special_marked": _("Markerad som särskilt berörd"),
+    "themes.special_unmarked": _("Inte längre särskilt berörd"),
+    "theme.renamed": _("Tema bytte namn"),
+    "theme.merged": _("Teman slogs ihop"),
+    "theme.split": _("Tema delades"),
+    "theme.member_moved": _("Svar flyttat till annat tema"),
+    "theme.member_removed": _("Svar borttaget ur tema"),
+    "theme.key_marked": _("Tema markerat som viktigt"),
+    "theme.key_unmarked": _("Tema inte längre markerat som viktigt"),
+    "theme.confirmed": _("Tema bekräftat"),
+    "theme.unconfirmed": _("Tema inte längre bekräftat"),
+    # Answers that came as documents or from anyone, and staff's edits of the drafted text
+    "received_document.registered": _("Svar som dokument registrerat"),
+    "received_document.discarded": _("Registrerat dokumentsvar borttaget"),
+    "public_answer.confirmed": _("Synpunkter bekräftade av avsändaren"),
+    "draft.edited": _("Förslag till text redigerat"),
 }
 
 

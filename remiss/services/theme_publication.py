@@ -15,7 +15,8 @@ from accounts import audit
 from accounts.models import Organisation, User
 from core import jobs
 from core.errors import ApplicationError
-from remiss import notifications, permissions
+from notifications import members
+from remiss import permissions
 from remiss.models import Remiss, RemissStatus, Theme, ThemeAnalysis
 
 TASK = "remiss.analysis_published"
@@ -64,6 +65,6 @@ def send_analysis_mail(*, remiss_id: int) -> int:
     subject = _("Vad hände med synpunkterna? %(title)s") % {"title": remiss.title}
     sent = 0
     for organisation in respondent_organisations(remiss):
-        result = notifications.send_to_members(organisation, subject, MAIL_TEMPLATE, {"remiss": remiss, "url": url})
+        result = members.send_to_members(organisation, subject, MAIL_TEMPLATE, {"remiss": remiss, "url": url})
         sent += len(result.sent)
     return sent
