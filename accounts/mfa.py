@@ -180,7 +180,12 @@ def verify(request: HttpRequest, token: str) -> bool:
     if device is None:
         audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
         return False
-    if not _check_locked(device, token, request, method):
+    outcome = _check_locked(device, token)
+    if outcome == "throttled":
+        audit.record("auth.mfa_throttled", actor=request.user, request=request, data={"method": method})
+        raise Throttled
+    if outcome == "failed":
+        audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
         return False
     _login(request, device)
     if method == "recovery_code":
@@ -192,18 +197,14 @@ def verify(request: HttpRequest, token: str) -> bool:
 
 
 @transaction.atomic
-def _check_locked(device, token: str, request: HttpRequest, method: str) -> bool:
+def _check_locked(device, token: str) -> str:
     """The back-off check and the code check on the device row locked, so codes sent in parallel are
-    counted one after the other: N wrong codes count N, and a throttled device answers Throttled."""
+    counted one after the other: N wrong codes count N. Returns "ok", "failed" or "throttled"."""
     device = type(device).objects.select_for_update().get(pk=device.pk)
     allowed, _info = device.verify_is_allowed()
     if not allowed:
-        audit.record("auth.mfa_throttled", actor=request.user, request=request, data={"method": method})
-        raise Throttled
-    if not device.verify_token(token):
-        audit.record("auth.mfa_failed", actor=request.user, request=request, data={"method": method})
-        return False
-    return True
+        return "throttled"
+    return "ok" if device.verify_token(token) else "failed"
 
 
 def _login(request: HttpRequest, device) -> None:

@@ -109,6 +109,7 @@ def test_claim_with_an_address_that_has_an_account_answers_as_any_other_and_expl
     taken = _claim(client, claim_url, email=outsider.email.upper())
     free = _claim(Client(), claim_url, email="ny.person@nacka.se")
     assert taken.status_code == free.status_code == 200
+
     def main(response, email):  # the page's own content, the address written the same way
         html = response.content.decode()
         return html[html.index("<main") : html.index("</main>")].replace(email, "ADDRESS")

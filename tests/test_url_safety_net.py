@@ -57,7 +57,7 @@ def world(db, ministry, org, staff):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from remiss.models import Assignment, Attachment, Compilation, Document, PublicAnswer, Revision
+    from remiss.models import Assignment, Attachment, Compilation, Document, PublicAnswer, Revision, Theme
     from remiss.models.received import ReceivedDocument
     from remiss.models.responses import SubmissionAttachment
 
@@ -105,6 +105,7 @@ def world(db, ministry, org, staff):
             remiss=remiss, sender_kind="person", name="Anna", email="a@example.se", status="pending"
         ).pk,
         "decision": "publicera",
+        "theme": Theme.objects.create(remiss=remiss, proposal=proposal, label="Finansieringen är oklar").pk,
     }
 
 
