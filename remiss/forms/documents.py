@@ -74,11 +74,32 @@ class DocumentRegisterForm(forms.Form):
         return data
 
 
-class ReadingForm(forms.Form):
-    """One stance and comment per proposal, prefilled with the reader's suggestions."""
+TEXT_LIMIT = 50_000
 
-    general_comments = forms.CharField(
-        label=_("Generella synpunkter"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+
+def _textarea(label, rows: int = 3, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=TEXT_LIMIT,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class ReadingForm(forms.Form):
+    """One stance and comment per proposal, prefilled with the reader's reading: the body's full text
+    on each proposal, and a stance only where the reader is sure enough (never where it asks, never
+    on a proposal the text does not address)."""
+
+    summary = _textarea(_("Sammanfattning"))
+    general_comments = _textarea(_("Generella synpunkter"), rows=5)
+    consequences = _textarea(
+        _("Konsekvenser"),
+        help_text=_(
+            "Stycken som nämner en av remissens konsekvensfrågor förs till den frågan; "
+            "övriga läggs sist i de generella synpunkterna under rubriken Konsekvenser."
+        ),
     )
 
     def __init__(self, *args, proposals, reading: dict, **kwargs):
@@ -87,22 +108,29 @@ class ReadingForm(forms.Form):
         self.rows = []
         for proposal in proposals:
             suggestion = suggestions.get(str(proposal.pk), {})
+            suggested = suggestion.get("stance", "") if self.preselects(suggestion) else ""
             stance_name, comment_name = f"stance_{proposal.pk}", f"comment_{proposal.pk}"
             self.fields[stance_name] = forms.ChoiceField(
                 label=_("Ställningstagande till %(label)s") % {"label": proposal.label},
                 choices=STANCE_CHOICES,
                 required=False,
-                initial=suggestion.get("stance", ""),
+                initial=suggested,
             )
             self.fields[comment_name] = forms.CharField(
                 label=_("Kommentar till %(label)s") % {"label": proposal.label},
                 required=False,
-                max_length=10_000,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=suggestion.get("evidence", ""),
+                max_length=TEXT_LIMIT,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=suggestion.get("comment", ""),
             )
             self.rows.append((proposal, suggestion, self[stance_name], self[comment_name]))
-        self.fields["general_comments"].initial = reading.get("general_evidence", "")
+        self.fields["summary"].initial = reading.get("summary", "")
+        self.fields["general_comments"].initial = reading.get("general_views", "")
+        self.fields["consequences"].initial = reading.get("consequences", "")
+
+    @staticmethod
+    def preselects(suggestion: dict) -> bool:
+        return bool(suggestion.get("stance")) and bool(suggestion.get("addressed")) and not suggestion.get("ask")
 
     def choices(self) -> dict[int, tuple[str, str]]:
         return {
@@ -112,3 +140,26 @@ class ReadingForm(forms.Form):
             )
             for proposal, *_rest in self.rows
         }
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name, "") for name in ("summary", "general_comments", "consequences")}
+
+
+class MoveParagraphForm(forms.Form):
+    """Where staff put one paragraph: ``place`` is a place name or ``proposal:<pk>``; ``proposal``
+    with the ticked ``keys`` for text shared by several proposals."""
+
+    index = forms.IntegerField(min_value=0)
+    place = forms.CharField(max_length=40)
+    keys = forms.MultipleChoiceField(required=False, choices=())
+
+    def __init__(self, *args, proposal_keys: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keys"].choices = [(key, key) for key in proposal_keys]
+
+    def move(self) -> tuple[int, str, list[str]]:
+        place = self.cleaned_data["place"]
+        keys = list(self.cleaned_data.get("keys") or [])
+        if place.startswith("proposal:"):
+            place, keys = "proposal", [place.partition(":")[2]]
+        return self.cleaned_data["index"], place, keys

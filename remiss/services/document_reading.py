@@ -1,0 +1,148 @@
+"""The reading of a document answer as it is stored on the ReceivedDocument, and the rules that turn
+it into an answer: every paragraph with the place it landed in (staff may move it), the texts each
+place collects, and where consequence text goes.
+
+Stored shape (``ReceivedDocument.reading``)::
+
+    {"general", "general_evidence", "whole_document",
+     "summary", "general_views", "consequences", "unplaced",      # joined from the paragraphs
+     "paragraphs": [{"text", "heading", "place", "keys"}],         # keys: proposal pks (as text)
+     "proposals": {pk: {"stance", "confidence", "evidence", "rule", "ask", "addressed",
+                        "commented", "comment", "shared_with"}}}   # shared_with: other pks
+
+``place`` is one of summary, general_views, consequences, unplaced, proposal, furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from remiss.models import ConsequenceQuestion, Remiss
+from remiss.reading import Structure, read_answer
+
+SUMMARY, GENERAL, CONSEQUENCES, UNPLACED, PROPOSAL, FURNITURE = (
+    "summary",
+    "general_views",
+    "consequences",
+    "unplaced",
+    "proposal",
+    "furniture",
+)
+TEXT_PLACES = (SUMMARY, GENERAL, CONSEQUENCES, UNPLACED)
+PLACES = (*TEXT_PLACES, PROPOSAL, FURNITURE)
+
+# Words that tell which consequence question a paragraph answers.
+CONSEQUENCE_WORDS = {
+    ConsequenceQuestion.ECONOMIC: re.compile(r"\b(ekonomisk\w*|kostnad\w*|finansier\w*)", re.IGNORECASE),
+    ConsequenceQuestion.CHILDREN: re.compile(r"\bbarn(?!omsorg)\w*", re.IGNORECASE),
+    ConsequenceQuestion.GENDER: re.compile(r"\bjämställd\w*", re.IGNORECASE),
+    ConsequenceQuestion.MUNICIPAL: re.compile(r"\bsjälvstyrelse\w*", re.IGNORECASE),
+    ConsequenceQuestion.ENVIRONMENT: re.compile(r"\bmiljö\w*", re.IGNORECASE),
+    ConsequenceQuestion.BUSINESS: re.compile(r"\bföretag\w*", re.IGNORECASE),
+}
+
+
+def reading_for(text: str, remiss: Remiss) -> dict:
+    """Read ``text`` onto ``remiss`` and return the whole reading as stored."""
+    reading = read_answer(text, Structure.from_remiss(remiss))
+    paragraphs = []
+    for paragraph in reading.paragraphs:
+        place = paragraph.place if paragraph.place in PLACES else UNPLACED
+        keys = list(paragraph.keys) if place == PROPOSAL else []
+        paragraphs.append({"text": paragraph.text, "heading": paragraph.heading, "place": place, "keys": keys})
+    stored = {
+        "general": reading.general or "",
+        "general_evidence": reading.general_evidence,
+        "whole_document": reading.whole_document,
+        "paragraphs": paragraphs,
+        "proposals": {
+            proposal.key: {
+                "stance": proposal.stance,
+                "confidence": proposal.confidence,
+                "evidence": proposal.evidence,
+                "rule": proposal.rule,
+                "ask": proposal.ask,
+                "addressed": proposal.addressed,
+                "commented": proposal.commented,
+                "comment": proposal.comment,
+                "shared_with": [],
+            }
+            for proposal in reading.proposals
+        },
+    }
+    return recompute(stored)
+
+
+def recompute(reading: dict) -> dict:
+    """Join the texts each place collects from its paragraphs (after a move, too)."""
+    paragraphs = reading.get("paragraphs", [])
+    for place in TEXT_PLACES:
+        reading[place] = "\n\n".join(p["text"] for p in paragraphs if p["place"] == place and not p["heading"])
+    for key, proposal in reading.get("proposals", {}).items():
+        texts = [p for p in paragraphs if p["place"] == PROPOSAL and key in p["keys"] and not p["heading"]]
+        proposal["comment"] = "\n\n".join(p["text"] for p in texts)
+        proposal["shared_with"] = list(dict.fromkeys(k for p in texts for k in p["keys"] if k != key))
+        if texts and not proposal.get("addressed"):
+            # staff moved text onto a proposal the reader found unaddressed: ask, suggest nothing
+            proposal.update(addressed=True, commented=True, ask=not proposal.get("stance"))
+    return reading
+
+
+def move_paragraph(reading: dict, index: int, place: str, keys: list[str]) -> dict:
+    """Put paragraph ``index`` in ``place`` (on the proposals ``keys`` when it is ``proposal``).
+    Raises ValueError with a Swedish message on an impossible move."""
+    paragraphs = reading.get("paragraphs", [])
+    if not 0 <= index < len(paragraphs):
+        raise ValueError(_("Stycket finns inte i dokumentet."))
+    if place not in PLACES:
+        raise ValueError(_("Välj var stycket ska ligga."))
+    proposals = reading.get("proposals", {})
+    keys = list(dict.fromkeys(str(key) for key in keys))
+    if place == PROPOSAL:
+        if not keys:
+            raise ValueError(_("Välj minst ett förslag som stycket ska gälla."))
+        if any(key not in proposals for key in keys):
+            raise ValueError(_("Förslaget finns inte i remissen."))
+    else:
+        keys = []
+    paragraphs[index] = {**paragraphs[index], "place": place, "keys": keys, "moved": True}
+    return recompute(reading)
+
+
+def consequence_answers(text: str, questions: list[str]) -> tuple[dict[str, str], str]:
+    """Split the consequence text onto the remiss's consequence questions: a paragraph goes to the
+    one question its words name (a short heading-like line sets the question for what follows);
+    what cannot be told apart is returned as text for the general views, under a heading."""
+    answers: dict[str, list[str]] = {}
+    rest: list[str] = []
+    current = ""
+    for part in (p.strip() for p in re.split(r"\n\s*\n", text or "")):
+        if not part:
+            continue
+        named = [q for q in questions if q in CONSEQUENCE_WORDS and CONSEQUENCE_WORDS[q].search(part)]
+        is_heading = len(part) < 80 and not part.rstrip().endswith((".", ":", "!", "?"))
+        if is_heading:
+            current = named[0] if len(named) == 1 else ""
+            if current:
+                continue  # the heading names the question: the question itself is the heading
+        question = named[0] if len(named) == 1 else current
+        if question:
+            answers.setdefault(question, []).append(part)
+        else:
+            rest.append(part)
+    general = ""
+    if rest:
+        general = _("Konsekvenser") + "\n\n" + "\n\n".join(rest)
+    return {q: "\n\n".join(parts) for q, parts in answers.items()}, general
+
+
+def place_label(place: str) -> str:
+    return {
+        SUMMARY: _("Sammanfattning"),
+        GENERAL: _("Generella synpunkter"),
+        CONSEQUENCES: _("Konsekvenser"),
+        UNPLACED: _("Oplacerat"),
+        FURNITURE: _("Utelämnat (brevhuvud, sidnummer o.d.)"),
+    }.get(place, place)
