@@ -15,6 +15,7 @@ from remiss.forms.documents import ReadingForm
 from remiss.models import Answer, ReceivedDocument, ResponseStatus
 from tests import documents
 from tests import factories as f
+from tests.document_review_support import accepted
 
 pytestmark = pytest.mark.django_db
 
@@ -92,13 +93,6 @@ def move_url(received):
     return reverse("ministry:document_move", args=[received.response.recipient.remiss_id, received.pk])
 
 
-def accepted(received, remiss) -> dict:
-    """What the review form posts when staff accept everything as shown."""
-    received.refresh_from_db()
-    form = ReadingForm(proposals=proposals(remiss), reading=received.reading)
-    return {name: field.initial if field.initial is not None else "" for name, field in form.fields.items()}
-
-
 def index_of(received, text: str) -> int:
     received.refresh_from_db()
     return next(i for i, p in enumerate(received.reading["paragraphs"]) if p["text"].startswith(text))
@@ -135,7 +129,7 @@ def test_the_screen_shows_each_paragraph_where_it_landed_without_the_furniture(c
 
 def test_confirming_as_shown_keeps_full_texts_and_no_default_stances(client_for, staff, received, remiss):
     register, supervision, fees, appeal, entry = proposals(remiss)
-    response = client_for(staff).post(review_url(received), accepted(received, remiss))
+    response = client_for(staff).post(review_url(received), accepted(received))
     assert response.status_code == 302
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=received.response)}
     assert REASONING in answers[register.pk].comment and "reservvattentäkter" in answers[register.pk].comment
@@ -170,7 +164,7 @@ def test_a_moved_paragraph_lands_where_staff_put_it(client_for, staff, received,
     client.post(move_url(received), {"index": shared, "place": "proposal", "keys": [str(fees.pk)]})
     page = client.get(review_url(received)).content.decode()
     assert "(flyttat)" in page
-    assert client.post(review_url(received), accepted(received, remiss)).status_code == 302
+    assert client.post(review_url(received), accepted(received)).status_code == 302
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=received.response)}
     assert (
         answers[entry.pk].comment == "Registret bör också visa reservvattentäkter." and answers[entry.pk].stance == ""
@@ -205,7 +199,7 @@ def test_an_impossible_move_is_refused_in_swedish(client_for, staff, received, d
 
 def test_no_move_after_confirmation(client_for, staff, received, remiss):
     client = client_for(staff)
-    client.post(review_url(received), accepted(received, remiss))
+    client.post(review_url(received), accepted(received))
     received.refresh_from_db()
     before = received.reading
     response = client.post(move_url(received), {"index": 1, "place": "unplaced"}, follow=True)
