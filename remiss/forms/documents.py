@@ -108,13 +108,12 @@ class ReadingForm(forms.Form):
         self.rows = []
         for proposal in proposals:
             suggestion = suggestions.get(str(proposal.pk), {})
-            suggested = suggestion.get("stance", "") if self.preselects(suggestion) else ""
             stance_name, comment_name = f"stance_{proposal.pk}", f"comment_{proposal.pk}"
             self.fields[stance_name] = forms.ChoiceField(
                 label=_("Ställningstagande till %(label)s") % {"label": proposal.label},
                 choices=STANCE_CHOICES,
                 required=False,
-                initial=suggested,
+                initial=suggestion.get("suggested", ""),
             )
             self.fields[comment_name] = forms.CharField(
                 label=_("Kommentar till %(label)s") % {"label": proposal.label},
@@ -127,10 +126,6 @@ class ReadingForm(forms.Form):
         self.fields["summary"].initial = reading.get("summary", "")
         self.fields["general_comments"].initial = reading.get("general_views", "")
         self.fields["consequences"].initial = reading.get("consequences", "")
-
-    @staticmethod
-    def preselects(suggestion: dict) -> bool:
-        return bool(suggestion.get("stance")) and bool(suggestion.get("addressed")) and not suggestion.get("ask")
 
     def choices(self) -> dict[int, tuple[str, str]]:
         return {

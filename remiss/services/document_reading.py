@@ -8,7 +8,8 @@ Stored shape (``ReceivedDocument.reading``)::
      "summary", "general_views", "consequences", "unplaced",      # joined from the paragraphs
      "paragraphs": [{"text", "heading", "place", "keys"}],         # keys: proposal pks (as text)
      "proposals": {pk: {"stance", "confidence", "evidence", "rule", "ask", "addressed",
-                        "commented", "comment", "shared_with"}}}   # shared_with: other pks
+                        "commented", "comment", "shared_with",     # shared_with: other pks
+                        "suggested"}}}                             # the stance a screen preselects
 
 ``place`` is one of summary, general_views, consequences, unplaced, proposal, furniture.
 """
@@ -87,7 +88,24 @@ def recompute(reading: dict) -> dict:
         if texts and not proposal.get("addressed"):
             # staff moved text onto a proposal the reader found unaddressed: ask, suggest nothing
             proposal.update(addressed=True, commented=True, ask=not proposal.get("stance"))
+        proposal["suggested"] = suggested_stance(proposal)
     return reading
+
+
+def suggested_stance(suggestion: dict) -> str:
+    """The stance a screen preselects for a stored proposal reading: the reader's, only where the
+    text addresses the proposal and the reader does not ask; else none ("ej besvarad")."""
+    if not suggestion.get("addressed") or suggestion.get("ask"):
+        return ""
+    return suggestion.get("stance") or ""
+
+
+def accepted_choices(reading: dict) -> dict[int, tuple[str, str]]:
+    """The reading accepted as shown: per proposal pk the preselected stance and the full text."""
+    return {
+        int(key): (suggested_stance(suggestion), suggestion.get("comment", ""))
+        for key, suggestion in reading.get("proposals", {}).items()
+    }
 
 
 def move_paragraph(reading: dict, index: int, place: str, keys: list[str]) -> dict:

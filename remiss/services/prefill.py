@@ -12,7 +12,7 @@ from accounts.models import User
 from remiss import permissions, workflow
 from remiss.models import Answer, Proposal, Response, Stance
 from remiss.reading import ReadingError, extract_text
-from remiss.services import documents, drafting
+from remiss.services import document_reading, documents, drafting
 from remiss.services.errors import ResponseError
 from remiss.uploads import safe_filename
 
@@ -94,14 +94,13 @@ def read_draft(*, response: Response, by: User, upload) -> DraftReading:
     for proposal in response.recipient.remiss.proposals.select_related("section"):
         answer = answers.get(proposal.pk)
         read = reading["proposals"].get(str(proposal.pk)) or {}
-        sure = bool(read.get("addressed")) and not read.get("ask")
         suggestions.append(
             Suggestion(
                 proposal=proposal,
                 current_stance=answer.stance if answer else "",
                 current_comment=answer.comment if answer else "",
                 version=answer.version if answer else 0,
-                stance=(read.get("stance") or "") if sure else "",
+                stance=document_reading.suggested_stance(read),
                 evidence=read.get("evidence") or "",
                 confidence=float(read.get("confidence") or 0),
                 comment=read.get("comment") or "",
