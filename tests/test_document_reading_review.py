@@ -221,3 +221,31 @@ def test_only_the_owning_ministrys_staff_may_move(
     received.refresh_from_db()
     assert not any(p.get("moved") for p in received.reading["paragraphs"])
     assert client_for(staff).post(url, data).status_code == 302
+
+
+def test_a_stance_follows_its_sentence_when_staff_move_it(client_for, staff, received, remiss):
+    register, _supervision, _fees, _appeal, entry = proposals(remiss)
+    client = client_for(staff)
+    index = index_of(received, "Kommunen tillstyrker förslaget.")
+    client.post(move_url(received), {"index": index, "place": f"proposal:{entry.pk}"})
+    received.refresh_from_db()
+    moved_from, moved_to = (received.reading["proposals"][str(p.pk)] for p in (register, entry))
+    assert moved_from["suggested"] == "" and moved_from["ask"]  # its other paragraph is still there
+    assert moved_to["suggested"] == "" and moved_to["ask"]  # staff take the stance
+    client.post(move_url(received), {"index": index, "place": f"proposal:{register.pk}"})
+    received.refresh_from_db()
+    assert received.reading["proposals"][str(register.pk)]["suggested"] == "supports"  # moved back
+    assert not received.reading["proposals"][str(entry.pk)]["addressed"]
+
+
+def test_a_reading_stored_before_paragraphs_were_kept_is_read_again(client_for, staff, received, remiss):
+    register, *_rest = proposals(remiss)
+    received.reading = {"general": "", "proposals": {str(register.pk): {"stance": "supports", "evidence": "x"}}}
+    received.save()
+    client = client_for(staff)
+    html = client.get(review_url(received)).content.decode()
+    assert REASONING in html and "Dokumentets stycken" in html
+    assert client.post(move_url(received), {"index": 2, "place": "unplaced"}).status_code == 302
+    received.refresh_from_db()  # read again on the move, and stored
+    assert received.reading["paragraphs"][2]["place"] == "unplaced"
+    assert REASONING in received.reading["proposals"][str(register.pk)]["comment"]

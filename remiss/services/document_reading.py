@@ -32,6 +32,7 @@ SUMMARY, GENERAL, CONSEQUENCES, UNPLACED, PROPOSAL, FURNITURE = (
     "furniture",
 )
 TEXT_PLACES = (SUMMARY, GENERAL, CONSEQUENCES, UNPLACED)
+READ_FIELDS = ("stance", "evidence", "rule", "confidence", "ask", "addressed", "commented")
 PLACES = (*TEXT_PLACES, PROPOSAL, FURNITURE)
 
 # Words that tell which consequence question a paragraph answers.
@@ -126,7 +127,28 @@ def move_paragraph(reading: dict, index: int, place: str, keys: list[str]) -> di
     else:
         keys = []
     paragraphs[index] = {**paragraphs[index], "place": place, "keys": keys, "moved": True}
+    _withdraw_moved_evidence(reading)
     return recompute(reading)
+
+
+def _withdraw_moved_evidence(reading: dict) -> None:
+    """A stance stays suggested only while the sentence it rests on is still with the proposal (or
+    in the summary or general views, where a statement on all proposals stands). Once staff moved
+    it away the screen asks; without any text left the proposal is not addressed."""
+    paragraphs = reading.get("paragraphs", [])
+    general = " ".join(p["text"] for p in paragraphs if p["place"] in (SUMMARY, GENERAL))
+    for key, proposal in reading.get("proposals", {}).items():
+        # every move starts again from what the reader found, so moving a paragraph back restores it
+        proposal.update(proposal.setdefault("read", {name: proposal.get(name) for name in READ_FIELDS}))
+        evidence = " ".join((proposal.get("evidence") or "").split())
+        if not proposal.get("stance") or not evidence:
+            continue
+        own = " ".join(p["text"] for p in paragraphs if p["place"] == PROPOSAL and key in p["keys"])
+        if evidence in " ".join(own.split()) or evidence in " ".join(general.split()):
+            continue
+        has_text = any(p["place"] == PROPOSAL and key in p["keys"] and not p["heading"] for p in paragraphs)
+        proposal.update(stance="", evidence="", rule="moved", confidence=0.0, ask=has_text, addressed=has_text)
+        proposal["commented"] = has_text
 
 
 def consequence_answers(text: str, questions: list[str]) -> tuple[dict[str, str], str]:

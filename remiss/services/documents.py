@@ -90,6 +90,14 @@ def reading_for(text: str, remiss: Remiss) -> dict:
     return document_reading.reading_for(text, remiss)
 
 
+def reading_of(received: ReceivedDocument) -> dict:
+    """The stored reading; one stored before paragraphs were kept is read again from the stored text
+    (the suggestions may then differ slightly: the reader has changed since)."""
+    if "paragraphs" in (received.reading or {}):
+        return received.reading
+    return reading_for(received.text, received.response.recipient.remiss)
+
+
 @transaction.atomic
 def register_document_answer(
     *,
@@ -174,7 +182,7 @@ def move_document_paragraph(*, received: ReceivedDocument, by: User, index: int,
     if received.submission_id is not None:
         raise DocumentAnswerError(_("Läsningen av dokumentet är redan bekräftad."))
     try:
-        received.reading = document_reading.move_paragraph(received.reading, index, place, keys)
+        received.reading = document_reading.move_paragraph(reading_of(received), index, place, keys)
     except ValueError as error:
         raise DocumentAnswerError(str(error)) from None
     received.save(update_fields=["reading"])
@@ -212,7 +220,7 @@ def confirm_document_answer(
         raise DocumentAnswerError(_("Läsningen av dokumentet är redan bekräftad."))
     response = received.response
     remiss = response.recipient.remiss
-    reading = received.reading or {}
+    reading = reading_of(received)
     valid = {choice.value for choice in Stance} | {""}
     proposals = list(remiss.proposals.values_list("pk", flat=True))
     for pk in proposals:

@@ -102,7 +102,8 @@ def document_review(request, pk: int, received_pk: int):
     remiss, received = _received(request, pk, received_pk)
     proposals = list(remiss.proposals.select_related("section").order_by("section__position", "position", "pk"))
     data = request.POST if request.method == "POST" else None
-    form = ReadingForm(data, proposals=proposals, reading=received.reading)
+    reading = services.reading_of(received)
+    form = ReadingForm(data, proposals=proposals, reading=reading)
     if received.submission_id is None and request.method == "POST" and form.is_valid():
         try:
             services.confirm_document_answer(received=received, by=request.user, choices=form.choices(), **form.texts())
@@ -119,7 +120,7 @@ def document_review(request, pk: int, received_pk: int):
         "remiss": remiss,
         "received": received,
         "form": form,
-        "paragraphs": _paragraph_rows(received.reading, proposals),
+        "paragraphs": _paragraph_rows(reading, proposals),
         "place_choices": _place_choices(proposals),
     }
     return render(request, "remiss/ministry/document_review.html", context)
@@ -130,7 +131,7 @@ def document_review(request, pk: int, received_pk: int):
 def document_move(request, pk: int, received_pk: int):
     """Move one paragraph of the document to another place; back to the review screen at it."""
     remiss, received = _received(request, pk, received_pk)
-    form = MoveParagraphForm(request.POST, proposal_keys=[str(key) for key in received.reading.get("proposals", {})])
+    form = MoveParagraphForm(request.POST, proposal_keys=[str(p.pk) for p in remiss.proposals.all()])
     anchor = ""
     if not form.is_valid():
         messages.error(request, _("Välj var stycket ska ligga och minst ett förslag."))
