@@ -79,6 +79,9 @@ def test_a_redacted_document_answer_does_not_link_the_original(anonymous, confir
     assert "Inkommit som dokument" in html
     assert reverse("public:answer_original", args=[remiss.pk, received.submission_id]) not in html
     assert REASONING not in html
+    listing = anonymous.get(reverse("public:detail", args=[remiss.pk])).content.decode()
+    assert "Inkommit som dokument" in listing
+    assert reverse("public:answer_original", args=[remiss.pk, received.submission_id]) not in listing
 
 
 @pytest.mark.parametrize(
