@@ -80,13 +80,16 @@ def test_a_multi_page_docx_is_read_reviewed_and_published(live_server, page, sta
     assert MIDDLE in page.get_by_label(f"Kommentar till {first.label}").input_value()
     assert axe_violations(page) == []
 
-    # staff move the offer of a guidance from 4.2 to the general views
+    # staff correct a stance, then move the offer of a guidance from 4.2 to the general views:
+    # the stance they chose stays
+    page.get_by_label(f"Ställningstagande till {first.label}").select_option("partly")
     item = page.locator("li", has_text="Kommunen bidrar gärna till en vägledning")
     item.get_by_role("combobox").select_option("general_views")
     item.get_by_role("button", name="Flytta").click()
     assert "Stycket är flyttat" in main.inner_text()
     assert "vägledning" in page.get_by_label("Generella synpunkter").input_value()
     assert "vägledning" not in page.get_by_label(f"Kommentar till {second.label}").input_value()
+    assert page.get_by_label(f"Ställningstagande till {first.label}").input_value() == "partly"
     assert axe_violations(page) == []
 
     page.get_by_role("button", name="Bekräfta läsningen").click()
@@ -94,6 +97,7 @@ def test_a_multi_page_docx_is_read_reviewed_and_published(live_server, page, sta
     assert page.csp_errors == []
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=recipient.response)}
     assert answers[third.pk].stance == "" and answers[second.pk].stance == "opposes"
+    assert answers[first.pk].stance == "partly" and MIDDLE in answers[first.pk].comment
 
     received = ReceivedDocument.objects.get()
     deadline = time.monotonic() + 60

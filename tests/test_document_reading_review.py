@@ -89,6 +89,11 @@ def review_url(received):
     return reverse("ministry:document_review", args=[received.response.recipient.remiss_id, received.pk])
 
 
+def moving(index, place, **extra) -> dict:
+    """What the review form posts when staff press "Flytta" at paragraph ``index``."""
+    return {"move": str(index), f"place-{index}": place, **extra}
+
+
 def move_url(received):
     return reverse("ministry:document_move", args=[received.response.recipient.remiss_id, received.pk])
 
@@ -118,7 +123,7 @@ def test_the_screen_shows_each_paragraph_where_it_landed_without_the_furniture(c
     assert REASONING in html and "Sammanfattning</span>" in html and "Konsekvenser</span>" in html
     assert "Sida 2 av 2" not in html and "Med vänlig hälsning" not in html
     assert f"Delas av {supervision.label}, {fees.label}" in html
-    assert f'name="keys" value="{fees.pk}"' in html  # staff choose which proposals get it
+    assert f'value="{fees.pk}" id="keys-' in html  # staff choose which proposals get it
     assert "Ta ställning" in html and "Berörs inte i svaret" in html
     form = ReadingForm(proposals=proposals(remiss), reading=received.reading)
     assert form.fields[f"stance_{register.pk}"].initial == "supports"
@@ -151,17 +156,17 @@ def test_a_moved_paragraph_lands_where_staff_put_it(client_for, staff, received,
     register, supervision, fees, appeal, entry = proposals(remiss)
     client = client_for(staff)
     index = index_of(received, "Registret bör också")
-    response = client.post(move_url(received), {"index": index, "place": f"proposal:{entry.pk}"})
+    response = client.post(move_url(received), moving(index, f"proposal:{entry.pk}"))
     assert response.status_code == 302 and response["Location"].endswith(f"#stycke-{index}")
     received.refresh_from_db()
     assert received.reading["paragraphs"][index]["keys"] == [str(entry.pk)]
     assert "reservvattentäkter" not in received.reading["proposals"][str(register.pk)]["comment"]
     assert received.reading["proposals"][str(entry.pk)]["ask"]  # now addressed: staff take the stance
     summary_index = index_of(received, "Kommunen vill understryka")
-    client.post(move_url(received), {"index": summary_index, "place": "summary"})
+    client.post(move_url(received), moving(summary_index, "summary"))
     # the shared section text: staff give it to the second proposal only
     shared = index_of(received, "Kommunen ser vissa risker")
-    client.post(move_url(received), {"index": shared, "place": "proposal", "keys": [str(fees.pk)]})
+    client.post(move_url(received), {"move": f"{shared}-valda", f"keys-{shared}": [str(fees.pk)]})
     page = client.get(review_url(received)).content.decode()
     assert "(flyttat)" in page
     assert client.post(review_url(received), accepted(received)).status_code == 302
@@ -179,11 +184,13 @@ def test_a_moved_paragraph_lands_where_staff_put_it(client_for, staff, received,
 @pytest.mark.parametrize(
     "data",
     [
-        {"index": 999, "place": "summary"},
-        {"index": "x", "place": "summary"},
-        {"index": 1, "place": "nowhere"},
-        {"index": 1, "place": "proposal"},  # no proposal ticked
-        {"index": 1, "place": "proposal:999999"},
+        moving(999, "summary"),
+        {"move": "x", "place-x": "summary"},
+        moving(1, "nowhere"),
+        {"move": "1-valda"},  # no proposal ticked
+        moving(1, "proposal:999999"),
+        moving(1, ""),
+        {"move": "1-valda", "keys-1": ["abc"]},
         {},
     ],
 )
@@ -192,7 +199,7 @@ def test_an_impossible_move_is_refused_in_swedish(client_for, staff, received, d
     response = client_for(staff).post(move_url(received), data, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Stycket finns inte" in html or "Välj" in html or "Förslaget finns inte" in html
+    assert "Stycket finns inte" in html or "Välj" in html or "Förslaget finns inte" in html, html
     received.refresh_from_db()
     assert received.reading == before
 
@@ -202,7 +209,7 @@ def test_no_move_after_confirmation(client_for, staff, received, remiss):
     client.post(review_url(received), accepted(received))
     received.refresh_from_db()
     before = received.reading
-    response = client.post(move_url(received), {"index": 1, "place": "unplaced"}, follow=True)
+    response = client.post(move_url(received), moving(1, "unplaced"), follow=True)
     assert "redan bekräftad" in response.content.decode()
     received.refresh_from_db()
     assert received.reading == before
@@ -212,7 +219,7 @@ def test_only_the_owning_ministrys_staff_may_move(
     client_for, staff, other_staff, outsider, drafter, anonymous, received, remiss
 ):
     url = move_url(received)
-    data = {"index": 2, "place": "unplaced"}
+    data = moving(2, "unplaced")
     response = anonymous.post(url, data)
     assert response.status_code == 302 and response["Location"].startswith(resolve_url(settings.LOGIN_URL))
     for user in (other_staff, outsider, drafter):
@@ -227,12 +234,12 @@ def test_a_stance_follows_its_sentence_when_staff_move_it(client_for, staff, rec
     register, _supervision, _fees, _appeal, entry = proposals(remiss)
     client = client_for(staff)
     index = index_of(received, "Kommunen tillstyrker förslaget.")
-    client.post(move_url(received), {"index": index, "place": f"proposal:{entry.pk}"})
+    client.post(move_url(received), moving(index, f"proposal:{entry.pk}"))
     received.refresh_from_db()
     moved_from, moved_to = (received.reading["proposals"][str(p.pk)] for p in (register, entry))
     assert moved_from["suggested"] == "" and moved_from["ask"]  # its other paragraph is still there
     assert moved_to["suggested"] == "" and moved_to["ask"]  # staff take the stance
-    client.post(move_url(received), {"index": index, "place": f"proposal:{register.pk}"})
+    client.post(move_url(received), moving(index, f"proposal:{register.pk}"))
     received.refresh_from_db()
     assert received.reading["proposals"][str(register.pk)]["suggested"] == "supports"  # moved back
     assert not received.reading["proposals"][str(entry.pk)]["addressed"]
@@ -245,7 +252,27 @@ def test_a_reading_stored_before_paragraphs_were_kept_is_read_again(client_for, 
     client = client_for(staff)
     html = client.get(review_url(received)).content.decode()
     assert REASONING in html and "Dokumentets stycken" in html
-    assert client.post(move_url(received), {"index": 2, "place": "unplaced"}).status_code == 302
+    assert client.post(move_url(received), moving(2, "unplaced")).status_code == 302
     received.refresh_from_db()  # read again on the move, and stored
     assert received.reading["paragraphs"][2]["place"] == "unplaced"
     assert REASONING in received.reading["proposals"][str(register.pk)]["comment"]
+
+
+def test_stances_staff_chose_stay_when_they_move_a_paragraph(client_for, staff, received, remiss):
+    register, supervision, fees, appeal, entry = proposals(remiss)
+    client = client_for(staff)
+    shown = accepted(received)
+    index = index_of(received, "Registret bör också")
+    data = {**shown, f"stance_{appeal.pk}": "opposes", f"stance_{register.pk}": "partly"}
+    client.post(move_url(received), {**data, **moving(index, "unplaced")})
+    received.refresh_from_db()
+    assert received.reading["proposals"][str(appeal.pk)]["suggested"] == "opposes"
+    assert received.reading["proposals"][str(register.pk)]["suggested"] == "partly"
+    assert received.reading["proposals"][str(supervision.pk)]["suggested"] == shown[f"stance_{supervision.pk}"]
+    html = client.get(review_url(received)).content.decode()
+    select = html.split(f'name="stance_{appeal.pk}"')[1].split("</select>")[0]
+    assert '<option value="opposes" selected>' in select
+    assert client.post(review_url(received), accepted(received)).status_code == 302
+    answers = {a.proposal_id: a for a in Answer.objects.filter(response=received.response)}
+    assert answers[appeal.pk].stance == "opposes" and answers[register.pk].stance == "partly"
+    assert answers[entry.pk].stance == ""

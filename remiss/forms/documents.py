@@ -140,21 +140,33 @@ class ReadingForm(forms.Form):
         return {name: self.cleaned_data.get(name, "") for name in ("summary", "general_comments", "consequences")}
 
 
-class MoveParagraphForm(forms.Form):
-    """Where staff put one paragraph: ``place`` is a place name or ``proposal:<pk>``; ``proposal``
-    with the ticked ``keys`` for text shared by several proposals."""
+class MoveParagraphForm:
+    """Where staff put one paragraph. The move buttons submit the review form, so the stances staff
+    have already chosen come along. ``move`` is the paragraph's index (its place in ``place-<index>``:
+    a place name or ``proposal:<pk>``) or ``<index>-valda`` for the proposals ticked under a shared
+    text (``keys-<index>``). Whether the place exists is the service's to say."""
 
-    index = forms.IntegerField(min_value=0)
-    place = forms.CharField(max_length=40)
-    keys = forms.MultipleChoiceField(required=False, choices=())
+    def __init__(self, data, *, proposal_keys: list[str]):
+        self.data = data
+        self.proposal_keys = list(proposal_keys)
+        self.index, self.place, self.keys = 0, "", []
 
-    def __init__(self, *args, proposal_keys: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["keys"].choices = [(key, key) for key in proposal_keys]
+    def is_valid(self) -> bool:
+        number, _dash, ticked = (self.data.get("move") or "").strip().partition("-")
+        if not number.isdigit() or len(number) > 6:
+            return False
+        self.index = int(number)
+        if ticked == "valda":
+            self.place, self.keys = "proposal", self.data.getlist(f"keys-{number}")
+        else:
+            place = (self.data.get(f"place-{number}") or "")[:40]
+            self.place, _colon, key = place.partition(":")
+            self.keys = [key] if key else []
+        return True
 
     def move(self) -> tuple[int, str, list[str]]:
-        place = self.cleaned_data["place"]
-        keys = list(self.cleaned_data.get("keys") or [])
-        if place.startswith("proposal:"):
-            place, keys = "proposal", [place.partition(":")[2]]
-        return self.cleaned_data["index"], place, keys
+        return self.index, self.place, self.keys
+
+    def stances(self) -> dict[str, str]:
+        """The stance shown for each proposal when staff pressed the button."""
+        return {key: self.data[f"stance_{key}"] for key in self.proposal_keys if f"stance_{key}" in self.data}

@@ -20,7 +20,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from remiss.models import ConsequenceQuestion, Remiss
+from remiss.models import ConsequenceQuestion, Remiss, Stance
 from remiss.reading import Structure, read_answer
 
 SUMMARY, GENERAL, CONSEQUENCES, UNPLACED, PROPOSAL, FURNITURE = (
@@ -89,7 +89,7 @@ def recompute(reading: dict) -> dict:
         if texts and not proposal.get("addressed"):
             # staff moved text onto a proposal the reader found unaddressed: ask, suggest nothing
             proposal.update(addressed=True, commented=True, ask=not proposal.get("stance"))
-        proposal["suggested"] = suggested_stance(proposal)
+        proposal["suggested"] = proposal["chosen"] if "chosen" in proposal else suggested_stance(proposal)
     return reading
 
 
@@ -109,9 +109,13 @@ def accepted_choices(reading: dict) -> dict[int, tuple[str, str]]:
     }
 
 
-def move_paragraph(reading: dict, index: int, place: str, keys: list[str]) -> dict:
+def move_paragraph(
+    reading: dict, index: int, place: str, keys: list[str], stances: dict[str, str] | None = None
+) -> dict:
     """Put paragraph ``index`` in ``place`` (on the proposals ``keys`` when it is ``proposal``).
-    Raises ValueError with a Swedish message on an impossible move."""
+    ``stances``: the stance shown per proposal when staff moved it; one staff changed is kept as
+    their choice through this and later moves. Raises ValueError (Swedish message) on an
+    impossible move."""
     paragraphs = reading.get("paragraphs", [])
     if not 0 <= index < len(paragraphs):
         raise ValueError(_("Stycket finns inte i dokumentet."))
@@ -126,6 +130,11 @@ def move_paragraph(reading: dict, index: int, place: str, keys: list[str]) -> di
             raise ValueError(_("Förslaget finns inte i remissen."))
     else:
         keys = []
+    valid = {choice.value for choice in Stance} | {""}
+    for key, stance in (stances or {}).items():
+        proposal = proposals.get(str(key))
+        if proposal is not None and stance in valid and stance != proposal.get("suggested", ""):
+            proposal["chosen"] = stance
     paragraphs[index] = {**paragraphs[index], "place": place, "keys": keys, "moved": True}
     _withdraw_moved_evidence(reading)
     return recompute(reading)

@@ -175,14 +175,23 @@ def _received_at(received_on: dt.date) -> dt.datetime:
 
 
 @transaction.atomic
-def move_document_paragraph(*, received: ReceivedDocument, by: User, index: int, place: str, keys: list[str]) -> None:
+def move_document_paragraph(
+    *,
+    received: ReceivedDocument,
+    by: User,
+    index: int,
+    place: str,
+    keys: list[str],
+    stances: dict[str, str] | None = None,
+) -> None:
     """Staff put a paragraph of the document elsewhere (another proposal, the summary, the general
-    views …); the texts each place collects follow. Only before the reading is confirmed."""
+    views …); the texts each place collects follow, and the stances staff had already chosen stay.
+    Only before the reading is confirmed."""
     received = ReceivedDocument.objects.select_for_update().get(pk=received.pk)
     if received.submission_id is not None:
         raise DocumentAnswerError(_("Läsningen av dokumentet är redan bekräftad."))
     try:
-        received.reading = document_reading.move_paragraph(reading_of(received), index, place, keys)
+        received.reading = document_reading.move_paragraph(reading_of(received), index, place, keys, stances)
     except ValueError as error:
         raise DocumentAnswerError(str(error)) from None
     received.save(update_fields=["reading"])

@@ -134,16 +134,20 @@ def document_move(request, pk: int, received_pk: int):
     form = MoveParagraphForm(request.POST, proposal_keys=[str(p.pk) for p in remiss.proposals.all()])
     anchor = ""
     if not form.is_valid():
-        messages.error(request, _("Välj var stycket ska ligga och minst ett förslag."))
+        messages.error(request, _("Välj vilket stycke som ska flyttas och vart."))
     else:
         index, place, keys = form.move()
         anchor = f"#stycke-{index}"
         try:
-            services.move_document_paragraph(received=received, by=request.user, index=index, place=place, keys=keys)
+            services.move_document_paragraph(
+                received=received, by=request.user, index=index, place=place, keys=keys, stances=form.stances()
+            )
         except ApplicationError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Stycket är flyttat. Texterna till höger följer med."))
+            messages.success(
+                request, _("Stycket är flyttat. Texterna till höger följer med; valda ställningstaganden står kvar.")
+            )
     url = reverse("ministry:document_review", args=[remiss.pk, received.pk])
     return redirect(url + anchor)
 
