@@ -169,6 +169,8 @@ def test_a_moved_paragraph_lands_where_staff_put_it(client_for, staff, received,
     client.post(move_url(received), {"move": f"{shared}-valda", f"keys-{shared}": [str(fees.pk)]})
     page = client.get(review_url(received)).content.decode()
     assert "(flyttat)" in page
+    # narrowed to one proposal, the text still offers the section's proposals to tick again
+    assert f'value="{supervision.pk}" id="keys-{shared}-{supervision.pk}"' in page
     assert client.post(review_url(received), accepted(received)).status_code == 302
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=received.response)}
     assert (

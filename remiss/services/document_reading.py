@@ -135,7 +135,9 @@ def move_paragraph(
         proposal = proposals.get(str(key))
         if proposal is not None and stance in valid and stance != proposal.get("suggested", ""):
             proposal["chosen"] = stance
-    paragraphs[index] = {**paragraphs[index], "place": place, "keys": keys, "moved": True}
+    before = paragraphs[index]
+    read_keys = before.get("read_keys", before.get("keys", []))  # where the reader put it
+    paragraphs[index] = {**before, "place": place, "keys": keys, "moved": True, "read_keys": read_keys}
     _withdraw_moved_evidence(reading)
     return recompute(reading)
 

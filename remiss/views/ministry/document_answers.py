@@ -73,7 +73,9 @@ def _paragraph_rows(reading: dict, proposals: list) -> list[dict]:
         if paragraph["place"] == document_reading.FURNITURE:
             continue
         placed = [by_key[key] for key in paragraph.get("keys", []) if key in by_key]
-        sections = {p.section_id for p in placed}
+        read = [by_key[key] for key in paragraph.get("read_keys", []) if key in by_key]
+        sections = {p.section_id for p in placed + read}
+        choose = len(placed) > 1 or len(read) > 1  # text a section's proposals shared, when read
         rows.append(
             {
                 "index": index,
@@ -84,7 +86,7 @@ def _paragraph_rows(reading: dict, proposals: list) -> list[dict]:
                 "label": document_reading.place_label(paragraph["place"]),
                 "proposals": placed,
                 "shared": len(placed) > 1,
-                "candidates": [p for p in proposals if p.section_id in sections] if len(placed) > 1 else [],
+                "candidates": [p for p in proposals if p.section_id in sections] if choose else [],
                 "moved": paragraph.get("moved", False),
             }
         )
