@@ -278,3 +278,13 @@ def test_stances_staff_chose_stay_when_they_move_a_paragraph(client_for, staff, 
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=received.response)}
     assert answers[appeal.pk].stance == "opposes" and answers[register.pk].stance == "partly"
     assert answers[entry.pk].stance == ""
+
+
+def test_unplaced_text_is_pointed_out_and_headings_are_not_moved(client_for, staff, received):
+    client = client_for(staff)
+    heading = index_of(received, "4.1 Ett nationellt register")
+    html = client.get(review_url(received)).content.decode()
+    assert f'name="place-{heading}"' not in html and "oplacerat" not in html
+    client.post(move_url(received), moving(index_of(received, "Registret bör också"), "unplaced"))
+    html = client.get(review_url(received)).content.decode()
+    assert "Ett stycke är oplacerat och kommer inte med i svaret." in html

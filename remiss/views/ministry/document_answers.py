@@ -88,6 +88,7 @@ def _paragraph_rows(reading: dict, proposals: list) -> list[dict]:
                 "shared": len(placed) > 1,
                 "candidates": [p for p in proposals if p.section_id in sections] if choose else [],
                 "moved": paragraph.get("moved", False),
+                "number": sum(1 for row in rows if not row["heading"]) + 1,  # as staff count: text only
             }
         )
     return rows
@@ -118,11 +119,13 @@ def document_review(request, pk: int, received_pk: int):
                 % {"org": received.response.recipient.organisation},
             )
             return redirect("ministry:progress", pk=remiss.pk)
+    rows = _paragraph_rows(reading, proposals)
     context = {
         "remiss": remiss,
         "received": received,
         "form": form,
-        "paragraphs": _paragraph_rows(reading, proposals),
+        "paragraphs": rows,
+        "unplaced": sum(1 for row in rows if row["place"] == document_reading.UNPLACED and not row["heading"]),
         "place_choices": _place_choices(proposals),
     }
     return render(request, "remiss/ministry/document_review.html", context)
