@@ -288,3 +288,26 @@ def test_unplaced_text_is_pointed_out_and_headings_are_not_moved(client_for, sta
     client.post(move_url(received), moving(index_of(received, "Registret bör också"), "unplaced"))
     html = client.get(review_url(received)).content.decode()
     assert "Ett stycke är oplacerat och kommer inte med i svaret." in html
+
+
+@pytest.mark.parametrize(
+    ("text", "answers", "general"),
+    [
+        (
+            "Konsekvenser\n\nEkonomiska konsekvenser\n\nKommunen får högre utgifter.\n\n"
+            "Konsekvenser för barn\n\nVi ser inga effekter för dem.",
+            {"economic": "Kommunen får högre utgifter.", "children": "Vi ser inga effekter för dem."},
+            "",
+        ),
+        (
+            "De ekonomiska konsekvenserna är underskattade.\n\nKonsekvenser för företag\n\nFler blanketter.",
+            {"economic": "De ekonomiska konsekvenserna är underskattade."},
+            "Konsekvenser\n\nKonsekvenser för företag\n\nFler blanketter.",
+        ),
+        ("", {}, ""),
+    ],
+)
+def test_consequence_text_goes_to_the_question_it_names(text, answers, general):
+    from remiss.services.document_reading import consequence_answers
+
+    assert consequence_answers(text, ["economic", "children"]) == (answers, general)

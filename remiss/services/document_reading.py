@@ -46,6 +46,13 @@ CONSEQUENCE_WORDS = {
 }
 
 
+GENERIC_CONSEQUENCES = re.compile(
+    r"^(?:\d[\d.]*\s+)?(?:förslagens\s+)?konsekvens(?:er|analys|beskrivning)?"
+    r"(?:\s+av\s+(?:förslagen|förslaget|betänkandet))?$",
+    re.I,
+)
+
+
 def reading_for(text: str, remiss: Remiss) -> dict:
     """Read ``text`` onto ``remiss`` and return the whole reading as stored."""
     reading = read_answer(text, Structure.from_remiss(remiss))
@@ -81,7 +88,9 @@ def recompute(reading: dict) -> dict:
     """Join the texts each place collects from its paragraphs (after a move, too)."""
     paragraphs = reading.get("paragraphs", [])
     for place in TEXT_PLACES:
-        reading[place] = "\n\n".join(p["text"] for p in paragraphs if p["place"] == place and not p["heading"])
+        # the consequences keep their headings: "Konsekvenser för barn" tells which question follows
+        texts = [p["text"] for p in paragraphs if p["place"] == place and (place == CONSEQUENCES or not p["heading"])]
+        reading[place] = "\n\n".join(texts)
     for key, proposal in reading.get("proposals", {}).items():
         texts = [p for p in paragraphs if p["place"] == PROPOSAL and key in p["keys"] and not p["heading"]]
         proposal["comment"] = "\n\n".join(p["text"] for p in texts)
@@ -173,12 +182,11 @@ def consequence_answers(text: str, questions: list[str]) -> tuple[dict[str, str]
         if not part:
             continue
         named = [q for q in questions if q in CONSEQUENCE_WORDS and CONSEQUENCE_WORDS[q].search(part)]
-        is_heading = len(part) < 80 and not part.rstrip().endswith((".", ":", "!", "?"))
-        if is_heading:
+        if len(part) < 80 and not part.endswith((".", ":", "!", "?")):  # a heading
             current = named[0] if len(named) == 1 else ""
-            if current:
-                continue  # the heading names the question: the question itself is the heading
-        question = named[0] if len(named) == 1 else current
+            if current or GENERIC_CONSEQUENCES.match(part):
+                continue  # the question (or the general heading added below) stands for it
+        question = current or (named[0] if len(named) == 1 else "")
         if question:
             answers.setdefault(question, []).append(part)
         else:
