@@ -121,7 +121,9 @@ def test_the_screen_shows_each_paragraph_where_it_landed_without_the_furniture(c
     html = client_for(staff).get(review_url(received)).content.decode()
     assert "Dokumentets stycken och var de hamnade" in html
     assert REASONING in html and "Sammanfattning</span>" in html and "Konsekvenser</span>" in html
-    assert "Sida 2 av 2" not in html and "Med vänlig hälsning" not in html
+    main_list = html.split("Dokumentets stycken")[2].split("</ol>")[0]
+    assert "Sida 2 av 2" not in main_list and "Med vänlig hälsning" not in main_list
+    assert "stycken utelämnade som brevhuvud" in html  # apart, to move back if set aside by mistake
     assert f"Delas av {supervision.label}, {fees.label}" in html
     assert f'value="{fees.pk}" id="keys-' in html  # staff choose which proposals get it
     assert "Ta ställning" in html and "Berörs inte i svaret" in html
@@ -311,3 +313,24 @@ def test_consequence_text_goes_to_the_question_it_names(text, answers, general):
     from remiss.services.document_reading import consequence_answers
 
     assert consequence_answers(text, ["economic", "children"]) == (answers, general)
+
+
+def test_the_documents_text_is_escaped_on_the_screen(client_for, staff, remiss, org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    recipient = f.RecipientFactory(remiss=remiss, organisation=org)
+    f.ResponseFactory(recipient=recipient, status=ResponseStatus.NOT_STARTED)
+    text = "4.1 Ett nationellt register\n\nKommunen tillstyrker förslaget. <script>alert(1)</script> <b>fet</b>\n"
+    client = client_for(staff)
+    client.post(
+        reverse("ministry:document_register", args=[remiss.pk]),
+        {
+            "recipient": recipient.pk,
+            "new_sender_kind": "organisation",
+            "received_on": timezone.localdate().isoformat(),
+            "file": SimpleUploadedFile("svar.txt", text.encode()),
+        },
+    )
+    html = client.get(review_url(ReceivedDocument.objects.get())).content.decode()
+    assert "<script>alert(1)</script>" not in html and "<b>fet</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;fet&lt;/b&gt;" in html

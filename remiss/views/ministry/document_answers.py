@@ -65,12 +65,13 @@ def _highlighted(text: str, evidence: list[str]) -> str:
 
 
 def _paragraph_rows(reading: dict, proposals: list) -> list[dict]:
-    """The document's paragraphs (furniture left out) with where each landed, for the move forms."""
+    """The document's paragraphs with where each landed, for the move forms (furniture headings
+    left out; other furniture is listed apart, so text set aside by mistake can be moved back)."""
     by_key = {str(p.pk): p for p in proposals}
     evidence = [row.get("evidence", "") for row in reading.get("proposals", {}).values()]
     rows = []
     for index, paragraph in enumerate(reading.get("paragraphs", [])):
-        if paragraph["place"] == document_reading.FURNITURE:
+        if paragraph["place"] == document_reading.FURNITURE and paragraph.get("heading"):
             continue
         placed = [by_key[key] for key in paragraph.get("keys", []) if key in by_key]
         read = [by_key[key] for key in paragraph.get("read_keys", []) if key in by_key]
@@ -124,7 +125,8 @@ def document_review(request, pk: int, received_pk: int):
         "remiss": remiss,
         "received": received,
         "form": form,
-        "paragraphs": rows,
+        "paragraphs": [row for row in rows if row["place"] != document_reading.FURNITURE],
+        "set_aside": [row for row in rows if row["place"] == document_reading.FURNITURE],
         "unplaced": sum(1 for row in rows if row["place"] == document_reading.UNPLACED and not row["heading"]),
         "place_choices": _place_choices(proposals),
     }
