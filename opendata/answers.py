@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from remiss import deadlines, permissions
-from remiss.models import Proposal, Remiss, RemissStatus, Submission
+from remiss.models import Proposal, ReceivedDocument, Remiss, RemissStatus, Submission
 
 from .stances import category_key
 
@@ -43,6 +43,18 @@ class PublicAnswer:
     @property
     def snapshot(self) -> dict:
         return self.submission.snapshot or {}
+
+    @property
+    def came_as_document(self) -> bool:
+        """Registered by the ministry from a file that came by e-mail or post."""
+        return self.snapshot.get("source") == "document"
+
+    @property
+    def original(self):
+        """The file the answer came as, when the public may have it (not beside a redacted copy)."""
+        if not self.came_as_document or self.redacted:
+            return None
+        return ReceivedDocument.objects.filter(submission=self.submission).only("pk", "original_name").first()
 
     def stances(self) -> dict[int, tuple[str, str]]:
         """proposal id → (category key, comment); the comment is empty for a redacted answer."""

@@ -158,6 +158,11 @@ ministry_patterns = [
         name="document_review",
     ),
     path(
+        "remisser/<int:pk>/dokumentsvar/<int:received_pk>/flytta/",
+        ministry_document_answers.document_move,
+        name="document_move",
+    ),
+    path(
         "remisser/<int:pk>/dokumentsvar/<int:received_pk>/ta-bort/",
         ministry_document_answers.document_discard,
         name="document_discard",

@@ -28,6 +28,17 @@ def test_forty_bodies_answer_some_as_documents_and_a_campaign_is_grouped():
     orebro = documents.get(response__recipient__organisation__name="Örebro kommun")
     stances = {a["section_number"]: a["stance"] for a in orebro.submission.snapshot["answers"]}
     assert stances["7.4.2"] == "opposes" and stances["7.1.1"] == "supports"
+    # the body's full text per proposal, and its general views
+    comments = {a["section_number"]: a["comment"] for a in orebro.submission.snapshot["answers"]}
+    assert "Ett tvingande vite ger tydlighet" in comments["7.4.2"]
+    assert orebro.submission.snapshot["general_comments"].startswith("Kommunen ser att styrning genom riktade")
+    # a blanket "tillstyrker förslagen med de synpunkter som framgår nedan" does not make the
+    # proposals it never mentions "tillstyrker delvis"
+    vgr = documents.get(response__recipient__organisation__name="Västra Götalandsregionen").submission.snapshot
+    partly = {a["section_number"] for a in vgr["answers"] if a["stance"] == "partly"}
+    assert partly == {"7.6.2"}
+    assert vgr["general_comments"].startswith("Regionen vill framhålla")
+    assert vgr["summary"].startswith("Västra Götalandsregionen tillstyrker förslagen")
     assert elapsed < 60
     submissions = Submission.objects.filter(response__recipient__remiss=sou).select_related(
         "response__recipient__organisation"

@@ -92,6 +92,7 @@ PER_REMISS = [
     ("POST", "ministry:document_review", "received_pk"),
     ("GET", "ministry:document_original", "received_pk"),
     ("POST", "ministry:document_discard", "received_pk"),
+    ("POST", "ministry:document_move", "received_pk"),
     ("GET", "ministry:public_answers", None),
     ("POST", "ministry:public_answer_screen", "public_answer"),
     ("GET", "ministry:themes", None),
@@ -161,7 +162,7 @@ def test_every_ministry_view_is_in_the_matrix():
     from remiss.urls import ministry_patterns
 
     names = {p.name for p in ministry_patterns} - {"home", "list", "create"}
-    assert len(names) == 41 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
+    assert len(names) == 42 and names == {name.split(":")[1] for _m, name, _n in PER_REMISS}
 
 
 @pytest.mark.django_db
@@ -169,7 +170,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     remiss, client_for, staff, other_staff, drafter, anonymous
 ):
     urls = ministry_urls(remiss)
-    assert len(urls) == 48
+    assert len(urls) == 49
     other, respondent = client_for(other_staff), client_for(drafter)
     for method, url in urls:
         call = "post" if method == "POST" else "get"
@@ -183,7 +184,7 @@ def test_other_ministry_respondent_and_anonymous_are_kept_out(
     assert Publication.objects.get().redacted_pdf  # the reset was refused
     remiss.refresh_from_db()
     assert remiss.status == RemissStatus.DRAFT
-    assert AuditEvent.objects.filter(action="access.denied").count() >= 96
+    assert AuditEvent.objects.filter(action="access.denied").count() >= 98
     assert ReceivedDocument.objects.get().submission is None
     assert PublicAnswer.objects.get().status == PublicAnswerStatus.PENDING  # not screened by strangers
     assert Theme.objects.get().label == "Finansieringen" and not ThemeAnalysis.objects.exists()

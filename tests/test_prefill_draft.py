@@ -117,3 +117,57 @@ def test_who_may(client_for, drafter, reviewer, outsider, staff, anonymous, resp
     response.status = ResponseStatus.SUBMITTED
     response.save()
     assert client_for(drafter).get(url).status_code == 403
+
+
+FULL_DRAFT = [
+    ("heading", "Sammanfattning"),
+    "Kommunen är i huvudsak positiv.",
+    ("heading", "Generella synpunkter"),
+    "Vattenförsörjningen är en kommunal kärnuppgift.",
+    ("heading", "4.1 Ett nationellt register"),
+    "Kommunen tillstyrker förslaget. Ett register ger överblick över alla vattentäkter i länet.",
+    "Registret bör också visa reservvattentäkter.",
+]
+
+
+def test_the_drafts_full_texts_are_offered_and_no_stance_where_it_does_not_take_one(client_for, drafter, response):
+    first, second = proposals(response)
+    page = upload(client_for(drafter), response, documents.docx_bytes(FULL_DRAFT)).content.decode()
+    # the whole text on the proposal, not one sentence
+    assert "Ett register ger överblick över alla vattentäkter i länet.\n\nRegistret bör också" in page
+    assert 'name="summary"' in page and "Kommunen är i huvudsak positiv." in page
+    assert 'name="general_comments"' in page and "kommunal kärnuppgift" in page
+    assert 'id="use_summary" checked' in page and 'id="use_general_comments" checked' in page
+    # the second proposal is not in the draft: no stance selected, not ticked
+    assert "Utkastet berör inte förslaget." in page
+    assert f'name="use_{second.pk}" value="1" id="use_{second.pk}">' in page
+    select = page.split(f'name="stance_{second.pk}"')[1].split("</select>")[0]
+    assert "selected" not in select.replace('value="" selected', "")
+    client_for(drafter).post(
+        reverse("respondent:prefill_confirm", args=[response.pk]),
+        {
+            "use_summary": "1",
+            "summary": "Kommunen är i huvudsak positiv.",
+            "use_general_comments": "1",
+            "general_comments": "Vattenförsörjningen är en kommunal kärnuppgift.",
+            "response_version": str(response.version),
+            f"use_{first.pk}": "1",
+            f"stance_{first.pk}": "supports",
+            f"comment_{first.pk}": "Kommunen tillstyrker förslaget. Ett register ger överblick.",
+            f"version_{first.pk}": "0",
+        },
+    )
+    response.refresh_from_db()
+    assert response.summary == "Kommunen är i huvudsak positiv."
+    assert response.general_comments == "Vattenförsörjningen är en kommunal kärnuppgift."
+    assert not Answer.objects.filter(response=response, proposal=second).exclude(stance="").exists()
+
+
+def test_an_unsure_reading_asks_instead_of_preselecting(client_for, drafter, response):
+    _first, second = proposals(response)
+    draft = [("heading", "4.2 Tillsyn över registret"), "Frågan om tillsynen behöver utredas vidare."]
+    page = upload(client_for(drafter), response, documents.docx_bytes(draft)).content.decode()
+    assert "Ta ställning" in page
+    select = page.split(f'name="stance_{second.pk}"')[1].split("</select>")[0]
+    assert "selected" not in select.replace('value="" selected', "")
+    assert "Frågan om tillsynen behöver utredas vidare." in page

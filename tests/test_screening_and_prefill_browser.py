@@ -159,7 +159,7 @@ def test_a_drafter_prefills_the_form_from_a_word_draft_and_corrects_one_suggesti
 
     assert group(first).get_by_label("Ställningstagande").input_value() == "supports"
     assert group(second).get_by_label("Ställningstagande").input_value() == "opposes"
-    assert "Tjänstens förslag: Inget förslag" in group(third).inner_text()
+    assert "Utkastet berör inte förslaget." in group(third).inner_text()  # no stance suggested
     assert "Utkastet har redan innehåll här: Tillstyrker Avgifterna bör vara låga." in group(third).inner_text()
     assert group(first).get_by_label("För in i utkastet").is_checked()
     assert not group(third).get_by_label("Ersätt utkastets innehåll med detta").is_checked()  # the drafter's text
@@ -171,8 +171,9 @@ def test_a_drafter_prefills_the_form_from_a_word_draft_and_corrects_one_suggesti
 
     saved = {a.proposal_id: (a.stance, a.comment) for a in Answer.objects.filter(response=response)}
     assert saved[first.pk] == ("supports", "Kommunen tillstyrker förslaget.")
-    assert saved[second.pk] == ("partly", "Kommunen avstyrker förslaget.")  # the passage it rests on
+    assert saved[second.pk] == ("partly", "Kommunen avstyrker förslaget. Tillsynen bör ligga hos kommunen.")  # all
     assert saved[third.pk] == ("supports", "Avgifterna bör vara låga.")  # not ticked: untouched
     for proposal, label in ((first, "Tillstyrker"), (second, "Tillstyrker delvis"), (third, "Tillstyrker")):
         assert page.locator(f"#p-{proposal.pk}").get_by_role("radio", name=label, exact=True).is_checked()
-    assert page.locator(f"#p-{second.pk}").get_by_role("textbox").input_value() == "Kommunen avstyrker förslaget."
+    comment = page.locator(f"#p-{second.pk}").get_by_role("textbox").input_value()
+    assert comment == "Kommunen avstyrker förslaget. Tillsynen bör ligga hos kommunen."

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation, OrganisationKind, User
 from remiss.models import Recipient, Remiss, Response, ResponseStatus
-from remiss.services import documents
+from remiss.services import document_reading, documents
 
 from . import DATA_DIR
 from .answers import REMISS_REFERENCE, _load_one
@@ -77,7 +77,8 @@ def _document(remiss: Remiss, organisation: Organisation, entry: dict) -> bytes:
     import docx
 
     document = docx.Document()
-    document.add_heading(f"Yttrande över {remiss.title[:120]} ({remiss.reference})", level=1)
+    reports = " och ".join(str(report.get("id", "")) for report in remiss.reports or [] if report.get("id"))
+    document.add_heading(f"Yttrande över {reports or remiss.title[:60]} ({remiss.reference})", level=1)
     document.add_heading("Sammanfattning", level=2)
     document.add_paragraph(entry["summary"])
     if entry.get("general"):
@@ -106,12 +107,10 @@ def _register(remiss: Remiss, recipient: Recipient, entry: dict, staff: User, po
         recipient=recipient,
         sender_reference=f"Dnr {2018 + position % 2}/{100 + position}",
     )
-    choices = {
-        int(key): (suggestion["stance"], suggestion["evidence"])
-        for key, suggestion in received.reading["proposals"].items()
-    }
+    # demo staff accept the reading as the review screen shows it: the body's full texts, and a
+    # stance only where the text takes one the reader is sure of
     documents.confirm_document_answer(
-        received=received, by=staff, choices=choices, general_comments=received.reading.get("general_evidence", "")
+        received=received, by=staff, choices=document_reading.accepted_choices(received.reading)
     )
     return f"  {organisation.name}: inkommit som dokument, inläst och bekräftat"
 

@@ -74,11 +74,32 @@ class DocumentRegisterForm(forms.Form):
         return data
 
 
-class ReadingForm(forms.Form):
-    """One stance and comment per proposal, prefilled with the reader's suggestions."""
+TEXT_LIMIT = 50_000
 
-    general_comments = forms.CharField(
-        label=_("Generella synpunkter"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+
+def _textarea(label, rows: int = 3, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=TEXT_LIMIT,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class ReadingForm(forms.Form):
+    """One stance and comment per proposal, prefilled with the reader's reading: the body's full text
+    on each proposal, and a stance only where the reader is sure enough (never where it asks, never
+    on a proposal the text does not address)."""
+
+    summary = _textarea(_("Sammanfattning"))
+    general_comments = _textarea(_("Generella synpunkter"), rows=5)
+    consequences = _textarea(
+        _("Konsekvenser"),
+        help_text=_(
+            "Stycken som nämner en av remissens konsekvensfrågor förs till den frågan; "
+            "övriga läggs sist i de generella synpunkterna under rubriken Konsekvenser."
+        ),
     )
 
     def __init__(self, *args, proposals, reading: dict, **kwargs):
@@ -92,17 +113,19 @@ class ReadingForm(forms.Form):
                 label=_("Ställningstagande till %(label)s") % {"label": proposal.label},
                 choices=STANCE_CHOICES,
                 required=False,
-                initial=suggestion.get("stance", ""),
+                initial=suggestion.get("suggested", ""),
             )
             self.fields[comment_name] = forms.CharField(
                 label=_("Kommentar till %(label)s") % {"label": proposal.label},
                 required=False,
-                max_length=10_000,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=suggestion.get("evidence", ""),
+                max_length=TEXT_LIMIT,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=suggestion.get("comment", ""),
             )
             self.rows.append((proposal, suggestion, self[stance_name], self[comment_name]))
-        self.fields["general_comments"].initial = reading.get("general_evidence", "")
+        self.fields["summary"].initial = reading.get("summary", "")
+        self.fields["general_comments"].initial = reading.get("general_views", "")
+        self.fields["consequences"].initial = reading.get("consequences", "")
 
     def choices(self) -> dict[int, tuple[str, str]]:
         return {
@@ -112,3 +135,38 @@ class ReadingForm(forms.Form):
             )
             for proposal, *_rest in self.rows
         }
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name, "") for name in ("summary", "general_comments", "consequences")}
+
+
+class MoveParagraphForm:
+    """Where staff put one paragraph. The move buttons submit the review form, so the stances staff
+    have already chosen come along. ``move`` is the paragraph's index (its place in ``place-<index>``:
+    a place name or ``proposal:<pk>``) or ``<index>-valda`` for the proposals ticked under a shared
+    text (``keys-<index>``). Whether the place exists is the service's to say."""
+
+    def __init__(self, data, *, proposal_keys: list[str]):
+        self.data = data
+        self.proposal_keys = list(proposal_keys)
+        self.index, self.place, self.keys = 0, "", []
+
+    def is_valid(self) -> bool:
+        number, _dash, ticked = (self.data.get("move") or "").strip().partition("-")
+        if not number.isdigit() or len(number) > 6:
+            return False
+        self.index = int(number)
+        if ticked == "valda":
+            self.place, self.keys = "proposal", self.data.getlist(f"keys-{number}")
+        else:
+            place = (self.data.get(f"place-{number}") or "")[:40]
+            self.place, _colon, key = place.partition(":")
+            self.keys = [key] if key else []
+        return True
+
+    def move(self) -> tuple[int, str, list[str]]:
+        return self.index, self.place, self.keys
+
+    def stances(self) -> dict[str, str]:
+        """The stance shown for each proposal when staff pressed the button."""
+        return {key: self.data[f"stance_{key}"] for key in self.proposal_keys if f"stance_{key}" in self.data}

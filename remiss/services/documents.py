@@ -22,13 +22,15 @@ from accounts.models import Organisation, OrganisationKind, User
 from core.errors import ApplicationError
 from remiss import workflow
 from remiss.models import Answer, ReceivedDocument, Recipient, Remiss, Response, ResponseStatus, Stance
-from remiss.reading import ReadingError, Structure, extract_text, read_answer
+from remiss.reading import ReadingError, extract_text
 from remiss.uploads import safe_filename
+
+from . import document_reading
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 REPORT_ID = re.compile(r"\b(SOU|Ds)\s?(\d{4}:\d{1,3})\b")
 MINISTRY_REFERENCE = re.compile(r"\b(?:Fi|Ju|S|U|N|M|A|I|Ku|UD|Fö|LI|KN)\d{4}/\d{3,6}(?:/[A-ZÅÄÖ]{1,6})?\b")
-MAX_COMMENT = 10_000
+MAX_TEXT = 50_000  # a document's general views can be long; the form says so rather than cutting
 
 
 class DocumentAnswerError(ApplicationError):
@@ -84,22 +86,16 @@ def check_upload_size(upload: UploadedFile) -> bytes:
 
 
 def reading_for(text: str, remiss: Remiss) -> dict:
-    """The reader's suggestions as stored: per proposal pk its stance, evidence and confidence."""
-    reading = read_answer(text, Structure.from_remiss(remiss))
-    return {
-        "general": reading.general or "",
-        "general_evidence": reading.general_evidence,
-        "whole_document": reading.whole_document,
-        "proposals": {
-            proposal.key: {
-                "stance": proposal.stance,
-                "confidence": proposal.confidence,
-                "evidence": proposal.evidence,
-                "commented": proposal.commented,
-            }
-            for proposal in reading.proposals
-        },
-    }
+    """The whole reading as stored on the ReceivedDocument (``document_reading`` holds its shape)."""
+    return document_reading.reading_for(text, remiss)
+
+
+def reading_of(received: ReceivedDocument) -> dict:
+    """The stored reading; one stored before paragraphs were kept is read again from the stored text
+    (the suggestions may then differ slightly: the reader has changed since)."""
+    if "paragraphs" in (received.reading or {}):
+        return received.reading
+    return reading_for(received.text, received.response.recipient.remiss)
 
 
 @transaction.atomic
@@ -179,10 +175,52 @@ def _received_at(received_on: dt.date) -> dt.datetime:
 
 
 @transaction.atomic
+def move_document_paragraph(
+    *,
+    received: ReceivedDocument,
+    by: User,
+    index: int,
+    place: str,
+    keys: list[str],
+    stances: dict[str, str] | None = None,
+) -> None:
+    """Staff put a paragraph of the document elsewhere (another proposal, the summary, the general
+    views …); the texts each place collects follow, and the stances staff had already chosen stay.
+    Only before the reading is confirmed."""
+    received = ReceivedDocument.objects.select_for_update().get(pk=received.pk)
+    if received.submission_id is not None:
+        raise DocumentAnswerError(_("Läsningen av dokumentet är redan bekräftad."))
+    try:
+        received.reading = document_reading.move_paragraph(reading_of(received), index, place, keys, stances)
+    except ValueError as error:
+        raise DocumentAnswerError(str(error)) from None
+    received.save(update_fields=["reading"])
+
+
+def _text(value: str, label: str) -> str:
+    value = (value or "").strip()
+    if len(value) > MAX_TEXT:
+        raise DocumentAnswerError(
+            _("%(label)s är för lång (%(length)s tecken, högst %(limit)s).")
+            % {"label": label, "length": len(value), "limit": MAX_TEXT}
+        )
+    return value
+
+
+@transaction.atomic
 def confirm_document_answer(
-    *, received: ReceivedDocument, by: User, choices: dict[int, tuple[str, str]], general_comments: str = ""
+    *,
+    received: ReceivedDocument,
+    by: User,
+    choices: dict[int, tuple[str, str]],
+    summary: str | None = None,
+    general_comments: str | None = None,
+    consequences: str | None = None,
 ):
-    """Staff's reading becomes the sender's answer: one stance and comment per proposal, then a
+    """Staff's reading becomes the sender's answer: the stance staff confirmed and the body's text
+    per proposal (no stance where none was chosen: "ej besvarad"), the summary, the general views and
+    the consequences — on the remiss's consequence questions where the text names one, else in the
+    general views under a heading. Texts left out (None) are taken from the stored reading. Then a
     submission dated when the document came in. Returns the Submission."""
     received = (
         ReceivedDocument.objects.select_for_update().select_related("response__recipient__remiss").get(pk=received.pk)
@@ -190,8 +228,10 @@ def confirm_document_answer(
     if received.submission_id is not None:
         raise DocumentAnswerError(_("Läsningen av dokumentet är redan bekräftad."))
     response = received.response
+    remiss = response.recipient.remiss
+    reading = reading_of(received)
     valid = {choice.value for choice in Stance} | {""}
-    proposals = list(response.recipient.remiss.proposals.values_list("pk", flat=True))
+    proposals = list(remiss.proposals.values_list("pk", flat=True))
     for pk in proposals:
         stance, comment = choices.get(pk, ("", ""))
         if stance not in valid:
@@ -199,10 +239,17 @@ def confirm_document_answer(
         Answer.objects.update_or_create(
             response=response,
             proposal_id=pk,
-            defaults={"stance": stance, "comment": (comment or "").strip()[:MAX_COMMENT], "updated_by": by},
+            defaults={"stance": stance, "comment": _text(comment, _("Kommentaren")), "updated_by": by},
         )
-    response.general_comments = (general_comments or "").strip()[:MAX_COMMENT]
-    response.save(update_fields=["general_comments", "updated_at"])
+    summary = reading.get("summary", "") if summary is None else summary
+    general = reading.get("general_views", "") if general_comments is None else general_comments
+    consequence_text = reading.get("consequences", "") if consequences is None else consequences
+    answers, rest = document_reading.consequence_answers(consequence_text, list(remiss.consequence_questions or []))
+    general = "\n\n".join(part for part in (general.strip(), rest) if part)
+    response.summary = _text(summary, _("Sammanfattningen"))
+    response.general_comments = _text(general, _("De generella synpunkterna"))
+    response.consequences = {key: _text(value, _("Konsekvenssvaret")) for key, value in answers.items()}
+    response.save(update_fields=["summary", "general_comments", "consequences", "updated_at"])
     try:
         submission = workflow.submit_received_document(
             response=response, by=by, received_at=_received_at(received.received_on)

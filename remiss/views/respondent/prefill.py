@@ -16,6 +16,7 @@ from remiss.services import prefill
 from remiss.uploads import max_upload_label
 
 STANCE_CHOICES = [("", gettext_lazy("Ej besvarad")), *Stance.choices]
+TEXT_KEYS = ("summary", "general_comments")
 
 
 class DraftUploadForm(forms.Form):
@@ -39,14 +40,20 @@ def prefill_upload(request, pk):
     form = DraftUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            suggestions = prefill.read_draft(response=response, by=request.user, upload=form.cleaned_data["file"])
+            draft = prefill.read_draft(response=response, by=request.user, upload=form.cleaned_data["file"])
         except ApplicationError as error:
             form.add_error("file", str(error))
         else:
             return render(
                 request,
                 "remiss/respondent/prefill_confirm.html",
-                {"response": response, "suggestions": suggestions, "stances": STANCE_CHOICES},
+                {
+                    "response": response,
+                    "suggestions": draft.suggestions,
+                    "texts": draft.texts,
+                    "response_version": draft.response_version,
+                    "stances": STANCE_CHOICES,
+                },
             )
     return render(request, "remiss/respondent/prefill_upload.html", {"response": response, "form": form})
 
@@ -70,11 +77,18 @@ def prefill_confirm(request, pk):
     if request.method != "POST":
         return redirect("respondent:prefill", pk=response.pk)
     chosen = _chosen(request.POST, response)
-    if not chosen:
+    texts = {key: request.POST.get(key, "") for key in TEXT_KEYS if request.POST.get(f"use_{key}") == "1"}
+    try:
+        response_version = int(request.POST.get("response_version", ""))
+    except ValueError:
+        response_version = None
+    if not chosen and not texts:
         messages.info(request, _("Inga förslag valdes. Utkastet är oförändrat."))
         return redirect("respondent:form", pk=response.pk)
     try:
-        result = prefill.apply_suggestions(response=response, by=request.user, chosen=chosen)
+        result = prefill.apply_suggestions(
+            response=response, by=request.user, chosen=chosen, texts=texts, response_version=response_version
+        )
     except ApplicationError as error:
         messages.error(request, str(error))
         return redirect("respondent:form", pk=response.pk)
