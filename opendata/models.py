@@ -1,6 +1,6 @@
 """Open-data tables: the search index and the cached bulk downloads.
 
-The search index holds only what the public may read (built from ``opendata.answers``); queries
+The search index holds only what the public may read (built from ``opendata.selectors.answers``); queries
 re-check the remiss's publicity at read time, so a stale row can never show more than the rules.
 """
 

@@ -12,9 +12,9 @@ from django.dispatch import receiver
 
 from remiss.models import Proposal, Publication, Remiss, Response, Submission, SubmissionStatus
 
-from . import downloads
 from .search import index
 from .search.ddl import ensure_text_index
+from .services import downloads
 
 
 def _later(func, *args) -> None:

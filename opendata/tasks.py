@@ -1,4 +1,4 @@
-"""Open-data tasks: thin wrappers around ``opendata.downloads``."""
+"""Open-data tasks: thin wrappers around ``opendata.services.downloads``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 
 from celery import shared_task
 
-from . import downloads
+from .services import downloads
 
 log = logging.getLogger(__name__)
 

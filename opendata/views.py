@@ -8,10 +8,10 @@ from django.shortcuts import render
 from remiss import permissions
 from remiss.pdf.answer import answer_context
 
-from . import answers as service
-from .charts import stacked_rows
 from .forms import SearchForm
 from .search import query
+from .selectors import answers as service
+from .selectors.charts import stacked_rows
 from .stances import ANSWER_CATEGORIES
 
 SEARCH_PER_PAGE = 20
@@ -70,7 +70,7 @@ def download_zip(request, pk: int):
 
     from remiss.uploads import safe_filename
 
-    from . import downloads
+    from .services import downloads
 
     remiss = permissions.get_public_remiss(request, pk)
     row = downloads.current(remiss)
@@ -101,7 +101,7 @@ def map_page(request, pk: int):
 
     from remiss.models import Proposal
 
-    from . import maps
+    from .selectors import maps
 
     remiss = permissions.get_public_remiss(request, pk)
     if not permissions.answers_are_public(remiss):

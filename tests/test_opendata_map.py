@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from opendata.maps import geometry
+from opendata.selectors.maps import geometry
 from remiss.models import Publicity
 from tests import factories as f
 from tests.opendata_world import build_world

@@ -1,6 +1,6 @@
 """/api/v1/: published remisser, their proposals and remisslista, and their public answers.
 
-Everything is read through ``remiss.permissions`` and ``opendata.answers``: drafts, unpublished
+Everything is read through ``remiss.permissions`` and ``opendata.selectors.answers``: drafts, unpublished
 remisser and withheld answers never appear; a redacted answer appears as published (stances, no text).
 """
 
@@ -11,10 +11,10 @@ from ninja import NinjaAPI, Status
 from ninja.errors import Throttled, ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
-from opendata import downloads
+from opendata.selectors import api_data as data
+from opendata.services import downloads
 from remiss import permissions
 
-from . import data
 from . import schemas as s
 from .throttle import ClientRateThrottle
 

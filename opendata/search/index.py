@@ -1,4 +1,4 @@
-"""Keeping the search index current: only public content goes in (``opendata.answers``).
+"""Keeping the search index current: only public content goes in (``opendata.selectors.answers``).
 
 ``reindex_remiss`` rebuilds a remiss's rows (remiss, proposals, answers); ``reindex_response``
 just one organisation's answer. Signals in ``opendata.signals`` call them after commit when a
@@ -12,8 +12,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
 
-from opendata.answers import PublicAnswer, newest_public_answer, public_answers
 from opendata.models import EntryKind, SearchEntry
+from opendata.selectors.answers import PublicAnswer, newest_public_answer, public_answers
 from remiss import permissions
 from remiss.models import Proposal, Remiss, Response
 

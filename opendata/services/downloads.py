@@ -19,12 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import jobs
+from opendata.models import BulkDownload, DownloadState
+from opendata.selectors.answers import PublicAnswer, public_answers
 from remiss.compilation.spreadsheet import SafeCsvWriter
 from remiss.models import Remiss
 from remiss.uploads import safe_filename
-
-from .answers import PublicAnswer, public_answers
-from .models import BulkDownload, DownloadState
 
 STUCK_AFTER = dt.timedelta(minutes=15)
 MAX_ATTEMPTS = 3
@@ -94,7 +93,7 @@ def _published_pdf(answer: PublicAnswer):
 
 
 def zip_bytes(remiss: Remiss, answers: list[PublicAnswer]) -> bytes:
-    from .api.data import answer as answer_data
+    from opendata.selectors.api_data import answer as answer_data
 
     records = [answer_data(remiss, a) for a in answers]
     stream = io.BytesIO()

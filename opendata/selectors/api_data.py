@@ -1,11 +1,11 @@
-"""Plain data for the API, read through the shared public rules (``opendata.answers``)."""
+"""Plain data for the API, read through the shared public rules (``opendata.selectors.answers``)."""
 
 from __future__ import annotations
 
 from django.db.models import Max
 from django.urls import reverse
 
-from opendata.answers import PublicAnswer, public_answers
+from opendata.selectors.answers import PublicAnswer, public_answers
 from remiss import permissions
 from remiss.models import Remiss, Stance
 from remiss.selectors import progress

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
+from opendata.stances import category_key
 from remiss import deadlines, permissions
 from remiss.models import Proposal, ReceivedDocument, Remiss, RemissStatus, Submission
-
-from .stances import category_key
 
 
 @dataclass
