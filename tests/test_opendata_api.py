@@ -141,3 +141,12 @@ def test_bulk_download_built_in_background_and_invalidated(anonymous, world, eag
     hidden = get(anonymous, f"/api/v1/remisser/{world.hidden_remiss.pk}/nedladdning/")[0]
     assert hidden.status_code == 404
     assert anonymous.get(f"/remisser/{world.hidden_remiss.pk}/remissvar.zip").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_page_holds_at_most_a_hundred_whatever_the_client_asks(anonymous, ministry):
+    f.PublishedRemissFactory.create_batch(105, ministry=ministry)
+    response, body = get(anonymous, "/api/v1/remisser/?page_size=100000")
+    assert response.status_code == 200 and body["count"] == 105 and len(body["items"]) == 100
+    _, second = get(anonymous, "/api/v1/remisser/?page_size=100000&page=2")
+    assert len(second["items"]) == 5

@@ -18,6 +18,8 @@ from remiss import permissions
 from . import schemas as s
 from .throttle import ClientRateThrottle
 
+MAX_PAGE_SIZE = 100  # a client asking for more gets this many a page (and the count, to page on)
+
 api = NinjaAPI(
     title="Remiss – öppna data",
     version="1",
@@ -42,7 +44,7 @@ def _public_remiss(pk: int):
 
 
 @api.get("/remisser/", response=list[s.RemissSummary], url_name="remisser", summary="Publicerade remisser")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(PageNumberPagination, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def remisser(request: HttpRequest, response: HttpResponse):
     _last_modified(response, data.remisser_changed_at())
     remisser = permissions.public_remisser().select_related("ministry").order_by("-published_at", "-pk")
@@ -67,7 +69,7 @@ def remiss(request: HttpRequest, pk: int, response: HttpResponse):
     url_name="answers",
     summary="Offentliga remissvar med ställningstaganden",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(PageNumberPagination, page_size=50, max_page_size=MAX_PAGE_SIZE)
 def answers(request: HttpRequest, pk: int, response: HttpResponse):
     remiss = _public_remiss(pk)
     items = data.answers(remiss)
