@@ -237,7 +237,17 @@ def test_xlsx_and_csv_hold_the_same_numbers(small, staff):
     assert rows[3][:2] == ("6.2 Finansiering", p3.label) and rows[3][3:] == (0, 1, 1, 1, 2, 5)
     detail = list(book.worksheets[1].iter_rows(values_only=True))
     assert detail[0][:6] == ("Organisation", "Avsnitt", "Förslag", "Förslagstext", "Ställningstagande", "Kommentar")
-    assert detail[0][6:] == ("Teman", "Inkommit som dokument", "Övriga (ej på remisslistan)")
+    assert detail[0][6:9] == ("Teman", "Inkommit som dokument", "Övriga (ej på remisslistan)")
+    assert detail[0][9:] == (
+        "Typ av organisation",
+        "Län",
+        "Inkommit",
+        "För sent",
+        "Ställningstagande (kod)",
+        "Likalydande svar",
+    )
+    nacka = next(row for row in detail if row[0] == "Nacka kommun" and row[2] == p2.label)
+    assert nacka[9:11] == ("Kommun", "Stockholms län") and nacka[13] == "opposes" and len(nacka[11]) == 10
     six = [row[:6] for row in detail]
     assert (
         "Nacka kommun",

@@ -248,15 +248,16 @@ def test_csv_and_xlsx_mark_documents_and_ovriga(client, staff, remiss, org, djan
     figures = gather(remiss, {})
     rows = list(csv.reader(io.StringIO(build_csv(figures).decode("utf-8-sig")), delimiter=";"))
     header = rows[0]
-    assert header[-2:] == ["Inkommit som dokument", "Övriga (ej på remisslistan)"]
-    marks = {r[0]: (r[-2], r[-1]) for r in rows[1:]}
+    doc, other = header.index("Inkommit som dokument"), header.index("Övriga (ej på remisslistan)")
+    marks = {r[0]: (r[doc], r[other]) for r in rows[1:]}
     assert marks["Facket"] == ("Ja", "Ja")
     assert marks[f"Privatperson (nr {person.pk})"] == ("", "Ja")
     assert marks[org.name] == ("", "")
     sheet = load_workbook(io.BytesIO(build_xlsx(figures)))["Svar"]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0][-2:] == header[-2:]
-    assert any(r[0] == "Facket" and r[-2:] == ["Ja", "Ja"] for r in values)
+    assert values[0] == header
+    assert any(r[0] == "Facket" and (r[doc], r[other]) == ("Ja", "Ja") for r in values)
+    assert sheet.auto_filter.ref == f"A1:O{len(values)}" and sheet.freeze_panes == "A2"
 
 
 def test_the_word_sammanstallning_marks_ovriga(client, staff, remiss, django_capture_on_commit_callbacks):

@@ -42,30 +42,66 @@ class SafeCsvWriter:
         self.writer.writerow([safe_cell(value) for value in row])
 
 
+def _organisations(figures: dict) -> dict[str, dict]:
+    """Per organisation name: its kind, län, date, lateness and campaign group, for the analyst columns."""
+    groups = {}
+    for number, group in enumerate(figures.get("duplicate_groups", []), start=1):
+        for name in group["members"]:
+            groups[name] = _("Grupp %(n)s (%(size)s svar)") % {"n": number, "size": group["size"]}
+    late = {r["name"] for r in figures.get("recipients", []) if r.get("status") == "late"}
+    return {
+        r["name"]: {
+            "kind": str(r.get("kind", "")),
+            "county": r.get("county", ""),
+            "date": r.get("submitted_at", ""),
+            "late": _("Ja") if r["name"] in late else "",
+            "group": groups.get(r["name"], ""),
+        }
+        for r in figures.get("recipients", [])
+    }
+
+
 def detail_rows(figures: dict) -> list[list]:
+    """One row per organisation and proposal (and per free-text chapter), with everything an analyst
+    filters on: kind, län, date, late, document, Övriga, campaign group, the stance as label and code."""
     rows = []
     labels = stance_labels()
+    about = _organisations(figures)
+    blank = {"kind": "", "county": "", "date": "", "late": "", "group": ""}
+
+    def row(entry, section: str, label: str, text: str, stance: str, themes: str) -> list:
+        org = about.get(entry["organisation"], blank)
+        stance_label = labels[stance] if stance else ""
+        return [
+            entry["organisation"],
+            section,
+            label,
+            text,
+            stance_label,
+            entry["comment"],
+            themes,
+            *_marks(entry),
+            org["kind"],
+            org["county"],
+            org["date"],
+            org["late"],
+            "" if stance in ("", NOT_ANSWERED) else stance,
+            org["group"],
+        ]
+
     for section in figures["sections"]:
         for proposal in section["proposals"]:
             themes = _themes_of(proposal)
             for group in proposal["groups"]:
                 for entry in group["entries"]:
+                    names = "; ".join(themes.get(entry["organisation"], []))
                     rows.append(
-                        [
-                            entry["organisation"],
-                            section_name(section),
-                            proposal["label"],
-                            proposal["text"],
-                            labels[group["stance"]],
-                            entry["comment"],
-                            "; ".join(themes.get(entry["organisation"], [])),
-                            *_marks(entry),
-                        ]
+                        row(entry, section_name(section), proposal["label"], proposal["text"], group["stance"], names)
                     )
     # Sammanfattningar, generella synpunkter and consequence answers: the chapter in "Avsnitt".
     for chapter in figures.get("text_chapters", []):
         for entry in chapter["entries"]:
-            rows.append([entry["organisation"], chapter["title"], "", "", "", entry["comment"], "", *_marks(entry)])
+            rows.append(row(entry, chapter["title"], "", "", "", ""))
     rows.sort(key=lambda r: (r[0].casefold(),))
     return rows
 
@@ -95,6 +131,12 @@ def detail_header() -> list[str]:
         _("Teman"),
         _("Inkommit som dokument"),
         _("Övriga (ej på remisslistan)"),
+        _("Typ av organisation"),
+        _("Län"),
+        _("Inkommit"),
+        _("För sent"),
+        _("Ställningstagande (kod)"),
+        _("Likalydande svar"),
     ]
 
 
@@ -126,11 +168,20 @@ def build_xlsx(figures: dict) -> bytes:
             text = [section_name(section), proposal["label"], proposal["text"]]
             summary.append([safe_cell(v) for v in text] + [counts[s] for s in order] + [proposal["total"]])
     header(detail, detail_header())
-    for row in detail_rows(figures):
+    rows = detail_rows(figures)
+    for row in rows:
         detail.append([safe_cell(v) for v in row])
+    # A filter on every column of the answers (write-only sheets take it before saving).
+    detail.auto_filter.ref = f"A1:{_column(len(detail_header()))}{len(rows) + 1}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _column(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(number)
 
 
 def build_csv(figures: dict) -> bytes:
