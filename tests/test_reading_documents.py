@@ -278,13 +278,17 @@ def _read(name: str, label: dict, kind: str = "txt") -> Tally:
     path = SHARED / "remissvar" / name if label["source"] == "shared" else DATA / name
     if not path.exists():
         pytest.skip(f"{path} is not here")
-    structure_path = (
-        SHARED / label["structure"] if (SHARED / label["structure"]).exists() else ROOT / "data" / label["structure"]
-    )
+    candidates = [SHARED / label["structure"], DATA / "structures" / label["structure"], ROOT / "data" / label["structure"]]
+    structure_path = next((candidate for candidate in candidates if candidate.exists()), candidates[-1])
     if not structure_path.exists():
         pytest.skip(f"{structure_path} is not here")
-    text = path.read_text(encoding="utf-8")
-    data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
+    if path.suffix == ".docx":  # written as DOCX: read as it is, or as the text it holds
+        data, filename = path.read_bytes(), "svar.docx"
+        if kind == "txt":
+            data, filename = extract_text(data, filename).text.encode(), "svar.txt"
+    else:
+        text = path.read_text(encoding="utf-8")
+        data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
     reading = read_answer(extract_text(data, filename).text, Structure.from_json(structure_path.read_bytes()))
     return score(name, reading, label)
 
