@@ -83,7 +83,10 @@ def _own(findings: list[Finding]) -> Suggestion | None:
         support = next((f for f in ranked[1:] if f.stance == SUPPORTS and f.rank >= best.rank - 1), None)
         if support is not None:  # the body supports it too: never plain opposition
             return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
-        doubt = next((f for f in ranked[1:] if f.stance == PARTLY and f.rank >= best.rank - 1), None)
+        doubt = next(
+            (f for f in ranked[1:] if f.stance == PARTLY and f.cue.kind != CONSIDER_KIND and f.rank >= best.rank - 1),
+            None,
+        )
         if doubt is not None and best.strength < 1.0:  # an argument against beside a doubt: partial
             return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
     if best.stance == SUPPORTS:

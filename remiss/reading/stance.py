@@ -82,21 +82,23 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.9,
         AGAINST,
         re.compile(
-            rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{0,3}}förslag\w* {W}{{0,3}}(?:inte|ej) (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|läggas)"
+            rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{1,8}}?(?:inte|ej) (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|läggas)"
         ),
     ),
     (
         OPPOSES,
         0.9,
         AGAINST,
-        re.compile(r"\bförslag\w* (?:bör|ska|skall) (?:inte|ej) (?:genomföras|införas|antas|beslutas)"),
+        re.compile(
+            r"\bförslag\w* (?:\w+ ){0,6}?(?:bör|ska|skall) (?:därför |alltså |heller )?(?:inte|ej) (?:genomföras|införas|antas|beslutas)"
+        ),
     ),
     (
         OPPOSES,
         0.8,
         AGAINST,
         re.compile(
-            rf"\b(?:anser|menar|bedömer) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
+            rf"\b(?:anser|menar|bedömer|ser) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
             r"|(?:är|vore) (?:rätt|en lämplig|lämplig\w*|rimlig\w*|ändamålsenlig\w*|motiverad\w*|nödvändig\w*|bra))\b"
         ),
     ),
@@ -146,7 +148,9 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         NO_VIEW,
         1.0,
         NONE,
-        re.compile(r"\bavstår (?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"),
+        re.compile(
+            r"\bavstår (?:därför |i övrigt |härmed )?(?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"
+        ),
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
     (
@@ -163,7 +167,9 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         OPPOSES,
         0.7,
         AGAINST,
-        re.compile(r"\bser (?:inte|inget|inte något) (?:något )?(?:behov|behovet|skäl) (?:av|till|för)\b"),
+        re.compile(
+            r"\bser (?:inte|inget|inte något|ingen|inte någon) (?:något |någon )?(?:behov|behovet|skäl|anledning) (?:av|till|för|att)\b"
+        ),
     ),
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
@@ -240,7 +246,8 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (SUPPORTS, 0.8, VERB, re.compile(r"^(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)\b")),
     (
         SUPPORTS,
         0.6,
@@ -250,11 +257,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
+    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)")),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
 WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ )?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){0,4}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
 )
 # "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
 CONSIDER = re.compile(
@@ -264,6 +272,15 @@ CONSIDER = re.compile(
 )
 CONDITIONAL = re.compile(
     r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
+)
+# "kan inte genomföras utan ökade anslag", "bör inte införas utan att …": a condition, not a refusal
+NOT_WITHOUT = re.compile(
+    r"\b(?:inte|ej) (?:\w+ ){0,2}?(?:genomföras|införas|ske|fungera|genomföra|införa|tillstyrkas)(?: \w+){0,2}? utan\b"
+)
+# "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
+DEMAND = re.compile(
+    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver)\b"
+    r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
 )
 RESERVATION = re.compile(
     r"\bdelvis\b|\bmed (?:en |vissa |viss |några )?(?:reservation|förbehåll|invändning|undantag)\w*|\bi (?:huvudsak|princip|stort sett|vissa delar)\b"
@@ -299,6 +316,8 @@ REPORT_VERB = r"(?:föreslår|lämnar|presenterar|redogör|lämnar|presenterar|r
 REPORTING = re.compile(
     rf"^(?:\S+ ){{0,3}}?{REPORTER}(?: \S+){{0,2}}? {REPORT_VERB}\b|^(?:\S+ ){{0,24}}?{REPORT_VERB} (?:\w+ )?{REPORTER}\b"
 )
+# "välkomnar att utredningen föreslår …": the report's proposal as the object of the body's own verb
+EMBEDDED = re.compile(rf"^(?:\S+ ){{1,3}}att {REPORTER} {REPORT_VERB}\b")
 QUOTED = re.compile(r"[”\"«][^”\"»]{0,400}[”\"»]")
 
 
@@ -311,7 +330,7 @@ def normalise(sentence: str) -> str:
 def own_part(sentence: str) -> str:
     """The part of a sentence that speaks for the body: after a leading reporting clause, if any."""
     text = normalise(sentence)
-    if REPORTING.search(text):
+    if REPORTING.search(text) and not EMBEDDED.match(text):
         rest = sentence.split(",", 1)
         return normalise(rest[1]) if len(rest) == 2 else ""
     return text
@@ -327,6 +346,8 @@ def classify(sentence: str) -> Cue | None:
         if match is None:
             continue
         stance = _apply_negation(stance, cleaned, match)
+        if stance == OPPOSES and NOT_WITHOUT.search(cleaned):
+            return Cue(PARTLY, 0.8, match.group(0), CONDITIONAL_KIND, SUPPORTS)
         if stance == OPPOSES and _also_supports(cleaned, match):
             return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)  # never plain opposition to what it supports
         return _apply_reservation(Cue(stance, strength, match.group(0), kind), cleaned)
@@ -341,6 +362,10 @@ def classify(sentence: str) -> Cue | None:
 
 
 SUPPORT_VERB = re.compile(r"\btillstyrk\w*|\bställer sig (?:\w+ )?bakom|\bvälkomnar\b")
+# "ställer sig bakom syftet men avstyrker förslaget": support of the aim, not of the proposal
+AIM = re.compile(
+    r"^ (?:\w+ ){0,2}?(?:syfte\w*|ambition\w*|intention\w*|mål\w*|målsättning\w*|avsikt\w*|strävan|inriktning\w*|grundtanke\w*|tanke\w*)\b"
+)
 
 
 def _also_supports(text: str, match: re.Match) -> bool:
@@ -349,6 +374,8 @@ def _also_supports(text: str, match: re.Match) -> bool:
         if other.start() == match.start():
             continue
         before, after = text[: other.start()], text[other.end() :]
+        if AIM.match(after):
+            continue
         if not (
             NEGATED_BEFORE.search(before) or NEGATED_AFTER.search(after) or re.search(rf"\b{NEG}\b", other.group(0))
         ):
@@ -373,7 +400,7 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
     if cue.stance != SUPPORTS:
         return cue
     after = text.split(cue.phrase, 1)[-1]
-    if CONDITIONAL.search(text):
+    if CONDITIONAL.search(text) or NOT_WITHOUT.search(after):
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, CONDITIONAL_KIND, SUPPORTS)
     if match := RESERVATION.search(text):
         forward = bool(FORWARD.search(text[match.start() :]) or MAINLY.match(match.group(0)))
@@ -382,6 +409,6 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
         return Cue(PARTLY, 0.7, cue.phrase, RESERVATION_KIND, SUPPORTS)
     contrast = CONTRAST.search(after)
     concern = STRONG_CONCERN if cue.strength >= 1.0 else CONCERN
-    if contrast and concern.search(after[contrast.start() :]):
+    if contrast and (concern.search(after[contrast.start() :]) or DEMAND.search(after[contrast.start() :])):
         return Cue(PARTLY, 0.6, cue.phrase, RESERVATION_KIND, SUPPORTS)
     return cue
