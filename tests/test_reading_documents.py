@@ -278,7 +278,11 @@ def _read(name: str, label: dict, kind: str = "txt") -> Tally:
     path = SHARED / "remissvar" / name if label["source"] == "shared" else DATA / name
     if not path.exists():
         pytest.skip(f"{path} is not here")
-    candidates = [SHARED / label["structure"], DATA / "structures" / label["structure"], ROOT / "data" / label["structure"]]
+    candidates = [
+        SHARED / label["structure"],
+        DATA / "structures" / label["structure"],
+        ROOT / "data" / label["structure"],
+    ]
     structure_path = next((candidate for candidate in candidates if candidate.exists()), candidates[-1])
     if not structure_path.exists():
         pytest.skip(f"{structure_path} is not here")

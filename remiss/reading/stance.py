@@ -257,12 +257,17 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
-    (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)")),
+    (
+        SUPPORTS,
+        0.6,
+        ATTITUDE,
+        re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)"),
+    ),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
 WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){0,4}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,4}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
 )
 # "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
 CONSIDER = re.compile(

@@ -13,10 +13,35 @@ K = ["5.1 (1)", "5.2 (1)", "6.1 (1)", "6.2 (1)", "7.1 (1)", "7.2 (1)", "8.1 (1)"
 S = ["4.1 (1)", "4.2 (1)", "5.1 (1)", "5.2 (1)", "6.1 (1)", "6.2 (1)", "7.1 (1)"]
 M = ["3.1 (1)", "3.2 (1)", "4.1 (1)", "4.2 (1)", "5.1 (1)", "5.2 (1)", "6.1 (1)", "6.2 (1)"]
 T = [
-    "7.1.1 (1)", "7.1.1 (2)", "7.1.1 (3)", "7.1.2 (1)", "7.1.2 (2)", "7.1.2 (3)", "7.1.2 (4)", "7.1.2 (5)",
-    "7.2.1 (1)", "7.2.1 (2)", "7.2.1 (3)", "7.2.2 (1)", "7.2.2 (2)", "7.2.2 (3)", "7.3.1 (1)", "7.3.1 (2)",
-    "7.3.1 (3)", "7.3.4 (1)", "7.3.5 (1)", "7.3.5 (2)", "7.4.1 (1)", "7.4.2 (1)", "7.4.3 (1)", "7.5 (1)",
-    "7.5 (2)", "7.6.2 (1)", "7.6.3 (1)", "7.6.4 (1)", "7.6.4 (2)",
+    "7.1.1 (1)",
+    "7.1.1 (2)",
+    "7.1.1 (3)",
+    "7.1.2 (1)",
+    "7.1.2 (2)",
+    "7.1.2 (3)",
+    "7.1.2 (4)",
+    "7.1.2 (5)",
+    "7.2.1 (1)",
+    "7.2.1 (2)",
+    "7.2.1 (3)",
+    "7.2.2 (1)",
+    "7.2.2 (2)",
+    "7.2.2 (3)",
+    "7.3.1 (1)",
+    "7.3.1 (2)",
+    "7.3.1 (3)",
+    "7.3.4 (1)",
+    "7.3.5 (1)",
+    "7.3.5 (2)",
+    "7.4.1 (1)",
+    "7.4.2 (1)",
+    "7.4.3 (1)",
+    "7.5 (1)",
+    "7.5 (2)",
+    "7.6.2 (1)",
+    "7.6.3 (1)",
+    "7.6.4 (1)",
+    "7.6.4 (2)",
 ]
 
 
@@ -28,7 +53,9 @@ def every(labels, stance, **overrides):
 
 ANSWERS = {}
 
-ANSWERS["polismyndigheten-kamera"] = (KAMERA, """
+ANSWERS["polismyndigheten-kamera"] = (
+    KAMERA,
+    """
 H: POLISMYNDIGHETEN    YTTRANDE    Datum 2027-02-10    Saknr A123.456/2026
 F: Polismyndigheten, Box 12256, 102 26 Stockholm. Telefon 114 14. registrator.polisen@polisen.se
 Justitiedepartementet
@@ -58,14 +85,19 @@ Polismyndigheten    2027-02-10    Sida 3 (3)
 I detta ärende har rikspolischefen Petra Lundh beslutat. Chefsjuristen Karin Ekholm har varit föredragande. I den slutliga handläggningen har även biträdande rikspolischefen deltagit.
 Petra Lundh
 Karin Ekholm
-""", every(K, "supports", **{"7.2 (1)": "opposes", "8.1 (1)": "partly"}), {
-    "Tillståndsprövningen har under lång tid": "proposal:5.1 (1)",
-    "Anmälningar om exempelvis bedrägerier": "proposal:8.1 (1)",
-    "Sida 2 (3)": "furniture",
-    "har varit föredragande": "furniture",
-})
+""",
+    every(K, "supports", **{"7.2 (1)": "opposes", "8.1 (1)": "partly"}),
+    {
+        "Tillståndsprövningen har under lång tid": "proposal:5.1 (1)",
+        "Anmälningar om exempelvis bedrägerier": "proposal:8.1 (1)",
+        "Sida 2 (3)": "furniture",
+        "har varit föredragande": "furniture",
+    },
+)
 
-ANSWERS["imy-kamera"] = (KAMERA, """
+ANSWERS["imy-kamera"] = (
+    KAMERA,
+    """
 H: Integritetsskyddsmyndigheten    Yttrande    Diarienummer: IMY-2026-4411    Datum: 2027-01-28
 Regeringskansliet
 Justitiedepartementet
@@ -89,14 +121,26 @@ IMY delar utredningens bedömning att ljudupptagning även fortsättningsvis bö
 # Bevarandetid
 IMY anser att bevarandetiden inte bör förlängas. Utredningen har inte visat att en längre bevarandetid behövs.
 Detta yttrande har beslutats av generaldirektören Lena Lindgren Schelin efter föredragning av juristen Anna Berg.
-""", {"5.1 (1)": "opposes", "5.2 (1)": "opposes", "6.1 (1)": "partly", "6.2 (1)": "supports", "7.1 (1)": "opposes",
-      "7.2 (1)": "supports", "8.1 (1)": "opposes"}, {
-    "Kamerabevakning innebär ett intrång": "general_views",
-    "Kommunernas behov av att förebygga brott": "proposal:5.2 (1)",
-    "Utredningen har inte visat att en längre": "proposal:8.1 (1)",
-})
+""",
+    {
+        "5.1 (1)": "opposes",
+        "5.2 (1)": "opposes",
+        "6.1 (1)": "partly",
+        "6.2 (1)": "supports",
+        "7.1 (1)": "opposes",
+        "7.2 (1)": "supports",
+        "8.1 (1)": "opposes",
+    },
+    {
+        "Kamerabevakning innebär ett intrång": "general_views",
+        "Kommunernas behov av att förebygga brott": "proposal:5.2 (1)",
+        "Utredningen har inte visat att en längre": "proposal:8.1 (1)",
+    },
+)
 
-ANSWERS["linkopings-kommun-kamera"] = (KAMERA, """
+ANSWERS["linkopings-kommun-kamera"] = (
+    KAMERA,
+    """
 H: Tjänsteskrivelse    Kommunledningsförvaltningen    2027-01-15    Dnr KS 2026-0912
 Linköpings kommun
 Kommunstyrelsen
@@ -118,14 +162,19 @@ Kommunledningsförvaltningen
 Anna Holm, kommundirektör
 Per Sandberg, säkerhetschef
 Beslutet skickas till: Justitiedepartementet, Säkerhetsenheten
-""", {"5.2 (1)": "supports", "7.1 (1)": "partly", "8.1 (1)": "no_view"}, {
-    "Kommunen har vid två tillfällen nekats": "proposal:5.2 (1)",
-    "Linköpings kommun har fått betänkandet": "summary",
-    "Förslagen bedöms inte medföra några ökade": "consequences",
-    "Anna Holm, kommundirektör": "furniture",
-})
+""",
+    {"5.2 (1)": "supports", "7.1 (1)": "partly", "8.1 (1)": "no_view"},
+    {
+        "Kommunen har vid två tillfällen nekats": "proposal:5.2 (1)",
+        "Linköpings kommun har fått betänkandet": "summary",
+        "Förslagen bedöms inte medföra några ökade": "consequences",
+        "Anna Holm, kommundirektör": "furniture",
+    },
+)
 
-ANSWERS["svea-hovratt-kamera"] = (KAMERA, """
+ANSWERS["svea-hovratt-kamera"] = (
+    KAMERA,
+    """
 H: SVEA HOVRÄTT    YTTRANDE    2027-01-20    Dnr 2026/0456
 Justitiedepartementet
 Betänkandet Enklare regler för kameraövervakning (SOU 2026:11)
@@ -133,9 +182,14 @@ Svea hovrätt har inga synpunkter på förslagen i betänkandet.
 Detta yttrande har beslutats av hovrättspresidenten Anders Perklev. Föredragande har varit hovrättsassessorn Sara Nyman.
 Anders Perklev
 Sara Nyman
-""", every(K, "no_view"), {"Föredragande har varit": "furniture"})
+""",
+    every(K, "no_view"),
+    {"Föredragande har varit": "furniture"},
+)
 
-ANSWERS["aklagarmyndigheten-kamera"] = (KAMERA, """
+ANSWERS["aklagarmyndigheten-kamera"] = (
+    KAMERA,
+    """
 F: Åklagarmyndigheten | Box 5553, 114 85 Stockholm | Tel 010-562 50 00 | www.aklagare.se
 REMISSVAR    2027-02-01    ÅM2026-1870
 Justitiedepartementet
@@ -149,12 +203,17 @@ Enklare regler för kameraövervakning (SOU 2026:11)
 Petra Lundh
 Riksåklagare
 Ulrika Rogland
-""", every(K, "no_view", **{"5.1 (1)": "supports", "9.1 (1)": "supports"}), {
-    "Bildmaterial från kameror används": "proposal:5.1 (1)",
-    "Riksåklagare": "furniture",
-})
+""",
+    every(K, "no_view", **{"5.1 (1)": "supports", "9.1 (1)": "supports"}),
+    {
+        "Bildmaterial från kameror används": "proposal:5.1 (1)",
+        "Riksåklagare": "furniture",
+    },
+)
 
-ANSWERS["sveriges-larare-kamera"] = (KAMERA, """
+ANSWERS["sveriges-larare-kamera"] = (
+    KAMERA,
+    """
 Sveriges Lärare
 Yttrande    Vår referens 2026/311    2027-02-03
 Till Justitiedepartementet
@@ -170,13 +229,18 @@ Med vänlig hälsning
 Sveriges Lärare
 Åsa Fahlén, ordförande
 Maria Persson, förbundsdirektör
-""", {"7.1 (1)": "opposes", "6.2 (1)": "partly", "7.2 (1)": "supports"}, {
-    "En skolgård är inte bara en skolgård": "proposal:7.1 (1)",
-    "Samtal mellan lärare och elever": "proposal:7.2 (1)",
-    "Åsa Fahlén, ordförande": "furniture",
-})
+""",
+    {"7.1 (1)": "opposes", "6.2 (1)": "partly", "7.2 (1)": "supports"},
+    {
+        "En skolgård är inte bara en skolgård": "proposal:7.1 (1)",
+        "Samtal mellan lärare och elever": "proposal:7.2 (1)",
+        "Åsa Fahlén, ordförande": "furniture",
+    },
+)
 
-ANSWERS["lansstyrelsen-skane-kamera"] = (KAMERA, """
+ANSWERS["lansstyrelsen-skane-kamera"] = (
+    KAMERA,
+    """
 H: Länsstyrelsen Skåne    YTTRANDE    2027-02-05    Dnr 101-4567-2026
 Justitiedepartementet
 Remiss av SOU 2026:11 Enklare regler för kameraövervakning
@@ -191,12 +255,17 @@ Länsstyrelsen Skåne har följande ställningstaganden till utredningens försl
 | 8.1 Bevarandetid | Tillstyrks delvis | En förlängning bör endast gälla brottsbekämpande myndigheter.
 | 9.1 Ikraftträdande | Ingen erinran |
 Beslut i detta ärende har fattats av landshövding Anneli Hulthén. I den slutliga handläggningen har även länsråd Ola Melin deltagit samt jurist Eva Ljung, föredragande.
-""", every(K, "supports", **{"6.2 (1)": "opposes", "7.1 (1)": "no_view", "8.1 (1)": "partly"}), {
-    "Länsstyrelsen har samordnat sitt svar": "summary",
-    "Beslut i detta ärende har fattats": "furniture",
-})
+""",
+    every(K, "supports", **{"6.2 (1)": "opposes", "7.1 (1)": "no_view", "8.1 (1)": "partly"}),
+    {
+        "Länsstyrelsen har samordnat sitt svar": "summary",
+        "Beslut i detta ärende har fattats": "furniture",
+    },
+)
 
-ANSWERS["advokatsamfundet-kamera"] = (KAMERA, """
+ANSWERS["advokatsamfundet-kamera"] = (
+    KAMERA,
+    """
 SVERIGES ADVOKATSAMFUND
 R-2026/1502    Stockholm den 8 februari 2027
 Till Justitiedepartementet
@@ -216,13 +285,18 @@ Advokatsamfundet har i övrigt inga synpunkter på betänkandet.
 SVERIGES ADVOKATSAMFUND
 Mia Edwall Insulander
 Generalsekreterare
-""", every(K, "no_view", **{"5.1 (1)": "opposes", "5.2 (1)": "opposes", "6.2 (1)": "supports", "8.1 (1)": "partly"}), {
-    "integritetsskyddet urholkas": "general_views",
-    "Kravet på att bevakningen behövs": "proposal:5.2 (1)",
-    "Generalsekreterare": "furniture",
-})
+""",
+    every(K, "no_view", **{"5.1 (1)": "opposes", "5.2 (1)": "opposes", "6.2 (1)": "supports", "8.1 (1)": "partly"}),
+    {
+        "integritetsskyddet urholkas": "general_views",
+        "Kravet på att bevakningen behövs": "proposal:5.2 (1)",
+        "Generalsekreterare": "furniture",
+    },
+)
 
-ANSWERS["skolverket-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["skolverket-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 H: Skolverket    Remissvar    2027-03-01    Dnr 2026:2211
 F: Skolverket, 106 20 Stockholm. Besöksadress: Fleminggatan 14. Telefon: 08-527 332 00
 Utbildningsdepartementet
@@ -245,14 +319,25 @@ Skolverket delar bedömningen.
 # Författningskommentar
 I 10 kap. 32 § skollagen bör orden "från båda bostäderna" kompletteras med en hänvisning till var eleven är folkbokförd, så att det framgår vilken kommun som ansvarar.
 I detta ärende har generaldirektören Peter Fredriksson beslutat. Undervisningsrådet Lars Åberg har varit föredragande. I den slutliga handläggningen har även avdelningschefen Eva Blomqvist medverkat.
-""", {"4.1 (1)": "supports", "4.2 (1)": "supports", "5.1 (1)": "partly", "5.2 (1)": "supports", "6.1 (1)": "supports",
-      "6.2 (1)": "supports"}, {
-    "Rättsläget har varit oklart": "proposal:4.1 (1)",
-    "Begreppet organisatoriska eller ekonomiska": "proposal:5.1 (1)",
-    "Undervisningsrådet Lars Åberg": "furniture",
-})
+""",
+    {
+        "4.1 (1)": "supports",
+        "4.2 (1)": "supports",
+        "5.1 (1)": "partly",
+        "5.2 (1)": "supports",
+        "6.1 (1)": "supports",
+        "6.2 (1)": "supports",
+    },
+    {
+        "Rättsläget har varit oklart": "proposal:4.1 (1)",
+        "Begreppet organisatoriska eller ekonomiska": "proposal:5.1 (1)",
+        "Undervisningsrådet Lars Åberg": "furniture",
+    },
+)
 
-ANSWERS["storumans-kommun-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["storumans-kommun-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 STORUMANS KOMMUN
 Barn- och utbildningsförvaltningen
 Tjänsteskrivelse    2027-02-11    Dnr BUN 2026/88
@@ -271,13 +356,18 @@ Kommunen delar inte utredningens bedömning att någon maximal restid inte bör 
 Förslagen om växelvis boende och fritidshem beräknas kosta kommunen cirka 1,5 miljoner kronor per år.
 Maria Lindqvist
 Förvaltningschef
-""", {"4.1 (1)": "partly", "4.2 (1)": "partly", "6.1 (1)": "supports", "6.2 (1)": "opposes"}, {
-    "Storumans kommun är en av landets glesast": "general_views",
-    "beräknas kosta kommunen cirka": "consequences",
-    "Utbildningsdepartementet har skickat betänkandet": "summary",
-})
+""",
+    {"4.1 (1)": "partly", "4.2 (1)": "partly", "6.1 (1)": "supports", "6.2 (1)": "opposes"},
+    {
+        "Storumans kommun är en av landets glesast": "general_views",
+        "beräknas kosta kommunen cirka": "consequences",
+        "Utbildningsdepartementet har skickat betänkandet": "summary",
+    },
+)
 
-ANSWERS["transportstyrelsen-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["transportstyrelsen-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 H: Transportstyrelsen    YTTRANDE    Datum 2027-02-20    TSG 2026-5512
 Utbildningsdepartementet
 Yttrande över betänkandet Skolskjuts för fler elever (SOU 2026:25)
@@ -285,11 +375,16 @@ Transportstyrelsen har inga synpunkter på förslagen i betänkandet utöver det
 # Föreskrifter om trafiksäkerhet vid skolskjuts
 Transportstyrelsen avstyrker förslaget att myndigheten ska meddela föreskrifter om trafiksäkerhet vid skolskjuts. Trafiksäkerheten vid skolskjuts regleras redan i dag av trafikförordningen och av föreskrifter om fordon och förare. Ett särskilt regelverk för skolskjuts skulle skapa gränsdragningsproblem, och utredningen har inte visat vilka brister i trafiksäkerheten som föreskrifterna skulle avhjälpa.
 Beslut i detta ärende har fattats av generaldirektör Jonas Bjelfvenstam. Verksjurist Kim Ek har varit föredragande.
-""", every(S, "no_view", **{"5.2 (1)": "opposes"}), {
-    "Trafiksäkerheten vid skolskjuts regleras redan": "proposal:5.2 (1)",
-})
+""",
+    every(S, "no_view", **{"5.2 (1)": "opposes"}),
+    {
+        "Trafiksäkerheten vid skolskjuts regleras redan": "proposal:5.2 (1)",
+    },
+)
 
-ANSWERS["barnombudsmannen-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["barnombudsmannen-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 BARNOMBUDSMANNEN
 Utbildningsdepartementet
 Dnr 2.2:0456/26
@@ -298,9 +393,14 @@ Barnombudsmannen avstår från att yttra sig över betänkandet.
 Stockholm den 4 februari 2027
 Elisabeth Dahlin
 Barnombudsman
-""", every(S, "no_view"), {})
+""",
+    every(S, "no_view"),
+    {},
+)
 
-ANSWERS["friskolornas-riksforbund-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["friskolornas-riksforbund-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 Friskolornas riksförbund
 Remissvar: Skolskjuts för fler elever, SOU 2026:25
 Datum: 2027-02-25
@@ -312,13 +412,18 @@ Vi anser att elever som väljer en fristående skola ska ha samma rätt till sko
 Det är olyckligt att statsbidraget endast riktas till kommuner i glesbygd. Kostnaderna för skolskjuts är höga även i många mellanstora kommuner. Statsbidraget bör i stället utformas så att alla kommuner med höga kostnader kan söka det. Vi ser därför inte att statsbidraget i sin föreslagna form bör införas.
 Ulla Hamilton
 Vd, Friskolornas riksförbund
-""", {"5.1 (1)": "partly", "6.1 (1)": "opposes"}, {
-    "Undantaget för organisatoriska": "proposal:5.1 (1)",
-    "Kostnaderna för skolskjuts är höga": "proposal:6.1 (1)",
-    "Friskolornas riksförbund organiserar": "summary",
-})
+""",
+    {"5.1 (1)": "partly", "6.1 (1)": "opposes"},
+    {
+        "Undantaget för organisatoriska": "proposal:5.1 (1)",
+        "Kostnaderna för skolskjuts är höga": "proposal:6.1 (1)",
+        "Friskolornas riksförbund organiserar": "summary",
+    },
+)
 
-ANSWERS["region-jamtland-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["region-jamtland-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 H: Region Jämtland Härjedalen    Regional utveckling    Yttrande    RS/1234/2026
 Utbildningsdepartementet
 u.remissvar@regeringskansliet.se
@@ -331,12 +436,17 @@ Region Jämtland Härjedalen är regional kollektivtrafikmyndighet och ansvarar 
 För Region Jämtland Härjedalen
 Anna Berglund, regionråd
 Lars Nilsson, kollektivtrafikchef
-""", {"4.1 (1)": "supports", "4.2 (1)": "opposes", "6.1 (1)": "partly", "7.1 (1)": "supports"}, {
-    "Resorna sker på tider då kollektivtrafiken": "proposal:4.2 (1)",
-    "Anna Berglund, regionråd": "furniture",
-})
+""",
+    {"4.1 (1)": "supports", "4.2 (1)": "opposes", "6.1 (1)": "partly", "7.1 (1)": "supports"},
+    {
+        "Resorna sker på tider då kollektivtrafiken": "proposal:4.2 (1)",
+        "Anna Berglund, regionråd": "furniture",
+    },
+)
 
-ANSWERS["naturvardsverket-miljo"] = (MILJO, """
+ANSWERS["naturvardsverket-miljo"] = (
+    MILJO,
+    """
 H: NATURVÅRDSVERKET    REMISSYTTRANDE    2027-03-10    NV-07123-26
 F: Naturvårdsverket | 106 48 Stockholm | Tel 010-698 10 00 | registrator@naturvardsverket.se | www.naturvardsverket.se
 Klimat- och näringslivsdepartementet
@@ -364,14 +474,27 @@ Naturvårdsverket är berett att följa upp reformen, under förutsättning att 
 # 3 Konsekvenser för Naturvårdsverket
 Förslagen innebär ökade kostnader för Naturvårdsverket för vägledning och uppföljning om cirka 8 miljoner kronor per år.
 I detta ärende har generaldirektör Björn Risinger beslutat. Jurist Maja Ström har varit föredragande. I den slutliga handläggningen har även avdelningschef Per Ek deltagit.
-""", {"3.1 (1)": "supports", "3.2 (1)": "opposes", "4.1 (1)": "opposes", "4.2 (1)": "supports", "5.1 (1)": "opposes",
-      "5.2 (1)": "partly", "6.1 (1)": "supports", "6.2 (1)": "partly"}, {
-    "En väg in för verksamhetsutövaren": "proposal:3.1 (1)",
-    "Den regionala kunskapen om naturförhållanden": "proposal:4.1 (1)",
-    "ökade kostnader för Naturvårdsverket": "consequences",
-})
+""",
+    {
+        "3.1 (1)": "supports",
+        "3.2 (1)": "opposes",
+        "4.1 (1)": "opposes",
+        "4.2 (1)": "supports",
+        "5.1 (1)": "opposes",
+        "5.2 (1)": "partly",
+        "6.1 (1)": "supports",
+        "6.2 (1)": "partly",
+    },
+    {
+        "En väg in för verksamhetsutövaren": "proposal:3.1 (1)",
+        "Den regionala kunskapen om naturförhållanden": "proposal:4.1 (1)",
+        "ökade kostnader för Naturvårdsverket": "consequences",
+    },
+)
 
-ANSWERS["svenskt-naringsliv-miljo"] = (MILJO, """
+ANSWERS["svenskt-naringsliv-miljo"] = (
+    MILJO,
+    """
 Svenskt Näringsliv
 Klimat- och näringslivsdepartementet
 Stockholm den 12 mars 2027
@@ -390,12 +513,17 @@ Vi är positiva till en gemensam digital ingång för ansökningar.
 Svenskt Näringsliv
 Jan-Olof Jacke
 Carolina Dahl
-""", {"3.2 (1)": "partly", "4.2 (1)": "opposes", "5.1 (1)": "supports", "6.1 (1)": "supports"}, {
-    "Långa och oförutsägbara tillståndsprocesser": "general_views",
-    "Prövningen är en myndighetsuppgift": "proposal:4.2 (1)",
-})
+""",
+    {"3.2 (1)": "partly", "4.2 (1)": "opposes", "5.1 (1)": "supports", "6.1 (1)": "supports"},
+    {
+        "Långa och oförutsägbara tillståndsprocesser": "general_views",
+        "Prövningen är en myndighetsuppgift": "proposal:4.2 (1)",
+    },
+)
 
-ANSWERS["gavle-kommun-miljo"] = (MILJO, """
+ANSWERS["gavle-kommun-miljo"] = (
+    MILJO,
+    """
 H: GÄVLE KOMMUN    Samhällsbyggnad Gävle    TJÄNSTESKRIVELSE    2027-02-18    Dnr MHN 2026-0334
 Miljö- och hälsoskyddsnämnden
 Yttrande över remiss – Snabbare och samordnad miljöprövning (SOU 2026:40)
@@ -417,21 +545,31 @@ Förslaget om strandskydd skulle minska kommunens intäkter från dispensavgifte
 Samhällsbyggnad Gävle
 Karin Åström, förvaltningschef
 Jonas Lind, miljöchef
-""", {"3.1 (1)": "partly", "4.2 (1)": "supports", "5.2 (1)": "opposes"}, {
-    "Kommunen måste få yttra sig": "proposal:3.1 (1)",
-    "Kommunen prövar i dag de flesta": "proposal:5.2 (1)",
-    "minska kommunens intäkter": "consequences",
-})
+""",
+    {"3.1 (1)": "partly", "4.2 (1)": "supports", "5.2 (1)": "opposes"},
+    {
+        "Kommunen måste få yttra sig": "proposal:3.1 (1)",
+        "Kommunen prövar i dag de flesta": "proposal:5.2 (1)",
+        "minska kommunens intäkter": "consequences",
+    },
+)
 
-ANSWERS["kammarkollegiet-miljo"] = (MILJO, """
+ANSWERS["kammarkollegiet-miljo"] = (
+    MILJO,
+    """
 H: KAMMARKOLLEGIET    Yttrande    2027-02-09    Dnr 3.1.2-4455-26
 Klimat- och näringslivsdepartementet
 Betänkandet Snabbare och samordnad miljöprövning (SOU 2026:40)
 Kammarkollegiet har inget att erinra mot förslagen.
 Detta beslut har fattats av generaldirektören Maria Eka efter föredragning av verksjuristen Sven Ahl.
-""", every(M, "supports"), {"efter föredragning av": "furniture"})
+""",
+    every(M, "supports"),
+    {"efter föredragning av": "furniture"},
+)
 
-ANSWERS["lansstyrelsen-vg-miljo"] = (MILJO, """
+ANSWERS["lansstyrelsen-vg-miljo"] = (
+    MILJO,
+    """
 H: Länsstyrelsen i Västra Götalands län    YTTRANDE    2027-03-02    Diarienummer 501-12345-2026
 F: Postadress: 403 40 Göteborg    Telefon: 010-224 40 00    E-post: vastragotaland@lansstyrelsen.se
 Klimat- och näringslivsdepartementet
@@ -446,13 +584,18 @@ En nationell myndighet skulle förlora den regionala förankringen och kunskapen
 # Författningskommentar
 19 kap. 2 § miljöbalken: Länsstyrelsen föreslår att det av bestämmelsen uttryckligen framgår vilken länsstyrelse som är behörig när en verksamhet berör flera län.
 Beslut i detta ärende har fattats av landshövding Sten Tolgfors. Miljörättsexpert Helena Borg har varit föredragande. I den slutliga handläggningen har även miljödirektör Anna Ek deltagit.
-""", every(M, "supports", **{"4.1 (1)": "opposes"}), {
-    "En nationell myndighet skulle förlora": "proposal:4.1 (1)",
-    "Länsstyrelsen har i dag ansvar för en stor del": "proposal:3.1 (1)",
-    "Beslut i detta ärende har fattats": "furniture",
-})
+""",
+    every(M, "supports", **{"4.1 (1)": "opposes"}),
+    {
+        "En nationell myndighet skulle förlora": "proposal:4.1 (1)",
+        "Länsstyrelsen har i dag ansvar för en stor del": "proposal:3.1 (1)",
+        "Beslut i detta ärende har fattats": "furniture",
+    },
+)
 
-ANSWERS["lunds-universitet-miljo"] = (MILJO, """
+ANSWERS["lunds-universitet-miljo"] = (
+    MILJO,
+    """
 LUNDS UNIVERSITET
 Juridiska fakulteten
 YTTRANDE    2027-02-27    STYR 2026/1988
@@ -464,12 +607,17 @@ Fakulteten instämmer i förslaget om att ändringar i fler fall ska kunna anmä
 Lund som ovan
 Jonas Ebbesson
 Dekanus
-""", {"3.2 (1)": "opposes", "5.1 (1)": "supports"}, {
-    "Erfarenheter från andra länder": "proposal:3.2 (1)",
-    "Juridiska fakultetsstyrelsen har genom dekanus": "furniture",
-})
+""",
+    {"3.2 (1)": "opposes", "5.1 (1)": "supports"},
+    {
+        "Erfarenheter från andra länder": "proposal:3.2 (1)",
+        "Juridiska fakultetsstyrelsen har genom dekanus": "furniture",
+    },
+)
 
-ANSWERS["region-orebro-tillit"] = (TILLIT, """
+ANSWERS["region-orebro-tillit"] = (
+    TILLIT,
+    """
 H: Region Örebro län    Regionkansliet    Yttrande    Diarienummer 18RS4411
 Finansdepartementet
 Yttrande över betänkandena SOU 2018:47 och SOU 2018:48
@@ -484,13 +632,23 @@ Regionen är intresserad av att delta i ett frikommunförsök och ser positivt p
 Regionstyrelsen
 Irja Gustavsson, ordförande
 Rickard Simonsson, regiondirektör
-""", {"7.1.1 (1)": "supports", "7.1.1 (2)": "supports", "7.1.1 (3)": "supports", "7.4.3 (1)": "opposes",
-      "7.6.3 (1)": "supports"}, {
-    "Inriktningen mot det systematiska": "proposal:7.4.3 (1)",
-    "Rickard Simonsson, regiondirektör": "furniture",
-})
+""",
+    {
+        "7.1.1 (1)": "supports",
+        "7.1.1 (2)": "supports",
+        "7.1.1 (3)": "supports",
+        "7.4.3 (1)": "opposes",
+        "7.6.3 (1)": "supports",
+    },
+    {
+        "Inriktningen mot det systematiska": "proposal:7.4.3 (1)",
+        "Rickard Simonsson, regiondirektör": "furniture",
+    },
+)
 
-ANSWERS["statskontoret-tillit"] = (TILLIT, """
+ANSWERS["statskontoret-tillit"] = (
+    TILLIT,
+    """
 H: Statskontoret    Yttrande    2018-10-22    2018/155-4
 Finansdepartementet
 Remiss av betänkandena Med tillit växer handlingsutrymmet (SOU 2018:47) och En lärande tillsyn (SOU 2018:48)
@@ -501,12 +659,17 @@ Statskontoret tillstyrker förslaget att Statskontoret ska få i uppdrag att utv
 Statskontoret avstyrker förslaget om att inrätta ett nationellt policylabb. Det finns redan i dag flera aktörer som arbetar med att utveckla offentlig verksamhet, och ett policylabb riskerar att skapa oklara ansvarsförhållanden.
 I övrigt har Statskontoret inga synpunkter.
 I detta ärende har generaldirektör Annika Järvelin beslutat. Utredningschef Mats Ek har varit föredragande.
-""", every(T, "no_view", **{"7.2.2 (1)": "supports", "7.6.2 (1)": "opposes"}), {
-    "Uppdraget bör ges en längre tidsram": "proposal:7.2.2 (1)",
-    "ett policylabb riskerar att skapa": "proposal:7.6.2 (1)",
-})
+""",
+    every(T, "no_view", **{"7.2.2 (1)": "supports", "7.6.2 (1)": "opposes"}),
+    {
+        "Uppdraget bör ges en längre tidsram": "proposal:7.2.2 (1)",
+        "ett policylabb riskerar att skapa": "proposal:7.6.2 (1)",
+    },
+)
 
-ANSWERS["vision-tillit"] = (TILLIT, """
+ANSWERS["vision-tillit"] = (
+    TILLIT,
+    """
 Vision
 Finansdepartementet
 Vår referens: 2018/0231
@@ -517,12 +680,17 @@ Det är olyckligt att utredningen inte har lämnat några förslag om chefers ar
 Vi anser att frikommunförsöket inte bör genomföras. Ett försök där kommuner undantas från regler riskerar att försämra likvärdigheten och medarbetarnas anställningsvillkor.
 Veronica Magnusson
 Förbundsordförande
-""", {"7.1.1 (2)": "supports", "7.6.3 (1)": "opposes"}, {
-    "Det är viktigt att medarbetarnas erfarenheter": "proposal:7.1.1 (2)",
-    "Utan rimliga förutsättningar för cheferna": "general_views",
-})
+""",
+    {"7.1.1 (2)": "supports", "7.6.3 (1)": "opposes"},
+    {
+        "Det är viktigt att medarbetarnas erfarenheter": "proposal:7.1.1 (2)",
+        "Utan rimliga förutsättningar för cheferna": "general_views",
+    },
+)
 
-ANSWERS["mucf-demokrati"] = (DEMOKRATI, """
+ANSWERS["mucf-demokrati"] = (
+    DEMOKRATI,
+    """
 H: Myndigheten för ungdoms- och civilsamhällesfrågor    Remissvar    2022-09-30    Dnr 2022/431
 Kulturdepartementet
 Remissvar: Vår demokrati – värd att värna varje dag (SOU 2022:28)
@@ -533,11 +701,16 @@ Mot förslaget om att kommittéförordningen ändras så att utredningar redovis
 # Skälen för MUCF:s ställningstaganden
 Unga människors förtroende för demokratin varierar kraftigt mellan olika grupper. MUCF:s undersökningar visar att unga som upplever att de inte kan påverka sin situation i lägre grad deltar i val.
 Beslut om detta yttrande har fattats av generaldirektör Lena Nyberg. Föredragande har varit utredare Amir Ali.
-""", {"8.1 (1)": "partly", "8.2 (1)": "supports", "8.4 (1)": "supports"}, {
-    "Unga människors förtroende för demokratin": "general_views",
-})
+""",
+    {"8.1 (1)": "partly", "8.2 (1)": "supports", "8.4 (1)": "supports"},
+    {
+        "Unga människors förtroende för demokratin": "general_views",
+    },
+)
 
-ANSWERS["lansstyrelsen-stockholm-jamstalldhet"] = (JAMSTALLDHET, """
+ANSWERS["lansstyrelsen-stockholm-jamstalldhet"] = (
+    JAMSTALLDHET,
+    """
 H: Länsstyrelsen Stockholm    Yttrande    2016-04-14    Dnr 101-5566-2016
 Socialdepartementet
 Yttrande över betänkandet Mål och myndighet – en effektiv styrning av jämställdhetspolitiken (SOU 2015:86)
@@ -551,12 +724,17 @@ Länsstyrelserna har under lång tid byggt upp kunskap om jämställdhetsintegre
 ## Könsuppdelad statistik
 Länsstyrelsen delar utredningens uppfattning att en generell regel om könsuppdelad statistik i myndigheternas årsredovisningar bör införas.
 Beslut i detta ärende har fattats av landshövding Chris Heister. Jämställdhetsstrateg Lina Nord har varit föredragande.
-""", {"9.1 (1)": "supports", "9.2 (1)": "partly", "10.1 (1)": "supports"}, {
-    "Myndigheten bör ha en regional närvaro": "proposal:9.1 (1)",
-    "Länsstyrelserna har under lång tid byggt upp": "proposal:9.2 (1)",
-})
+""",
+    {"9.1 (1)": "supports", "9.2 (1)": "partly", "10.1 (1)": "supports"},
+    {
+        "Myndigheten bör ha en regional närvaro": "proposal:9.1 (1)",
+        "Länsstyrelserna har under lång tid byggt upp": "proposal:9.2 (1)",
+    },
+)
 
-ANSWERS["sveriges-kommuner-regioner-skolskjuts"] = (SKOLSKJUTS, """
+ANSWERS["sveriges-kommuner-regioner-skolskjuts"] = (
+    SKOLSKJUTS,
+    """
 H: Sveriges Kommuner och Regioner    Remissvar    2027-03-03    Vårt ärendenr: 26/01234
 Utbildningsdepartementet
 Skolskjuts för fler elever (SOU 2026:25)
@@ -570,8 +748,17 @@ Anders Knape
 Ordförande
 Sveriges Kommuner och Regioner
 Avdelningen för utbildning och arbetsmarknad
-""", {"4.1 (1)": "opposes", "4.2 (1)": "opposes", "5.1 (1)": "opposes", "6.1 (1)": "supports", "6.2 (1)": "supports",
-      "5.2 (1)": "opposes"}, {
-    "kommunala finansieringsprincipen": "proposal:4.1 (1)",
-    "Kommunerna ställer redan i dag höga krav": "proposal:5.2 (1)",
-})
+""",
+    {
+        "4.1 (1)": "opposes",
+        "4.2 (1)": "opposes",
+        "5.1 (1)": "opposes",
+        "6.1 (1)": "supports",
+        "6.2 (1)": "supports",
+        "5.2 (1)": "opposes",
+    },
+    {
+        "kommunala finansieringsprincipen": "proposal:4.1 (1)",
+        "Kommunerna ställer redan i dag höga krav": "proposal:5.2 (1)",
+    },
+)
