@@ -87,6 +87,8 @@ def decision_clauses(sentence: str) -> list[str]:
 def directly_named(cue: Cue, own: str, index: Index) -> bool:
     """The words right after the stance phrase name a proposal ("motsätter sig frikommunförsöket")."""
     after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else ""
+    if not after.strip() and " att " in cue.phrase:  # "anser att frikommunförsöket inte bör genomföras"
+        after = cue.phrase.split(" att ", 1)[1]
     return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
 
 

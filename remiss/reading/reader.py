@@ -41,7 +41,7 @@ from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, c
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
 from .references import Index
-from .stance import KEEP, NO_VIEW, Cue, classify, own_part
+from .stance import KEEP, NEGATED_ACTION, NO_VIEW, PARTLY, Cue, classify, negates_proposal, own_part
 from .structure import Structure
 from .text import Block, blocks, sentences
 from .zones import BACKGROUND, SUBHEADING, zone_of
@@ -335,6 +335,10 @@ class _Reader:
         finding = Finding(cue, rank, reference, clean(sentence))
         if cue.kind == KEEP:  # "ska finnas kvar" argues only against removing it
             keys = [key for key in keys if REMOVAL.search(self.index.proposal(key).text)]
+            if reference == "keyword":  # kept by a word it shares: perhaps a part of what moves
+                finding = Finding(Cue(PARTLY, 0.5, cue.phrase, KEEP), rank, reference, clean(sentence))
+        if cue.kind == NEGATED_ACTION:  # "… inte bör förlängas" argues against a proposal that does so
+            keys = [key for key in keys if negates_proposal(cue.phrase, self.index.proposal(key).text)]
         for key in keys:
             self.findings[key].append(finding)
         self.block_keys.extend(keys)

@@ -29,6 +29,8 @@ VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CON
 )
 # "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
 KEEP = "keep"
+# "anser att bevarandetiden inte bör förlängas": against a proposal whose own verb it negates
+NEGATED_ACTION = "negated_action"
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,15 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
     (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
-    (SUPPORTS, 0.8, VERB, re.compile(r"^(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)\b")),
+    (
+        SUPPORTS,
+        0.8,
+        VERB,
+        re.compile(
+            r"^(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)\b"
+            r"|\b(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)$"
+        ),
+    ),
     (
         SUPPORTS,
         0.6,
@@ -263,11 +273,21 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ATTITUDE,
         re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)"),
     ),
+    # last: a support verb in the same sentence decides first
+    (
+        OPPOSES,
+        0.7,
+        NEGATED_ACTION,
+        re.compile(
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,6}?(?:(?:inte|ej) (?:bör|ska|skall)|(?:bör|ska|skall) (?:inte|ej))"
+            r" (?:få |heller )?(?!vara\b|ha\b|behöva\b|kunna\b|bli\b)[a-zåäöé]{4,}\b"
+        ),
+    ),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
 WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,4}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,8}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
 )
 # "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
 CONSIDER = re.compile(
@@ -417,3 +437,11 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
     if contrast and (concern.search(after[contrast.start() :]) or DEMAND.search(after[contrast.start() :])):
         return Cue(PARTLY, 0.6, cue.phrase, RESERVATION_KIND, SUPPORTS)
     return cue
+
+
+def negates_proposal(phrase: str, proposal_text: str) -> bool:
+    """The verb a negated "bör inte …" phrase ends with is the proposal's own ("förlängas" and
+    "förlängs", "kamerabevaka")."""
+    verb = phrase.split()[-1]
+    root = re.sub(r"(?:as|es|s|a)$", "", verb)
+    return len(root) >= 3 and re.search(rf"\b{re.escape(root)}", proposal_text.lower()) is not None

@@ -128,7 +128,7 @@ STOPWORDS = set(
     dess varför något några någon ingen inga inget sig själv just""".split()
 )
 SUFFIXES = sorted(
-    "arnas ernas ornas andes endes arna erna orna ande ende heten het ens ets ars ers ors en et ar er or as es a e s n".split(),
+    "arnas ernas ornas andes endes arna erna orna ande ende heten het ens ets ars ers ors ade ala en et ar er or as es ad al a e s n".split(),
     key=len,
     reverse=True,
 )
