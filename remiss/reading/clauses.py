@@ -46,6 +46,12 @@ BUT = re.compile(
 DECISION_CLAUSE = re.compile(
     r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
 )
+# "tillstyrker förslagen om X, avstyrker förslaget om Y och är positiv till Z": one subject, several statements
+COORDINATED = re.compile(
+    r"(?:, (?:och |samt )?| (?:och|samt) )(?=(?:avstyrker|tillstyrker|välkomnar|instämmer|motsätter|ställer sig|delar|förordar"
+    r"|är (?:\w+ ){0,2}?(?:positiv|negativ|tveksam|kritisk)|ser (?:\w+ )?(?:positivt|negativt)"
+    r"|har (?:\w+ )?(?:inga|inget|ingen) (?:synpunkter|invändningar|erinran|att))\b)"
+)
 ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
 PROPOSALS_OBJECT = re.compile(
     r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
@@ -109,3 +115,13 @@ def is_blanket(cue: Cue, own: str) -> bool:
 
 def clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
+
+
+def coordinated_clauses(sentence: str, names) -> list[str]:
+    """The statements of one subject's coordinated predicates, when each takes a stance on
+    something it names; else the sentence whole."""
+    parts = [part for part in COORDINATED.split(sentence) if part.strip()]
+    if len(parts) < 2 or not all(classify(part) is not None and names(part) for part in parts):
+        return [sentence]
+    return parts
+

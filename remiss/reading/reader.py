@@ -32,6 +32,7 @@ from .clauses import (
     TOPIC,
     WHOLE,
     clean,
+    coordinated_clauses,
     decision_clauses,
     directly_named,
     is_blanket,
@@ -172,6 +173,8 @@ class _Reader:
         """A sentence may hold several statements: the att-clauses of a decision ("beslutar att
         tillstyrka …, att avstyrka …") and "välkomnar X men är tveksam till Y"."""
         clauses = decision_clauses(sentence)
+        if len(clauses) == 1:
+            clauses = coordinated_clauses(sentence, self._names_something)
         if len(clauses) > 1:
             for number, part in enumerate(clauses):
                 self._statement(part, block, clause=number > 0)
