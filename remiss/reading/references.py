@@ -159,6 +159,8 @@ class Index:
                 if present <= self.title_stems[section.number]
                 and self._coverage(present, self.title_stems[section.number]) >= 0.99
             ]
+            if len(shortened) == 1 and len(present) >= 2:  # all its words in one title only
+                return self._keys([shortened[0][1]])
             shortened = [(score, section) for score, section in shortened if score >= 0.5]
             if shortened:
                 return self._keys([max(shortened, key=lambda item: item[0])[1]])
