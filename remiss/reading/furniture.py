@@ -36,7 +36,8 @@ WEB = re.compile(
 DECISION = re.compile(
     r"^(?:beslut i (?:detta|det här) ärende|i (?:detta|det här) ärende har|detta (?:yttrande|remissvar|beslut) har (?:beslutats|fattats)"
     r"|i (?:den slutliga )?handläggningen har|i ärendets handläggning har|föredragande (?:har varit|i ärendet)"
-    r"|yttrandet har beslutats|beslutet har fattats av|i beslutet har)",
+    r"|yttrandet har beslutats|beslutet har fattats av|i beslutet har|beslut om (?:detta|det här) (?:yttrande|remissvar|ärende)"
+    r"|(?:\S+ ){1,3}har (?:genom \S+ )?uppdragit åt .{3,80} att (?:utarbeta|bereda|ta fram) (?:ett )?(?:förslag till )?(?:yttrande|remissvar))",
     re.I,
 )
 CLOSING = re.compile(
