@@ -124,4 +124,3 @@ def coordinated_clauses(sentence: str, names) -> list[str]:
     if len(parts) < 2 or not all(classify(part) is not None and names(part) for part in parts):
         return [sentence]
     return parts
-

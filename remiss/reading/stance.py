@@ -304,7 +304,7 @@ NOT_WITHOUT = re.compile(
 )
 # "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
 DEMAND = re.compile(
-    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver)\b"
+    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver|inte får|får inte)\b"
     r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
 )
 RESERVATION = re.compile(
@@ -327,6 +327,10 @@ CONCERN = re.compile(
 STRONG_CONCERN = re.compile(
     r"\brisk\w*|\bmåste\b|\bkrävs\b|\bkräver (?:ytterligare|mer|särskild\w*|utökade) (?:resurser|medel|finansiering|arbete|analys\w*|utredning)|\bsaknas\b|\binte i (?:sin |dess )?nuvarande\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|ändras)"
     r"|\binvändning\w*|\bfarhåg\w*|\boro\w*|\bbör (?:\w+ ){0,2}(?:utredas|övervägas|ses över|analyseras)\b"
+)
+# "… vill dock framhålla att myndigheten behöver tillföras medel": the body's own funding, a remark
+OWN_FUNDING = re.compile(
+    r"\b(?:myndigheten|verket|kommunen|regionen|vi|oss|\w+s verksamhet) (?:\w+ ){0,2}?(?:behöver|måste|bör) (?:\w+ )?tillföras (?:\w+ )?(?:medel|resurser|finansiering)\b"
 )
 # Negations that do not negate ("inte minst", "inte bara").
 FALSE_NEGATION = re.compile(r"\b(?:inte|ej) (?:minst|bara|enbart|endast|heller bara)\b")
@@ -371,6 +375,8 @@ def classify(sentence: str) -> Cue | None:
         if match is None:
             continue
         stance = _apply_negation(stance, cleaned, match)
+        if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):
+            return None
         if stance == OPPOSES and NOT_WITHOUT.search(cleaned):
             return Cue(PARTLY, 0.8, match.group(0), CONDITIONAL_KIND, SUPPORTS)
         if stance == OPPOSES and _also_supports(cleaned, match):
