@@ -24,7 +24,7 @@ from .stance import (
     SUPPORTS,
     Cue,
 )
-from .structure import Structure
+from .structure import ProposalRef, Structure
 
 RANK_EXPLICIT, RANK_TEXT, RANK_KEYWORD, RANK_BLANKET, RANK_WHOLE = 5, 4, 3, 2, 1
 
@@ -132,6 +132,22 @@ def suggest(
     return None
 
 
+def _proposal_reading(
+    proposal: ProposalRef, texts: list[Paragraph], stated: bool, suggestion: Suggestion | None, labels: dict
+) -> ProposalReading:
+    reading = ProposalReading(key=proposal.key, section=proposal.section, label=proposal.label)
+    reading.comment = "\n\n".join(p.text for p in texts)
+    others = dict.fromkeys(key for p in texts for key in p.keys if key != proposal.key)
+    reading.shared_with = [labels[key] for key in others]
+    if suggestion is not None:
+        reading.stance, reading.rule, reading.evidence = suggestion.stance, suggestion.rule, suggestion.evidence
+        reading.confidence = calibration.confidence(suggestion.rule)
+    reading.commented = bool(texts) or stated or suggestion is not None
+    reading.addressed = reading.commented
+    reading.ask = calibration.should_ask(reading.stance, reading.confidence, reading.addressed)
+    return reading
+
+
 def combine(
     structure: Structure,
     findings: dict[str, list[Finding]],
@@ -151,19 +167,8 @@ def combine(
     for proposal in structure.proposals:
         texts = [p for p in placed.get(proposal.key, []) if not p.heading]
         own = findings.get(proposal.key, [])
-        commented = bool(texts) or bool(own)
-        suggestion = suggest(proposal.key, own, commented, generals, whole)
-        reading = ProposalReading(key=proposal.key, section=proposal.section, label=proposal.label)
-        reading.comment = "\n\n".join(p.text for p in texts)
-        others = dict.fromkeys(key for p in texts for key in p.keys if key != proposal.key)
-        reading.shared_with = [labels[key] for key in others]
-        if suggestion is not None:
-            reading.stance, reading.rule, reading.evidence = suggestion.stance, suggestion.rule, suggestion.evidence
-            reading.confidence = calibration.confidence(suggestion.rule)
-        reading.commented = commented or suggestion is not None
-        reading.addressed = reading.commented
-        reading.ask = calibration.should_ask(reading.stance, reading.confidence, reading.addressed)
-        proposals.append(reading)
+        suggestion = suggest(proposal.key, own, bool(texts) or bool(own), generals, whole)
+        proposals.append(_proposal_reading(proposal, texts, bool(own), suggestion, labels))
     return Reading(
         general=general.cue.stance if general else None,
         general_evidence=general.sentence if general else "",

@@ -217,13 +217,17 @@ class _Reader:
         if coverage:
             self.general.append(General(cue, clean(sentence), coverage, set(excepted)))
             self.block_general = True
-        elif explicit:
-            self._record(explicit, cue, RANK_EXPLICIT, "named", sentence)
-            self.state.set_scope(explicit, RANK_EXPLICIT, "named", used=True)
-        elif quoted:
-            self._record(quoted, cue, RANK_TEXT, "named", sentence)
-            self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
-        elif keys := self._keywords_within_scope(
+        elif explicit or quoted:
+            keys, rank = (explicit, RANK_EXPLICIT) if explicit else (quoted, RANK_TEXT)
+            self._record(keys, cue, rank, "named", sentence)
+            self.state.set_scope(keys, rank, "named", used=True)
+        else:
+            self._unnamed(cue, sentence, subject_matter, own, clause)
+
+    def _unnamed(self, cue: Cue, sentence: str, subject_matter: str, own: str, clause: bool) -> None:
+        """A statement that names no proposal by number, title or wording: by its words, else the
+        scope, else a general statement."""
+        if keys := self._keywords_within_scope(
             subject_matter, named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index)
         ):
             self.referenced = True
