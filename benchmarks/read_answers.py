@@ -139,6 +139,7 @@ def main() -> None:
             "heldout6",
             "heldout7",
             "blind8",
+            "blind9",
             "all",
         ],
     )
@@ -151,7 +152,19 @@ def main() -> None:
 
     figures: dict = {}
     splits = (
-        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "blind8"]
+        [
+            "dev",
+            "calib",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "blind8",
+            "blind9",
+        ]
         if args.split == "all"
         else [args.split]
     )
