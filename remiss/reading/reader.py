@@ -41,10 +41,10 @@ from .clauses import (
 from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, combine
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
-from .references import Index
+from .references import LONG_KEYWORD, Index
 from .stance import KEEP, NEGATED_ACTION, NO_VIEW, PARTLY, Cue, classify, negates_proposal, own_part
 from .structure import Structure
-from .text import Block, blocks, sentences
+from .text import Block, blocks, sentences, stems
 from .zones import BACKGROUND, SUBHEADING, zone_of
 
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
@@ -199,7 +199,7 @@ class _Reader:
             cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
         quoted = self.index.proposal_texts(head)
         numbered = self._narrow(head, self.index.numbered(head), quoted)
-        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted))
+        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted + self._listed(head)))
         own = own_part(head)
         if cue is None:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
@@ -219,6 +219,7 @@ class _Reader:
             self.block_general = True
         elif explicit or quoted:
             keys, rank = (explicit, RANK_EXPLICIT) if explicit else (quoted, RANK_TEXT)
+            self.referenced = True
             self._record(keys, cue, rank, "named", sentence)
             self.state.set_scope(keys, rank, "named", used=True)
         else:
@@ -241,6 +242,15 @@ class _Reader:
             self.state.scope_used = True
         else:
             self.general.append(General(cue, clean(sentence), "", set()))
+
+    def _listed(self, sentence: str) -> list[str]:
+        """Proposals a stance sentence names by short titles; inside a list the numbering put in
+        scope, also those its words name ("Avsnitt 2.1 och 2.2. Kommunen tillstyrker kravet på
+        förarbevis och åldersgränsen.")."""
+        keys = self.index.short_titles(sentence)
+        if self.state.scope and not self.state.scope_used and self.state.scope_reference == "scope":
+            keys += [key for key in self.index.keyword_hits(sentence) if key in self.state.scope]
+        return keys
 
     def _narrow(self, sentence: str, numbered: list[str], quoted: list[str]) -> list[str]:
         """Of the section a bracket at the end names ("… samverkan med lärosätena (avsnitt 7.3.1)"),
@@ -328,7 +338,9 @@ class _Reader:
         if self.state.scope_reference == "heading" and self.state.scope:
             return []
         counts = self.index.keyword_counts(text)
-        keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
+        keys = [
+            key for key, count in counts.items() if count >= 2 or named or NAMING.search(text) or self._long(key, text)
+        ]
         if len(keys) > 1:
             sections = {self.index.proposal(key).section for key in keys}
             if len(sections) == 1:  # of one section's proposals, the one the words describe
@@ -337,6 +349,10 @@ class _Reader:
         if scope and not self.state.scope_used and not named:
             return [key for key in keys if key in scope]
         return keys
+
+    def _long(self, key: str, text: str) -> bool:
+        """The text uses a long word only this proposal's section has."""
+        return any(len(item) >= LONG_KEYWORD and key in self.index.keywords.get(item, ()) for item in set(stems(text)))
 
     def _record(self, keys: list[str], cue: Cue, rank: int, reference: str, sentence: str) -> None:
         finding = Finding(cue, rank, reference, clean(sentence))

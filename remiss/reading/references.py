@@ -51,6 +51,12 @@ COMMITTEE_ENDINGS = ("delegatio", "delegation", "kommitté", "utredning", "utred
 TEXT_COVERAGE = 0.6
 TITLE_COVERAGE = 0.75
 MIN_KEYWORD_LENGTH = 7
+LONG_KEYWORD = 12  # a compound this long that only one section uses names it by itself ("vattenskoteråkning")
+# "förslagen om förarbevis, åldersgräns och hastighetsbegränsning": what a proposal is named by
+NAMED_ITEMS = re.compile(
+    r"\b(?:förslag\w*|bedömning\w*|rekommendation\w*) (?:om|att|till|angående|avseende|kring|rörande)\b(.{3,160})", re.I
+)
+ITEM_END = re.compile(r",? (?:som|vilket|vilka|eftersom|då|men|därför att)\b|[.;:()]")
 
 
 def _generic(item: str) -> bool:
@@ -199,6 +205,34 @@ class Index:
         )
         (best, key), (second, _) = scored[0], scored[1]
         return [key] if best >= 3.0 and best >= 1.5 * second else []
+
+    def short_titles(self, text: str) -> list[str]:
+        """Sections a stance's object names by short titles ("förslagen om förarbevis, åldersgräns och
+        hastighetsbegränsning nära stranden", "bedömningen att tillsynen …"): each item's first words
+        found in one section's title only. Only a plural ("förslagen om") lists several."""
+        match = NAMED_ITEMS.search(text)
+        if match is None:
+            return []
+        named = ITEM_END.split(match.group(1), maxsplit=1)[0]
+        plural = re.match(r"(?:förslagen|bedömningarna|rekommendationerna)\b", match.group(0), re.I)
+        items = re.split(r",\s*|\s+(?:och|samt|eller)\s+", named) if plural else [named]
+        found: list[SectionRef] = []
+        for item in items:
+            section = self._short_title(item)
+            if section is not None and section not in found:
+                found.append(section)
+        return self._keys(found)
+
+    def _short_title(self, item: str) -> SectionRef | None:
+        words = list(stems(item))
+        for size in (3, 2, 1):
+            present = set(words[:size])
+            if len(words) < size or any(_generic(word) or len(word) < 5 for word in present):
+                continue
+            owners = [s for s in self.structure.sections if present <= self.title_stems[s.number]]
+            if len(owners) == 1:
+                return owners[0]
+        return None
 
     def keyword_counts(self, text: str) -> dict[str, int]:
         """Per proposal, how many of its own words the text uses (in remiss order)."""
