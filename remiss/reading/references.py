@@ -214,6 +214,9 @@ class Index:
         if match is None:
             return []
         named = ITEM_END.split(match.group(1), maxsplit=1)[0]
+        named = re.sub(
+            r"(\w)- (?!och\b|eller\b|samt\b|till\b)(?=[a-zåäö])", r"\1", named
+        )  # a word hyphenated at a line end
         plural = re.match(r"(?:förslagen|bedömningarna|rekommendationerna)\b", match.group(0), re.I)
         items = re.split(r",\s*|\s+(?:och|samt|eller)\s+", named) if plural else [named]
         found: list[SectionRef] = []
