@@ -98,9 +98,17 @@ def directly_named(cue: Cue, own: str, index: Index) -> bool:
     return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
 
 
+SOME = re.compile(
+    r"\b(?:flera|några|vissa|ett par|ett fåtal|delar|en del|ett antal) av (?:förslagen|de förslag|betänkandets|utredningens)"
+)
+
+
 def is_blanket(cue: Cue, own: str) -> bool:
-    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
+    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not,
+    nor one about some of it ("invändningar mot flera av förslagen")."""
     after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
+    if SOME.search(own):
+        return False
     if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
         named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
         return bool(named_all and cue.strength >= 0.6)

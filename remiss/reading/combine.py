@@ -87,7 +87,7 @@ def _own(findings: list[Finding]) -> Suggestion | None:
             (f for f in ranked[1:] if f.stance == PARTLY and f.cue.kind != CONSIDER_KIND and f.rank >= best.rank - 1),
             None,
         )
-        if doubt is not None and best.strength < 1.0:  # an argument against beside a doubt: partial
+        if doubt is not None and best.strength < 0.9:  # a weak argument against beside a doubt: partial
             return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
     if best.stance == SUPPORTS:
         for other in ranked[1:]:

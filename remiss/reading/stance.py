@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         OPPOSES,
         1.0,
         AGAINST,
-        re.compile(r"\bmotsätter (?:sig|vi oss)|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
+        re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss)\b|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
     ),
     (OPPOSES, 0.9, AGAINST, re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?{OBJECT}")),
     (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
@@ -164,7 +164,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (SUPPORTS, 1.0, VERB, re.compile(r"\btillstyrk\w*")),
-    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
+    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,3}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
     (
         OPPOSES,
         0.7,
@@ -273,6 +273,24 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ATTITUDE,
         re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)"),
     ),
+    # "har länge efterfrågat ett krav på förarbevis": asked for what is now proposed
+    (
+        SUPPORTS,
+        0.7,
+        ATTITUDE,
+        re.compile(r"\bhar (?:\w+ ){0,2}?(?:efterfrågat|efterlyst|förespråkat|verkat för|föreslagit)\b"),
+    ),
+    # "bör senareläggas", "efterfrågar en längre bevarandetid": the proposal, but changed
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(
+            r"\b(?:bör|behöver|måste) (?:därför |dock |i stället )?(?:senareläggas|skjutas upp|tidigareläggas|flyttas fram)\b"
+            r"|\b(?:efterfrågar|efterlyser|förordar|önskar) (?:\w+ )?(?:en |ett )?(?:längre|kortare|högre|lägre|större|mindre|fler|mer|striktare|senare|tidigare)\b"
+            r"|\b(?:måste|behöver) dock\b"
+        ),
+    ),
     # last: a support verb in the same sentence decides first
     (
         OPPOSES,
@@ -318,9 +336,11 @@ FORWARD = re.compile(
 MAINLY = re.compile(
     r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
 )
+# "motsätter oss inte att …": accepts it
+NOT_AGAINST = re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss) (?:\w+ )?(?:inte|ej)\b")
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
-    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*"
+    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*|\bföredragit\b|\bhellre\b"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
@@ -365,11 +385,32 @@ def own_part(sentence: str) -> str:
     return text
 
 
+# A table cell or a line that is only a verdict: "2.1 – Krav på förarbevis – Positiv."
+VERDICT = re.compile(
+    r"(?:^|\s[–—|]\s+)(positivt?|negativt?|ingen synpunkt|inga synpunkter|ingen kommentar|inga kommentarer)\s*(?:[.,;:]|$)",
+    re.I,
+)
+VERDICTS = {"positiv": (SUPPORTS, ATTITUDE), "negativ": (OPPOSES, AGAINST)}
+
+
+def _verdict(sentence: str) -> Cue | None:
+    match = VERDICT.search(sentence)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    stance, kind = VERDICTS.get(word.rstrip("t"), (NO_VIEW, NONE))
+    return _apply_reservation(Cue(stance, 0.7, word, kind), normalise(sentence[match.start(1) :]))
+
+
 def classify(sentence: str) -> Cue | None:
+    if verdict := _verdict(sentence):
+        return verdict
     text = own_part(sentence)
     if not text:
         return None
     cleaned = FALSE_NEGATION.sub(" ", text)
+    if match := NOT_AGAINST.search(cleaned):
+        return _apply_reservation(Cue(SUPPORTS, 0.6, match.group(0), ATTITUDE), cleaned)
     for stance, strength, kind, pattern in PATTERNS:
         match = pattern.search(cleaned)
         if match is None:
