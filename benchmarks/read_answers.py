@@ -140,6 +140,7 @@ def main() -> None:
             "heldout7",
             "blind8",
             "blind9",
+            "blind10",
             "all",
         ],
     )

@@ -2,7 +2,7 @@
 
 Each answer is written as lines: "# ", "## ", "### " headings (Word's Heading 1-3 styles), "- " a
 bulleted item, "n: " a numbered item (List Number), "| a | b | c" a table row (consecutive rows form
-one table; the first is the header), "---" a page break, "H: " the page header, "F: " the page
+one table; the first is the header), "**" a bold paragraph (a heading without a heading style), "---" a page break, "H: " the page header, "F: " the page
 footer; any other line is a paragraph of its own.
 
     .venv/bin/python tests/data/reading/docx_answers.py blind8    # writes written/blind8/*.docx
@@ -57,6 +57,8 @@ def docx_bytes(text: str) -> bytes:
         elif line.startswith("#"):
             level = len(line) - len(line.lstrip("#"))
             document.add_heading(line[level:].strip(), level=level)
+        elif line.startswith("**"):  # a heading typed as a bold paragraph, no heading style
+            document.add_paragraph().add_run(line[2:]).bold = True
         elif line.startswith("- "):
             document.add_paragraph(line[2:], style="List Bullet")
         elif line.startswith("n: "):
