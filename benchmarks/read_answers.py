@@ -165,6 +165,7 @@ def main() -> None:
             "heldout7",
             "blind8",
             "blind9",
+            "blind10",
         ]
         if args.split == "all"
         else [args.split]

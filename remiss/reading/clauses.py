@@ -58,7 +58,11 @@ PROPOSALS_OBJECT = re.compile(
     r"|kommitténs förslag|delegationens förslag)\b"
 )
 REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
-EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
+EXCEPT = re.compile(
+    r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b"
+    # "är positiv till förslagen, men har synpunkter på förslagen i avsnitt 7.4.1 och 7.4.3"
+    r"|,? men (?:\w+ ){0,2}?(?:har|lämnar|vill lämna) (?:\w+ )?(?:synpunkter|kommentarer|invändningar) (?:på|mot)\b"
+)
 
 
 def object_part(cue: Cue, own: str, index: Index | None = None) -> str:

@@ -77,7 +77,13 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         AGAINST,
         re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss)\b|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
     ),
-    (OPPOSES, 0.9, AGAINST, re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?{OBJECT}")),
+    (
+        OPPOSES,
+        0.9,
+        AGAINST,
+        re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?(?:{OBJECT}|att\b)"),
+    ),
+    (OPPOSES, 0.9, VERB, re.compile(r"\bavråder (?:\w+ )?(?:från|ifrån)\b")),
     (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
     (
         OPPOSES,
@@ -170,11 +176,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.7,
         AGAINST,
         re.compile(
-            r"\bser (?:inte|inget|inte något|ingen|inte någon) (?:något |någon )?(?:behov|behovet|skäl|anledning) (?:av|till|för|att)\b"
+            r"\bser (?:inte|inget|inte något|ingen|inga|inte någon|inte några) (?:något |någon |några )?(?:behov|behovet|skäl|anledning) (?:av|till|för|att)\b"
         ),
     ),
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbifaller\b|\bbifalls\b")),
     (SUPPORTS, 0.9, VERB, re.compile(rf"\b(?:stödjer|stöder) {W}{{0,3}}{OBJECT}")),
@@ -200,7 +207,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.5,
         DOUBT,
         re.compile(
-            r"\bifrågasätter\b|\bbefarar\b|\bär (?:oroad|bekymrad|orolig)\b|\bser (?:(?!inga\b|inte\b|ingen\b)\w+ ){0,2}(?:risker|en risk|farhågor)\b"
+            r"\bifrågasätter\b|\bbefarar\b|\bär (?:oroad|bekymrad|orolig)\b|\bser (?:\w+ )?med (?:oro|viss oro|farhågor) på\b|\bser (?:(?!inga\b|inte\b|ingen\b)\w+ ){0,2}(?:risker|en risk|farhågor)\b"
         ),
     ),
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
@@ -230,7 +237,9 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         SUPPORTS,
         0.7,
         ATTITUDE,
-        re.compile(rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]? (?:till|inställd)"),
+        re.compile(
+            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]?(?: (?:till|inställd)|(?! att\b| med\b)\b)"
+        ),
     ),
     (
         SUPPORTS,
@@ -238,7 +247,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         EVALUATIVE,
         re.compile(
             rf"\b{POSITIVE_SUBJECT}(?: (?!att\b)\S+){{0,8}}? (?:är|vore|framstår som) {W}{{0,2}}(?:bra|välkom\w+|nödvändig\w*|angelägen|angeläget|rimlig\w*|ändamålsenlig\w*"
-            r"|positiv\w*|efterlängtad\w*|klok\w*|lovvärd\w*|väl avvägd\w*|välmotiverad\w*|motiverad\w*)"
+            r"|positiv\w*|efterlängtad\w*|klok\w*|lovvärd\w*|väl avvägd\w*|välmotiverad\w*|motiverad\w*|viktig\w*|ett steg i rätt riktning)"
         ),
     ),
     (
@@ -271,7 +280,9 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         SUPPORTS,
         0.6,
         ATTITUDE,
-        re.compile(r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)"),
+        re.compile(
+            r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)|\båtar (?:sig|oss)\b"
+        ),
     ),
     # "har länge efterfrågat ett krav på förarbevis": asked for what is now proposed
     (
