@@ -400,3 +400,27 @@ def test_a_sentence_that_supports_one_thing_and_opposes_another_is_never_plain_o
     cue = classify("Regionen tillstyrker förslagen i avsnitt 7.4.1 och avstyrker förslaget i avsnitt 7.4.2.")
     assert cue is not None and cue.stance == "partly"
     assert classify("Regionen tillstyrker inte förslaget och avstyrker det.").stance == "opposes"
+
+
+def test_docx_tracked_insertions_are_read_and_deletions_left_out():
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Kommunen ")
+    for tag, text_tag, text in (("w:ins", "w:t", "tillstyrker"), ("w:del", "w:delText", "avstyrker")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Handläggare")
+        run, node = OxmlElement("w:r"), OxmlElement(text_tag)
+        node.text = text
+        run.append(node)
+        change.append(run)
+        paragraph._p.append(change)
+    paragraph.add_run(" förslaget.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract_text(buffer.getvalue(), "svar.docx").text.strip() == "Kommunen tillstyrker förslaget."
