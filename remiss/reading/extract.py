@@ -249,7 +249,9 @@ def _docx_paragraph(paragraph, styles: dict[str, str]) -> list[str]:
         return [""]
     if style.startswith(("heading", "rubrik", "title")):
         return ["", text, ""]
+    # numbered by Word: a list item, unless a short line without a full stop (a numbered heading)
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    numbered = numbered and (text[-1] in ".!?:;" or len(text.split()) > 12)
     if style.startswith(("list", "liststycke")) or numbered:
         return [f"- {text}"]
     return [text, ""]
