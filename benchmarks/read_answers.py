@@ -141,6 +141,7 @@ def main() -> None:
             "blind8",
             "blind9",
             "blind10",
+            "blind11",
             "all",
         ],
     )
@@ -166,6 +167,7 @@ def main() -> None:
             "blind8",
             "blind9",
             "blind10",
+            "blind11",
         ]
         if args.split == "all"
         else [args.split]
