@@ -42,12 +42,23 @@ from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, c
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
 from .references import LONG_KEYWORD, Index
-from .stance import KEEP, NEGATED_ACTION, NO_VIEW, PARTLY, Cue, classify, negates_proposal, own_part
+from .relative import affirmed, affirms_against, negates_proposal
+from .stance import (
+    AFFIRMED_ACTION,
+    KEEP,
+    NEGATED_ACTION,
+    NO_VIEW,
+    PARTLY,
+    Cue,
+    classify,
+    own_part,
+)
 from .structure import Structure
 from .text import Block, blocks, sentences, stems
 from .zones import BACKGROUND, SUBHEADING, zone_of
 
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
+RELATIVE = (KEEP, NEGATED_ACTION, AFFIRMED_ACTION)  # stances that depend on the proposal's wording
 
 
 class _State:
@@ -193,7 +204,7 @@ class _Reader:
         return bool(self.index.numbered(clause) or self.index.titles(clause) or self.index.keyword_hits(clause))
 
     def _statement(self, sentence: str, block: Block, clause: bool = False) -> None:
-        cue = classify(sentence)
+        cue = classify(sentence) or affirmed(sentence)
         head, excepted = self._exception(sentence) if cue else (sentence, [])
         if excepted:
             cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
@@ -205,25 +216,54 @@ class _Reader:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
             return
         if excepted:
-            # "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly
-            tail_cue = classify(sentence[len(head) :])
-            exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
-            self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
+            self._record_exception(sentence, head, cue, excepted)
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
+        named = (explicit, RANK_EXPLICIT) if explicit else (quoted, RANK_TEXT)
+        self._apply(cue, sentence, own, bool(numbered), named, excepted, clause)
+
+    def _record_exception(self, sentence: str, head: str, cue: Cue, excepted: list[str]) -> None:
+        """ "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly."""
+        tail_cue = classify(sentence[len(head) :])
+        exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
+        self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
+
+    def _apply(
+        self,
+        cue: Cue,
+        sentence: str,
+        own: str,
+        numbered: bool,
+        named: tuple[list[str], int],
+        excepted: list[str],
+        clause: bool,
+    ) -> None:
+        """A stance statement to what it names, the whole remiss or the rest, else by its words."""
+        keys, rank = named
         subject_matter = object_part(cue, own, self.index)
+        if cue.kind in RELATIVE and not keys:
+            self._relative(cue, sentence, subject_matter)
+            return
         by_keyword = bool(self.index.keyword_hits(subject_matter))
-        coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
+        coverage = "" if numbered else self._coverage(cue, own, bool(keys), by_keyword)
         if coverage:
             self.general.append(General(cue, clean(sentence), coverage, set(excepted)))
             self.block_general = True
-        elif explicit or quoted:
-            keys, rank = (explicit, RANK_EXPLICIT) if explicit else (quoted, RANK_TEXT)
+        elif keys:
             self.referenced = True
             self._record(keys, cue, rank, "named", sentence)
             self.state.set_scope(keys, rank, "named", used=True)
         else:
             self._unnamed(cue, sentence, subject_matter, own, clause)
+
+    def _relative(self, cue: Cue, sentence: str, subject_matter: str) -> None:
+        """A statement whose stance depends on the proposal's own wording ("… inte bör förlängas",
+        "ska finnas kvar") counts only on proposals it reaches; it is never a general statement."""
+        keys = self._keywords_within_scope(subject_matter, named=True) or self.state.scope
+        if keys:
+            self.referenced = True
+            reference = "keyword" if not self.state.scope or keys != self.state.scope else self.state.scope_reference
+            self._record(keys, cue, RANK_KEYWORD, reference, sentence)
 
     def _unnamed(self, cue: Cue, sentence: str, subject_matter: str, own: str, clause: bool) -> None:
         """A statement that names no proposal by number, title or wording: by its words, else the
@@ -362,6 +402,8 @@ class _Reader:
                 finding = Finding(Cue(PARTLY, 0.5, cue.phrase, KEEP), rank, reference, clean(sentence))
         if cue.kind == NEGATED_ACTION:  # "… inte bör förlängas" argues against a proposal that does so
             keys = [key for key in keys if negates_proposal(cue.phrase, self.index.proposal(key).text)]
+        if cue.kind == AFFIRMED_ACTION:  # "… måste införas" against "… bör inte införas"
+            keys = [key for key in keys if affirms_against(cue.phrase, self.index.proposal(key).text)]
         for key in keys:
             self.findings[key].append(finding)
         self.block_keys.extend(keys)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import normalise, own_part
+
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = "supports", "partly", "opposes", "no_view"
 
 
@@ -31,6 +33,8 @@ VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CON
 KEEP = "keep"
 # "anser att bevarandetiden inte bör förlängas": against a proposal whose own verb it negates
 NEGATED_ACTION = "negated_action"
+# "anser att en statlig ersättning måste införas": against a proposal that says it should not be
+AFFIRMED_ACTION = "affirmed_action"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?(?:{OBJECT}|att\b)"),
     ),
     (OPPOSES, 0.9, VERB, re.compile(r"\bavråder (?:\w+ )?(?:från|ifrån)\b")),
+    (OPPOSES, 0.8, AGAINST, re.compile(r"\bvarnar (?:\w+ )?för\b|\bvill (?:\w+ ){0,2}varna för\b")),
     (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
     (
         OPPOSES,
@@ -161,6 +166,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
+    (NO_VIEW, 0.9, NONE, re.compile(r"\blämnar (?:\w+ ){0,3}?utan (?:kommentar|kommentarer|synpunkter|yttrande)\b")),
     (
         NO_VIEW,
         0.9,
@@ -300,6 +306,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
             r"\b(?:bör|behöver|måste) (?:därför |dock |i stället )?(?:senareläggas|skjutas upp|tidigareläggas|flyttas fram)\b"
             r"|\b(?:efterfrågar|efterlyser|förordar|önskar) (?:\w+ )?(?:en |ett )?(?:längre|kortare|högre|lägre|större|mindre|fler|mer|striktare|senare|tidigare)\b"
             r"|\b(?:måste|behöver) dock\b"
+            r"|\bär (?:dock |däremot )?(?:alltför|för) (?:lång|kort|hög|låg|snäv|generös|omfattande|begränsad|kostsam)\w*\b"
         ),
     ),
     # last: a support verb in the same sentence decides first
@@ -368,34 +375,6 @@ FALSE_NEGATION = re.compile(r"\b(?:inte|ej) (?:minst|bara|enbart|endast|heller b
 NEGATED_BEFORE = re.compile(rf"\b{NEG} (?:{W}){{0,1}}$")
 NEGATED_AFTER = re.compile(rf"^ (?:\w+ )?{NEG}\b")
 NOT_FULLY = re.compile(r"^ (?:inte|ej) (?:helt|fullt|fullt ut|i alla delar|alla)\b")
-# A sentence that reports what the report says, not the body's own view.
-REPORTER = (
-    r"(?:utredningen|utredaren|delegationen|\w+delegationen|kommittén|betänkandet|promemorian|regeringen|departementet)"
-)
-REPORT_VERB = r"(?:föreslår|lämnar|presenterar|redogör|lämnar|presenterar|redogör|anser|menar|bedömer|rekommenderar|lyfter|konstaterar|framhåller|pekar|beskriver|drar|betonar|poängterar|redovisar|skriver|förordar)"
-REPORTING = re.compile(
-    rf"^(?:\S+ ){{0,3}}?{REPORTER}(?: \S+){{0,2}}? {REPORT_VERB}\b|^(?:\S+ ){{0,24}}?{REPORT_VERB} (?:\w+ )?{REPORTER}\b"
-)
-# "välkomnar att utredningen föreslår …": the report's proposal as the object of the body's own verb
-EMBEDDED = re.compile(rf"^(?:\S+ ){{1,3}}att {REPORTER} {REPORT_VERB}\b")
-QUOTED = re.compile(r"[”\"«][^”\"»]{0,400}[”\"»]")
-
-
-def normalise(sentence: str) -> str:
-    text = QUOTED.sub(" ", sentence.lower())
-    text = re.sub(r"[^\wåäöéü§\- ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def own_part(sentence: str) -> str:
-    """The part of a sentence that speaks for the body: after a leading reporting clause, if any."""
-    text = normalise(sentence)
-    if REPORTING.search(text) and not EMBEDDED.match(text):
-        rest = sentence.split(",", 1)
-        return normalise(rest[1]) if len(rest) == 2 else ""
-    return text
-
-
 # A table cell or a line that is only a verdict: "2.1 – Krav på förarbevis – Positiv."
 VERDICT = re.compile(
     r"(?:^|\s[–—|]\s+)(positivt?|negativt?|ingen synpunkt|inga synpunkter|ingen kommentar|inga kommentarer)\s*(?:[.,;:]|$)",
@@ -495,11 +474,3 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
     if contrast and (concern.search(after[contrast.start() :]) or DEMAND.search(after[contrast.start() :])):
         return Cue(PARTLY, 0.6, cue.phrase, RESERVATION_KIND, SUPPORTS)
     return cue
-
-
-def negates_proposal(phrase: str, proposal_text: str) -> bool:
-    """The verb a negated "bör inte …" phrase ends with is the proposal's own ("förlängas" and
-    "förlängs", "kamerabevaka")."""
-    verb = phrase.split()[-1]
-    root = re.sub(r"(?:as|es|s|a)$", "", verb)
-    return len(root) >= 3 and re.search(rf"\b{re.escape(root)}", proposal_text.lower()) is not None
