@@ -259,7 +259,12 @@ class _Reader:
     def _relative(self, cue: Cue, sentence: str, subject_matter: str) -> None:
         """A statement whose stance depends on the proposal's own wording ("… inte bör förlängas",
         "ska finnas kvar") counts only on proposals it reaches; it is never a general statement."""
-        keys = self._keywords_within_scope(subject_matter, named=True) or self.state.scope
+        clause = own_part(sentence).split(" att ", 1)[-1]  # "anser att tillsynen även fortsättningsvis …"
+        keys = (
+            self._keywords_within_scope(subject_matter, named=True)
+            or self.index.short_title_keys(clause)
+            or self.state.scope
+        )
         if keys:
             self.referenced = True
             reference = "keyword" if not self.state.scope or keys != self.state.scope else self.state.scope_reference

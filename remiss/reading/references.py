@@ -221,12 +221,17 @@ class Index:
         items = re.split(r",\s*|\s+(?:och|samt|eller)\s+", named) if plural else [named]
         found: list[SectionRef] = []
         for item in items:
-            section = self._short_title(item)
-            if section is not None and section not in found:
-                found.append(section)
+            for section in self._short_titles(item):
+                if section not in found:
+                    found.append(section)
         return self._keys(found)
 
-    def _short_title(self, item: str) -> SectionRef | None:
+    def short_title_keys(self, text: str) -> list[str]:
+        """The proposals of the one section whose title a phrase's first words belong to ("tillsynen …")."""
+        return self._keys(self._short_titles(text))
+
+    def _short_titles(self, item: str) -> list[SectionRef]:
+        """The one section whose title holds an item's first words (none when several do)."""
         words = list(stems(item))
         for size in (3, 2, 1):
             present = set(words[:size])
@@ -234,8 +239,8 @@ class Index:
                 continue
             owners = [s for s in self.structure.sections if present <= self.title_stems[s.number]]
             if len(owners) == 1:
-                return owners[0]
-        return None
+                return owners
+        return []
 
     def keyword_counts(self, text: str) -> dict[str, int]:
         """Per proposal, how many of its own words the text uses (in remiss order)."""

@@ -89,6 +89,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (OPPOSES, 0.9, VERB, re.compile(r"\bavråder (?:\w+ )?(?:från|ifrån)\b")),
     (OPPOSES, 0.8, AGAINST, re.compile(r"\bvarnar (?:\w+ )?för\b|\bvill (?:\w+ ){0,2}varna för\b")),
+    (OPPOSES, 0.8, AGAINST, re.compile(r"\bser (?:\w+ ){0,3}?som (?:olämplig|orimlig|omotiverad|felaktig)\w*")),
     (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
     (
         OPPOSES,
@@ -133,6 +134,8 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(
             r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt |i stället |därför )?"
             r"(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
+            r"|\b(?:även|också) fortsättningsvis (?:bör|ska|skall|måste) (?:\w+ )?\w+as av\b"
+            r"|\b(?:bör|ska|skall|måste) (?:även|också) fortsättningsvis (?:\w+ )?\w+as av\b"
         ),
     ),
     (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
@@ -281,6 +284,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
+    (
+        SUPPORTS,
+        0.6,
+        ATTITUDE,
+        re.compile(r"\bser (?:\w+ ){0,2}?som (?:självklart|naturligt|angeläget|nödvändigt|positivt|välkommet) att\b"),
+    ),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
     (
         SUPPORTS,
