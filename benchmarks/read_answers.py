@@ -142,6 +142,7 @@ def main() -> None:
             "blind9",
             "blind10",
             "blind11",
+            "blind12",
             "all",
         ],
     )
@@ -168,6 +169,7 @@ def main() -> None:
             "blind9",
             "blind10",
             "blind11",
+            "blind12",
         ]
         if args.split == "all"
         else [args.split]
