@@ -137,9 +137,11 @@ def clean(sentence: str) -> str:
 
 
 def coordinated_clauses(sentence: str, names) -> list[str]:
-    """The statements of one subject's coordinated predicates, when each takes a stance on
-    something it names; else the sentence whole."""
+    """The statements of one subject's coordinated predicates, when each takes a stance and some
+    name what they are about ("delar i huvudsak utredningens analys och tillstyrker förslagen om
+    …"); else the sentence whole."""
     parts = [part for part in COORDINATED.split(sentence) if part.strip()]
-    if len(parts) < 2 or not all(classify(part) is not None and names(part) for part in parts):
+    if len(parts) < 2 or not all(classify(part) is not None for part in parts):
         return [sentence]
-    return parts
+    named = [bool(names(part)) for part in parts]
+    return parts if all(named) or named[-1] and not named[0] else [sentence]

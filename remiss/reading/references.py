@@ -76,6 +76,15 @@ def _generic(item: str) -> bool:
 _GENERIC = tuple({*GENERIC_STEMS, *(stem(generic) for generic in GENERIC_STEMS)})
 
 
+def _within(present: set[str], title: set[str]) -> bool:
+    """Every word is in the title, or begins a longer compound there ("strandskydd" in
+    "strandskyddsdispens")."""
+    return all(
+        word in title or len(word) >= 8 and any(item.startswith(word) and len(item) - len(word) >= 3 for item in title)
+        for word in present
+    )
+
+
 class Index:
     def __init__(self, structure: Structure):
         self.structure = structure
@@ -237,7 +246,7 @@ class Index:
             present = set(words[:size])
             if len(words) < size or any(_generic(word) or len(word) < 5 for word in present):
                 continue
-            owners = [s for s in self.structure.sections if present <= self.title_stems[s.number]]
+            owners = [s for s in self.structure.sections if _within(present, self.title_stems[s.number])]
             if len(owners) == 1:
                 return owners
         return []

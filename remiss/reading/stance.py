@@ -165,7 +165,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         1.0,
         NONE,
         re.compile(
-            r"\bavstår (?:därför |i övrigt |härmed )?(?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"
+            r"\bavstår (?:därför |i övrigt |härmed )?(?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera|ta ställning)"
         ),
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
@@ -191,6 +191,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\bansluter (?:sig|vi oss|oss) (?:\w+ )?till\b|\bgodtar\b|\bkan godta\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbifaller\b|\bbifalls\b")),
     (SUPPORTS, 0.9, VERB, re.compile(rf"\b(?:stödjer|stöder) {W}{{0,3}}{OBJECT}")),
@@ -221,6 +222,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
     (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
+    (PARTLY, 0.5, DOUBT, re.compile(r"\bser (?!inga\b|inte\b)(?:\w+ )?svårigheter med\b")),
     (
         PARTLY,
         0.5,
@@ -361,7 +363,7 @@ FORWARD = re.compile(
 )
 # "tillstyrker i huvudsak förslagen": about the whole, the exceptions are taken up elsewhere.
 MAINLY = re.compile(
-    r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
+    r"i (?:huvudsak|stort sett|allt väsentligt|princip)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
 )
 # "motsätter oss inte att …": accepts it
 NOT_AGAINST = re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss) (?:\w+ )?(?:inte|ej)\b")
