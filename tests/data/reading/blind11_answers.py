@@ -1,7 +1,7 @@
 """The blind11 split: 10 answers written and labelled after the fixes that followed blind10's first
 read, before the reader ran on them (see docx_answers.py for the form)."""
 
-from blind8_answers import K, M, every
+from blind8_answers import K, every
 
 RADDNING = "sou-2026-70-raddningstjanst.json"
 APOTEK = "ds-2026-30-apotek.json"

@@ -1,7 +1,7 @@
 """The blind9 split: 10 answers written and labelled after the fixes that followed blind8's first
 read, before the reader ran on them (see docx_answers.py for the form)."""
 
-from blind8_answers import K, M, S, every
+from blind8_answers import M, S, every
 
 VATTENSKOTER = "ds-2026-14-vattenskoter.json"
 KAMERA = "sou-2026-11-kamera.json"
