@@ -143,6 +143,7 @@ def main() -> None:
             "blind10",
             "blind11",
             "blind12",
+            "blind13",
             "all",
         ],
     )
@@ -170,6 +171,7 @@ def main() -> None:
             "blind10",
             "blind11",
             "blind12",
+            "blind13",
         ]
         if args.split == "all"
         else [args.split]
