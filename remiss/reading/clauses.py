@@ -41,11 +41,11 @@ TOPIC = re.compile(
 )
 # "välkomnar förslaget om X men är tveksam till Y": two statements in one sentence
 BUT = re.compile(
-    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
+    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter|avvisar)\b)"
 )
 DECISION_CLAUSE = re.compile(
     r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig"
-    r"|framhålla|översända|överlämna|anta|avge|hänvisa|besvara|anföra)\b)"
+    r"|framhålla|översända|överlämna|anta|avge|hänvisa|besvara|anföra|yttra|inte yttra)\b)"
 )
 # "tillstyrker förslagen om X, avstyrker förslaget om Y och är positiv till Z": one subject, several statements
 COORDINATED = re.compile(

@@ -79,22 +79,29 @@ def _own(findings: list[Finding]) -> Suggestion | None:
     ranked = sorted(findings, key=lambda item: (-item.rank, -item.strength))
     best = ranked[0]
     reference = "heading" if best.reference == "heading" else best.reference
-    if best.stance == OPPOSES:
-        support = next((f for f in ranked[1:] if f.stance == SUPPORTS and f.rank >= best.rank - 1), None)
-        if support is not None:  # the body supports it too: never plain opposition
-            return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
-        doubt = next(
-            (f for f in ranked[1:] if f.stance == PARTLY and f.cue.kind != CONSIDER_KIND and f.rank >= best.rank - 1),
-            None,
-        )
-        if doubt is not None and best.strength < 0.9:  # a weak argument against beside a doubt: partial
-            return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
+    if best.stance == OPPOSES and (softened := _softened(best, ranked[1:])):
+        return softened
     if best.stance == SUPPORTS:
         for other in ranked[1:]:
             serious = other.cue.kind not in (CONSIDER_KIND,) and other.strength >= 0.5
             if other.stance in (PARTLY, OPPOSES) and serious and other.rank >= best.rank - 1:
                 return Suggestion(PARTLY, f"mixed/{wording(other.cue)}", f"{best.evidence} … {other.evidence}")
     return Suggestion(best.stance, f"{reference}/{wording(best.cue)}", best.evidence)
+
+
+def _softened(best: Finding, others: list[Finding]) -> Suggestion | None:
+    """Opposition beside support of the same proposal is partial (never plain opposition to what
+    the body supports) — but an evaluation beside an explicit "avstyrker" does not soften it; a weak
+    argument against beside a doubt is partial too."""
+    explicit = best.strength >= 1.0 and best.cue.kind == "verb"
+    near = [f for f in others if f.rank >= best.rank - 1]
+    support = next((f for f in near if f.stance == SUPPORTS and not (explicit and f.cue.kind == EVALUATIVE)), None)
+    if support is not None:
+        return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
+    doubt = next((f for f in near if f.stance == PARTLY and f.cue.kind != CONSIDER_KIND), None)
+    if doubt is not None and best.strength < 0.9:
+        return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
+    return None
 
 
 def _covered(general: General, commented: bool) -> Suggestion:

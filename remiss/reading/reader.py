@@ -15,6 +15,7 @@ else in its zone. ``clauses.py`` knows what a statement is about and how far it 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .clauses import (
@@ -41,7 +42,7 @@ from .clauses import (
 from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, combine
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
-from .references import LONG_KEYWORD, Index
+from .references import LONG_KEYWORD, NAMED_ITEMS, Index
 from .relative import affirmed, affirms_against, negates_proposal
 from .stance import (
     AFFIRMED_ACTION,
@@ -58,7 +59,8 @@ from .text import Block, blocks, sentences, stems
 from .zones import BACKGROUND, SUBHEADING, zone_of
 
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
-RELATIVE = (KEEP, NEGATED_ACTION, AFFIRMED_ACTION)  # stances that depend on the proposal's wording
+RELATIVE = (KEEP, NEGATED_ACTION, AFFIRMED_ACTION)
+REST_OBJECT = re.compile(r"\bövriga (?:förslag|delar)\b")  # stances that depend on the proposal's wording
 
 
 class _State:
@@ -280,6 +282,8 @@ class _Reader:
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
             if self.state.scope_reference != "heading":
                 self.state.set_scope(keys, RANK_KEYWORD + 1, "keyword", used=True)  # for the rest of the paragraph
+        elif self.state.scope and self.state.scope_reference in ("keyword", "named") and NAMED_ITEMS.search(sentence):
+            return  # "Förslaget om X …" about a proposal it did not reach: not the one named before
         elif self.state.scope:
             # what a heading or list put in scope counts fully; what an earlier sentence named, less
             inherited = self.state.scope_rank - (0 if self.state.scope_reference in ("heading", "scope") else 1)
@@ -313,7 +317,10 @@ class _Reader:
             return "all"  # "tillstyrker alla förslag och lämnar kommentarer på förslaget om …"
         if named:
             return ""
-        if REST.search(own) and (cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9):
+        explicit_rest = REST_OBJECT.search(own)  # "lämnar övriga förslag utan erinran"
+        if REST.search(own) and (
+            cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9 or explicit_rest
+        ):
             return "rest"
         if by_keyword:
             return ""

@@ -138,7 +138,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
             r"|\b(?:bör|ska|skall|måste) (?:även|också) fortsättningsvis (?:\w+ )?\w+as av\b"
         ),
     ),
-    (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
+    (OPPOSES, 0.9, AGAINST, re.compile(r"\bavvisar\b")),
     (
         OPPOSES,
         0.8,
@@ -170,6 +170,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
     (NO_VIEW, 0.9, NONE, re.compile(r"\blämnar (?:\w+ ){0,3}?utan (?:kommentar|kommentarer|synpunkter|yttrande)\b")),
+    (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:inte|ej) (?:att )?yttra sig\b")),
     (
         NO_VIEW,
         0.9,
@@ -191,6 +192,16 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
+    (SUPPORTS, 0.8, VERB, re.compile(r"\bkan (?:\w+ )?acceptera\b|\baccepterar\b")),
+    (
+        SUPPORTS,
+        0.7,
+        EVALUATIVE,
+        re.compile(
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ )?"
+            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd)\w*\b"
+        ),
+    ),
     (SUPPORTS, 0.9, VERB, re.compile(r"\bansluter (?:sig|vi oss|oss) (?:\w+ )?till\b|\bgodtar\b|\bkan godta\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbifaller\b|\bbifalls\b")),
@@ -209,7 +220,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.6,
         DOUBT,
         re.compile(
-            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}(?:kritisk|tveksam)[at]?\b|\btveksamt (?:om|huruvida)\b"
+            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}(?:kritisk|tveksam)(?:a|t|ma)?\b|\btveksamt (?:om|huruvida)\b"
         ),
     ),
     (
