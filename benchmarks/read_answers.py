@@ -43,8 +43,10 @@ def setup_django() -> None:
 
 
 def structure_path(shared: Path, name: str) -> Path:
-    candidate = shared / "data" / name
-    return candidate if candidate.exists() else ROOT / "data" / name
+    for candidate in (shared / "data" / name, DATA / "structures" / name):
+        if candidate.exists():
+            return candidate
+    return ROOT / "data" / name
 
 
 def answer_path(shared: Path, name: str, label: dict) -> Path:
@@ -64,8 +66,15 @@ def measure(shared: Path, split: str, kind: str = "txt"):
         if not path.exists():
             continue
         structure = Structure.from_json(structure_path(shared, label["structure"]).read_bytes())
-        text = path.read_text(encoding="utf-8")
-        data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
+        if path.suffix == ".docx":  # written as DOCX: read as it is, and as the text it holds
+            data = path.read_bytes()
+            if kind == "txt":
+                data, filename = extract_text(data, "svar.docx").text.encode(), "svar.txt"
+            else:
+                filename = "svar.docx"
+        else:
+            text = path.read_text(encoding="utf-8")
+            data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
         total.add(score(name, read_answer(extract_text(data, filename).text, structure), label))
     return total
 
@@ -129,6 +138,12 @@ def main() -> None:
             "heldout5",
             "heldout6",
             "heldout7",
+            "blind8",
+            "blind9",
+            "blind10",
+            "blind11",
+            "blind12",
+            "blind13",
             "all",
         ],
     )
@@ -141,7 +156,23 @@ def main() -> None:
 
     figures: dict = {}
     splits = (
-        ["dev", "calib", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+        [
+            "dev",
+            "calib",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "blind8",
+            "blind9",
+            "blind10",
+            "blind11",
+            "blind12",
+            "blind13",
+        ]
         if args.split == "all"
         else [args.split]
     )

@@ -278,13 +278,21 @@ def _read(name: str, label: dict, kind: str = "txt") -> Tally:
     path = SHARED / "remissvar" / name if label["source"] == "shared" else DATA / name
     if not path.exists():
         pytest.skip(f"{path} is not here")
-    structure_path = (
-        SHARED / label["structure"] if (SHARED / label["structure"]).exists() else ROOT / "data" / label["structure"]
-    )
+    candidates = [
+        SHARED / label["structure"],
+        DATA / "structures" / label["structure"],
+        ROOT / "data" / label["structure"],
+    ]
+    structure_path = next((candidate for candidate in candidates if candidate.exists()), candidates[-1])
     if not structure_path.exists():
         pytest.skip(f"{structure_path} is not here")
-    text = path.read_text(encoding="utf-8")
-    data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
+    if path.suffix == ".docx":  # written as DOCX: read as it is, or as the text it holds
+        data, filename = path.read_bytes(), "svar.docx"
+        if kind == "txt":
+            data, filename = extract_text(data, filename).text.encode(), "svar.txt"
+    else:
+        text = path.read_text(encoding="utf-8")
+        data, filename = (docx_from_text(text), "svar.docx") if kind == "docx" else (text.encode(), "svar.txt")
     reading = read_answer(extract_text(data, filename).text, Structure.from_json(structure_path.read_bytes()))
     return score(name, reading, label)
 
@@ -315,6 +323,25 @@ def test_labelled_splits_read_as_labelled(split):
     assert figures["stance_accuracy"] >= (0.95 if split in ("dev", "calib") else 0.9), total.errors
     assert figures["stance_on_unaddressed"] == 0, total.errors
     assert figures["placement_accuracy"] >= (0.95 if split in ("dev", "calib") else 0.85), total.errors
+
+
+@pytest.mark.parametrize("split", ["blind8", "blind9", "blind10", "blind11", "blind12", "blind13"])
+def test_blind_docx_splits_read_as_labelled(split):
+    """The blind DOCX splits (tables, headers and footers, page breaks, heading styles, bold
+    paragraphs as headings), each written and labelled before the reader met it; first-read figures
+    in docs/benchmarks.md, these are regression figures after the fixes. blind8 keeps one stance on
+    a proposal labelled unaddressed: "i huvudsak positivt till utredningens förslag" covers the one
+    proposal the answer has no heading for (read as a blanket, as the earlier splits label it)."""
+    total = Tally()
+    for name, label in LABELS.items():
+        if label["split"] == split:
+            total.add(_read(name, label))
+    figures = total.figures()
+    assert figures["stance_accuracy"] >= 0.85, total.errors
+    assert figures["opposes_where_supports"] == 0, total.errors
+    assert figures["stance_on_unaddressed"] <= (1 if split == "blind8" else 0), total.errors
+    assert figures["sentences_placed"] >= 0.95
+    assert figures["placement_accuracy"] >= 0.6, total.errors
 
 
 @pytest.mark.parametrize("name", sorted(name for name, label in LABELS.items() if label["source"] == "repo"))
@@ -375,3 +402,27 @@ def test_a_sentence_that_supports_one_thing_and_opposes_another_is_never_plain_o
     cue = classify("Regionen tillstyrker förslagen i avsnitt 7.4.1 och avstyrker förslaget i avsnitt 7.4.2.")
     assert cue is not None and cue.stance == "partly"
     assert classify("Regionen tillstyrker inte förslaget och avstyrker det.").stance == "opposes"
+
+
+def test_docx_tracked_insertions_are_read_and_deletions_left_out():
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Kommunen ")
+    for tag, text_tag, text in (("w:ins", "w:t", "tillstyrker"), ("w:del", "w:delText", "avstyrker")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Handläggare")
+        run, node = OxmlElement("w:r"), OxmlElement(text_tag)
+        node.text = text
+        run.append(node)
+        change.append(run)
+        paragraph._p.append(change)
+    paragraph.add_run(" förslaget.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract_text(buffer.getvalue(), "svar.docx").text.strip() == "Kommunen tillstyrker förslaget."

@@ -29,7 +29,7 @@ DEMONSTRATIVE = re.compile(
 PASSING = re.compile(
     r"\b(?:förslag(?:et|en)?|rekommendation(?:en|erna)?|bedömning(?:en)?) (?:om|att|angående|kring)\b(.{0,80})", re.I
 )
-NAMING = re.compile(r"förslag|rekommendation|bedömning|ändring|bestämmelse|inrättande|uppdrag")
+NAMING = re.compile(r"förslag|föreslå|rekommendation|bedömning|ändring|bestämmelse|inrättande|uppdrag")
 CLOSING = re.compile(
     r"^(?:avslutningsvis|slutligen|sammanfattningsvis|sammantaget|generellt|övergripande|allmänt|i övrigt|"
     r"för en fortsatt|utöver (?:detta|ovanstående))\b",
@@ -41,10 +41,17 @@ TOPIC = re.compile(
 )
 # "välkomnar förslaget om X men är tveksam till Y": two statements in one sentence
 BUT = re.compile(
-    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter)\b)"
+    r",? men (?=(?:\w+ ){0,3}(?:är|ställer|ser|anser|kan|har|avstyrker|tillstyrker|motsätter|ifrågasätter|avvisar)\b)"
 )
 DECISION_CLAUSE = re.compile(
-    r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig)\b)"
+    r",? (?:samt |och )?(?=att (?:\w+ ){0,3}(?:tillstyrka|avstyrka|inte lämna|lämna|ställa sig|inte ställa sig"
+    r"|framhålla|översända|överlämna|anta|avge|hänvisa|besvara|anföra|yttra|inte yttra)\b)"
+)
+# "tillstyrker förslagen om X, avstyrker förslaget om Y och är positiv till Z": one subject, several statements
+COORDINATED = re.compile(
+    r"(?:, (?:och |samt )?| (?:och|samt) )(?=(?:avstyrker|tillstyrker|välkomnar|instämmer|motsätter|ställer sig|delar|förordar"
+    r"|är (?:\w+ ){0,2}?(?:positiv|negativ|tveksam|kritisk)|ser (?:\w+ )?(?:positivt|negativt)"
+    r"|har (?:\w+ )?(?:inga|inget|ingen) (?:synpunkter|invändningar|erinran|att))\b)"
 )
 ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
 PROPOSALS_OBJECT = re.compile(
@@ -52,7 +59,12 @@ PROPOSALS_OBJECT = re.compile(
     r"|kommitténs förslag|delegationens förslag)\b"
 )
 REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
-EXCEPT = re.compile(r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b")
+EXCEPT = re.compile(
+    r"\b(?:förutom|utom|med undantag (?:för|av)|undantaget|bortsett från|frånsett)\b"
+    r"|\bmed (?:ett|ett enda|två|följande) undantag\W"
+    # "är positiv till förslagen, men har synpunkter på förslagen i avsnitt 7.4.1 och 7.4.3"
+    r"|,? men (?:\w+ ){0,2}?(?:har|lämnar|vill lämna) (?:\w+ )?(?:synpunkter|kommentarer|invändningar) (?:på|mot)\b"
+)
 
 
 def object_part(cue: Cue, own: str, index: Index | None = None) -> str:
@@ -79,20 +91,35 @@ def decision_clauses(sentence: str) -> list[str]:
             continue
         clauses.append(text)
         carry = ""
-    if carry and clauses:
-        clauses[-1] = f"{clauses[-1]} {carry}"
+    if carry and clauses:  # "…, att därutöver framhålla …": a clause of its own, without a stance
+        clauses.append(carry)
     return clauses or [sentence]
 
 
 def directly_named(cue: Cue, own: str, index: Index) -> bool:
     """The words right after the stance phrase name a proposal ("motsätter sig frikommunförsöket")."""
     after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else ""
+    if not after.strip() and " att " in cue.phrase:  # "anser att frikommunförsöket inte bör genomföras"
+        after = cue.phrase.split(" att ", 1)[1]
     return bool(after and index.keyword_hits(" ".join(after.split()[:4])))
 
 
+# "välkomnar promemorian", "ser positivt på betänkandet": the report itself, not each of its proposals
+REPORT_ITSELF = re.compile(r"^(?:\w+ )?(?:betänkandet|promemorian|utredningen|remissen|rapporten|arbetet)\b")
+SOME = re.compile(
+    r"\b(?:flera|några|vissa|ett par|ett fåtal|delar|en del|ett antal) av (?:förslagen|de förslag|betänkandets|utredningens)"
+)
+
+
 def is_blanket(cue: Cue, own: str) -> bool:
-    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not."""
+    """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not,
+    nor welcoming the report ("välkomnar promemorian"), nor one about some of it ("invändningar mot
+    flera av förslagen")."""
     after = own.split(cue.phrase, 1)[-1] if cue.phrase in own else own
+    if SOME.search(own):
+        return False
+    if cue.phrase == "välkomnar" and REPORT_ITSELF.match(after.strip()) and not WHOLE.search(own):
+        return False  # "välkomnar promemorian": the report, not each of its proposals
     if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
         named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
         return bool(named_all and cue.strength >= 0.6)
@@ -107,3 +134,14 @@ def is_blanket(cue: Cue, own: str) -> bool:
 
 def clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
+
+
+def coordinated_clauses(sentence: str, names) -> list[str]:
+    """The statements of one subject's coordinated predicates, when each takes a stance and some
+    name what they are about ("delar i huvudsak utredningens analys och tillstyrker förslagen om
+    …"); else the sentence whole."""
+    parts = [part for part in COORDINATED.split(sentence) if part.strip()]
+    if len(parts) < 2 or not all(classify(part) is not None for part in parts):
+        return [sentence]
+    named = [bool(names(part)) for part in parts]
+    return parts if all(named) or named[-1] and not named[0] else [sentence]

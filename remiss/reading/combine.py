@@ -24,7 +24,7 @@ from .stance import (
     SUPPORTS,
     Cue,
 )
-from .structure import Structure
+from .structure import ProposalRef, Structure
 
 RANK_EXPLICIT, RANK_TEXT, RANK_KEYWORD, RANK_BLANKET, RANK_WHOLE = 5, 4, 3, 2, 1
 
@@ -79,19 +79,29 @@ def _own(findings: list[Finding]) -> Suggestion | None:
     ranked = sorted(findings, key=lambda item: (-item.rank, -item.strength))
     best = ranked[0]
     reference = "heading" if best.reference == "heading" else best.reference
-    if best.stance == OPPOSES:
-        support = next((f for f in ranked[1:] if f.stance == SUPPORTS and f.rank >= best.rank - 1), None)
-        if support is not None:  # the body supports it too: never plain opposition
-            return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
-        doubt = next((f for f in ranked[1:] if f.stance == PARTLY and f.rank >= best.rank - 1), None)
-        if doubt is not None and best.strength < 1.0:  # an argument against beside a doubt: partial
-            return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
+    if best.stance == OPPOSES and (softened := _softened(best, ranked[1:])):
+        return softened
     if best.stance == SUPPORTS:
         for other in ranked[1:]:
             serious = other.cue.kind not in (CONSIDER_KIND,) and other.strength >= 0.5
             if other.stance in (PARTLY, OPPOSES) and serious and other.rank >= best.rank - 1:
                 return Suggestion(PARTLY, f"mixed/{wording(other.cue)}", f"{best.evidence} … {other.evidence}")
     return Suggestion(best.stance, f"{reference}/{wording(best.cue)}", best.evidence)
+
+
+def _softened(best: Finding, others: list[Finding]) -> Suggestion | None:
+    """Opposition beside support of the same proposal is partial (never plain opposition to what
+    the body supports) — but an evaluation beside an explicit "avstyrker" does not soften it; a weak
+    argument against beside a doubt is partial too."""
+    explicit = best.strength >= 1.0 and best.cue.kind == "verb"
+    near = [f for f in others if f.rank >= best.rank - 1]
+    support = next((f for f in near if f.stance == SUPPORTS and not (explicit and f.cue.kind == EVALUATIVE)), None)
+    if support is not None:
+        return Suggestion(PARTLY, "mixed/against", f"{support.evidence} … {best.evidence}")
+    doubt = next((f for f in near if f.stance == PARTLY and f.cue.kind != CONSIDER_KIND), None)
+    if doubt is not None and best.strength < 0.9:
+        return Suggestion(PARTLY, f"mixed/{wording(doubt.cue)}", f"{doubt.evidence} … {best.evidence}")
+    return None
 
 
 def _covered(general: General, commented: bool) -> Suggestion:
@@ -129,6 +139,22 @@ def suggest(
     return None
 
 
+def _proposal_reading(
+    proposal: ProposalRef, texts: list[Paragraph], stated: bool, suggestion: Suggestion | None, labels: dict
+) -> ProposalReading:
+    reading = ProposalReading(key=proposal.key, section=proposal.section, label=proposal.label)
+    reading.comment = "\n\n".join(p.text for p in texts)
+    others = dict.fromkeys(key for p in texts for key in p.keys if key != proposal.key)
+    reading.shared_with = [labels[key] for key in others]
+    if suggestion is not None:
+        reading.stance, reading.rule, reading.evidence = suggestion.stance, suggestion.rule, suggestion.evidence
+        reading.confidence = calibration.confidence(suggestion.rule)
+    reading.commented = bool(texts) or stated or suggestion is not None
+    reading.addressed = reading.commented
+    reading.ask = calibration.should_ask(reading.stance, reading.confidence, reading.addressed)
+    return reading
+
+
 def combine(
     structure: Structure,
     findings: dict[str, list[Finding]],
@@ -148,19 +174,8 @@ def combine(
     for proposal in structure.proposals:
         texts = [p for p in placed.get(proposal.key, []) if not p.heading]
         own = findings.get(proposal.key, [])
-        commented = bool(texts) or bool(own)
-        suggestion = suggest(proposal.key, own, commented, generals, whole)
-        reading = ProposalReading(key=proposal.key, section=proposal.section, label=proposal.label)
-        reading.comment = "\n\n".join(p.text for p in texts)
-        others = dict.fromkeys(key for p in texts for key in p.keys if key != proposal.key)
-        reading.shared_with = [labels[key] for key in others]
-        if suggestion is not None:
-            reading.stance, reading.rule, reading.evidence = suggestion.stance, suggestion.rule, suggestion.evidence
-            reading.confidence = calibration.confidence(suggestion.rule)
-        reading.commented = commented or suggestion is not None
-        reading.addressed = reading.commented
-        reading.ask = calibration.should_ask(reading.stance, reading.confidence, reading.addressed)
-        proposals.append(reading)
+        suggestion = suggest(proposal.key, own, bool(texts) or bool(own), generals, whole)
+        proposals.append(_proposal_reading(proposal, texts, bool(own), suggestion, labels))
     return Reading(
         general=general.cue.stance if general else None,
         general_evidence=general.sentence if general else "",

@@ -208,29 +208,71 @@ def _docx(data: bytes) -> ExtractedDocument:
     return ExtractedDocument(text=text, kind="docx")
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Not the paragraph's own text: deleted (tracked) text, text boxes, the fallback copy of a drawing,
+# and the paragraph's properties (tab stop definitions).
+SKIPPED_XML = {
+    f"{W}del",
+    f"{W}txbxContent",
+    f"{W}pPr",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+
+
+def _paragraph_text(paragraph) -> str:
+    """A paragraph's text with tracked insertions (``w:ins``), which python-docx's ``text`` leaves out."""
+    if paragraph._p.find(f".//{W}ins") is None:
+        return paragraph.text
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            if child.tag in SKIPPED_XML:
+                continue
+            if child.tag == f"{W}t":
+                parts.append(child.text or "")
+            elif child.tag == f"{W}tab":
+                parts.append("\t")
+            elif child.tag in (f"{W}br", f"{W}cr"):
+                parts.append("\n")
+            else:
+                walk(child)
+
+    walk(paragraph._p)
+    return "".join(parts)
+
+
+def _docx_paragraph(paragraph, styles: dict[str, str]) -> list[str]:
+    text = _paragraph_text(paragraph).strip()
+    style = styles.get(paragraph._p.style or "", "").lower()  # python-docx's ``style`` looks it up each time
+    if not text:
+        return [""]
+    if style.startswith(("heading", "rubrik", "title")):
+        return ["", text, ""]
+    # numbered by Word: a list item, unless a short line without a full stop (a numbered heading)
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    numbered = numbered and (text[-1] in ".!?:;" or len(text.split()) > 12)
+    if style.startswith(("list", "liststycke")) or numbered:
+        return [f"- {text}"]
+    return [text, ""]
+
+
 def _docx_blocks(document) -> list[str]:
-    """Paragraphs and table rows in document order; headings and list items on lines of their own."""
+    """Paragraphs and table rows in document order; headings and list items (by style, or numbered
+    by Word) on lines of their own."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    styles = {style.style_id: style.name or "" for style in document.styles if style.style_id}
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            text = block.text.strip()
-            style = (block.style.name if block.style is not None else "") or ""
-            if not text:
-                lines.append("")
-            elif style.lower().startswith(("heading", "rubrik", "title")):
-                lines.extend(["", text, ""])
-            elif style.lower().startswith(("list", "liststycke")):
-                lines.append(f"- {text}")
-            else:
-                lines.extend([text, ""])
+            lines.extend(_docx_paragraph(block, styles))
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = []
                 for cell in row.cells:
-                    value = cell.text.strip()
+                    value = "\n".join(_paragraph_text(p) for p in cell.paragraphs).strip()
                     if value and (not cells or cells[-1] != value):
                         cells.append(value)
                 lines.extend([" – ".join(cells), ""])

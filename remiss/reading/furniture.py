@@ -36,7 +36,8 @@ WEB = re.compile(
 DECISION = re.compile(
     r"^(?:beslut i (?:detta|det här) ärende|i (?:detta|det här) ärende har|detta (?:yttrande|remissvar|beslut) har (?:beslutats|fattats)"
     r"|i (?:den slutliga )?handläggningen har|i ärendets handläggning har|föredragande (?:har varit|i ärendet)"
-    r"|yttrandet har beslutats|beslutet har fattats av|i beslutet har)",
+    r"|yttrandet har beslutats|beslutet har fattats av|i beslutet har|beslut om (?:detta|det här) (?:yttrande|remissvar|ärende)"
+    r"|(?:\S+ ){1,3}har (?:genom \S+ )?uppdragit åt .{3,80} att (?:utarbeta|bereda|ta fram) (?:ett )?(?:förslag till )?(?:yttrande|remissvar))",
     re.I,
 )
 CLOSING = re.compile(
@@ -102,11 +103,8 @@ def is_line_furniture(text: str) -> bool:
     text = text.strip()
     if not text:
         return True
-    short_line = len(text.split()) <= 16 and text[-1:] not in ".!?"
-    if short_line and len(text.split()) <= 8 and re.search(r"\b\d{1,3}\s*\(\d{1,3}\)$|\bsid(?:an?)? \d", text, re.I):
-        return True  # a page header: "Region X 2 (5)"
-    if short_line and (REPORT_REFERENCE.search(text) or len(text.split()) <= 10 and re.search(DIARIUM, text)):
-        return True  # the letter's title naming the report, a page header with the diarienummer
+    if _page_header(text):
+        return True
     if PAGE_NUMBER.match(text) or ONLY_DATE.match(text) or ONLY_DIARIUM.match(text) or WEB.search(text[:60]):
         return len(text.split()) <= 12 or bool(WEB.search(text[:60]))
     if DECISION.match(text) or CLOSING.match(text) or DISTRIBUTION.match(text):
@@ -114,6 +112,16 @@ def is_line_furniture(text: str) -> bool:
     if LABELLED.match(text) and len(text.split()) <= 14:
         return True
     return bool(POSTAL.match(text) and len(text.split()) <= 8)
+
+
+def _page_header(text: str) -> bool:
+    """A page header ("Region X 2 (5)", one with the diarienummer) or the letter's title naming the report."""
+    words = len(text.split())
+    if words > 16 or text[-1:] in ".!?":
+        return False
+    if words <= 8 and re.search(r"\b\d{1,3}\s*\(\d{1,3}\)$|\bsid(?:an?)? \d", text, re.I):
+        return True
+    return bool(REPORT_REFERENCE.search(text) or words <= 10 and re.search(DIARIUM, text))
 
 
 def furniture_flags(texts: list[str], known: Callable[[str], bool] = lambda text: False) -> list[bool]:

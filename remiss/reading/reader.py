@@ -15,6 +15,7 @@ else in its zone. ``clauses.py`` knows what a statement is about and how far it 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .clauses import (
@@ -32,6 +33,7 @@ from .clauses import (
     TOPIC,
     WHOLE,
     clean,
+    coordinated_clauses,
     decision_clauses,
     directly_named,
     is_blanket,
@@ -40,13 +42,25 @@ from .clauses import (
 from .combine import RANK_EXPLICIT, RANK_KEYWORD, RANK_TEXT, Finding, General, combine
 from .contract import CONSEQUENCES, FURNITURE, GENERAL, PROPOSAL, SUMMARY, UNPLACED, Paragraph, Reading
 from .furniture import furniture_flags
-from .references import Index
-from .stance import KEEP, NO_VIEW, Cue, classify, own_part
+from .references import LONG_KEYWORD, NAMED_ITEMS, Index
+from .relative import affirmed, affirms_against, negates_proposal
+from .stance import (
+    AFFIRMED_ACTION,
+    KEEP,
+    NEGATED_ACTION,
+    NO_VIEW,
+    PARTLY,
+    Cue,
+    classify,
+    own_part,
+)
 from .structure import Structure
-from .text import Block, blocks, sentences
+from .text import Block, blocks, sentences, stems
 from .zones import BACKGROUND, SUBHEADING, zone_of
 
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
+RELATIVE = (KEEP, NEGATED_ACTION, AFFIRMED_ACTION)
+REST_OBJECT = re.compile(r"\bövriga (?:förslag|delar)\b")  # stances that depend on the proposal's wording
 
 
 class _State:
@@ -172,6 +186,8 @@ class _Reader:
         """A sentence may hold several statements: the att-clauses of a decision ("beslutar att
         tillstyrka …, att avstyrka …") and "välkomnar X men är tveksam till Y"."""
         clauses = decision_clauses(sentence)
+        if len(clauses) == 1:
+            clauses = coordinated_clauses(sentence, self._names_something)
         if len(clauses) > 1:
             for number, part in enumerate(clauses):
                 self._statement(part, block, clause=number > 0)
@@ -190,43 +206,84 @@ class _Reader:
         return bool(self.index.numbered(clause) or self.index.titles(clause) or self.index.keyword_hits(clause))
 
     def _statement(self, sentence: str, block: Block, clause: bool = False) -> None:
-        cue = classify(sentence)
+        cue = classify(sentence) or affirmed(sentence)
         head, excepted = self._exception(sentence) if cue else (sentence, [])
         if excepted:
             cue = classify(head) or cue  # "tillstyrker förslagen med undantag för …": the head's own stance
         quoted = self.index.proposal_texts(head)
         numbered = self._narrow(head, self.index.numbered(head), quoted)
-        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted))
+        explicit = numbered or list(dict.fromkeys(self.index.titles(head) + quoted + self._listed(head)))
         own = own_part(head)
         if cue is None:
             self._pointer(sentence, block, numbered, explicit or quoted, own)
             return
         if excepted:
-            # "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly
-            tail_cue = classify(sentence[len(head) :])
-            exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
-            self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
+            self._record_exception(sentence, head, cue, excepted)
             explicit = [key for key in explicit if key not in excepted]
             quoted = [key for key in quoted if key not in excepted]
+        named = (explicit, RANK_EXPLICIT) if explicit else (quoted, RANK_TEXT)
+        self._apply(cue, sentence, own, bool(numbered), named, excepted, clause)
+
+    def _record_exception(self, sentence: str, head: str, cue: Cue, excepted: list[str]) -> None:
+        """ "… utom förslaget om X, som kommunen avstyrker": the exception's own stance, else partly."""
+        tail_cue = classify(sentence[len(head) :])
+        exception = tail_cue if tail_cue is not None else Cue("partly", 0.5, cue.phrase, "exception")
+        self._record(excepted, exception, RANK_KEYWORD, "exception", sentence)
+
+    def _apply(
+        self,
+        cue: Cue,
+        sentence: str,
+        own: str,
+        numbered: bool,
+        named: tuple[list[str], int],
+        excepted: list[str],
+        clause: bool,
+    ) -> None:
+        """A stance statement to what it names, the whole remiss or the rest, else by its words."""
+        keys, rank = named
         subject_matter = object_part(cue, own, self.index)
+        if cue.kind in RELATIVE and not keys:
+            self._relative(cue, sentence, subject_matter)
+            return
         by_keyword = bool(self.index.keyword_hits(subject_matter))
-        coverage = "" if numbered else self._coverage(cue, own, bool(explicit or quoted), by_keyword)
+        coverage = "" if numbered else self._coverage(cue, own, bool(keys), by_keyword)
         if coverage:
             self.general.append(General(cue, clean(sentence), coverage, set(excepted)))
             self.block_general = True
-        elif explicit:
-            self._record(explicit, cue, RANK_EXPLICIT, "named", sentence)
-            self.state.set_scope(explicit, RANK_EXPLICIT, "named", used=True)
-        elif quoted:
-            self._record(quoted, cue, RANK_TEXT, "named", sentence)
-            self.state.set_scope(quoted, RANK_TEXT, "named", used=True)
-        elif keys := self._keywords_within_scope(
+        elif keys:
+            self.referenced = True
+            self._record(keys, cue, rank, "named", sentence)
+            self.state.set_scope(keys, rank, "named", used=True)
+        else:
+            self._unnamed(cue, sentence, subject_matter, own, clause)
+
+    def _relative(self, cue: Cue, sentence: str, subject_matter: str) -> None:
+        """A statement whose stance depends on the proposal's own wording ("… inte bör förlängas",
+        "ska finnas kvar") counts only on proposals it reaches; it is never a general statement."""
+        clause = own_part(sentence).split(" att ", 1)[-1]  # "anser att tillsynen även fortsättningsvis …"
+        keys = (
+            self._keywords_within_scope(subject_matter, named=True)
+            or self.index.short_title_keys(clause)
+            or self.state.scope
+        )
+        if keys:
+            self.referenced = True
+            reference = "keyword" if not self.state.scope or keys != self.state.scope else self.state.scope_reference
+            self._record(keys, cue, RANK_KEYWORD, reference, sentence)
+
+    def _unnamed(self, cue: Cue, sentence: str, subject_matter: str, own: str, clause: bool) -> None:
+        """A statement that names no proposal by number, title or wording: by its words, else the
+        scope, else a general statement."""
+        if keys := self._keywords_within_scope(
             subject_matter, named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index)
         ):
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
             if self.state.scope_reference != "heading":
                 self.state.set_scope(keys, RANK_KEYWORD + 1, "keyword", used=True)  # for the rest of the paragraph
+        elif self.state.scope and self.state.scope_reference in ("keyword", "named") and NAMED_ITEMS.search(sentence):
+            return  # "Förslaget om X …" about a proposal it did not reach: not the one named before
         elif self.state.scope:
             # what a heading or list put in scope counts fully; what an earlier sentence named, less
             inherited = self.state.scope_rank - (0 if self.state.scope_reference in ("heading", "scope") else 1)
@@ -234,6 +291,15 @@ class _Reader:
             self.state.scope_used = True
         else:
             self.general.append(General(cue, clean(sentence), "", set()))
+
+    def _listed(self, sentence: str) -> list[str]:
+        """Proposals a stance sentence names by short titles; inside a list the numbering put in
+        scope, also those its words name ("Avsnitt 2.1 och 2.2. Kommunen tillstyrker kravet på
+        förarbevis och åldersgränsen.")."""
+        keys = self.index.short_titles(sentence)
+        if self.state.scope and not self.state.scope_used and self.state.scope_reference == "scope":
+            keys += [key for key in self.index.keyword_hits(sentence) if key in self.state.scope]
+        return keys
 
     def _narrow(self, sentence: str, numbered: list[str], quoted: list[str]) -> list[str]:
         """Of the section a bracket at the end names ("… samverkan med lärosätena (avsnitt 7.3.1)"),
@@ -251,7 +317,10 @@ class _Reader:
             return "all"  # "tillstyrker alla förslag och lämnar kommentarer på förslaget om …"
         if named:
             return ""
-        if REST.search(own) and (cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9):
+        explicit_rest = REST_OBJECT.search(own)  # "lämnar övriga förslag utan erinran"
+        if REST.search(own) and (
+            cue.stance == NO_VIEW or BLANKET_OBJECT.search(own) or cue.strength >= 0.9 or explicit_rest
+        ):
             return "rest"
         if by_keyword:
             return ""
@@ -321,7 +390,9 @@ class _Reader:
         if self.state.scope_reference == "heading" and self.state.scope:
             return []
         counts = self.index.keyword_counts(text)
-        keys = [key for key, count in counts.items() if count >= 2 or named or NAMING.search(text)]
+        keys = [
+            key for key, count in counts.items() if count >= 2 or named or NAMING.search(text) or self._long(key, text)
+        ]
         if len(keys) > 1:
             sections = {self.index.proposal(key).section for key in keys}
             if len(sections) == 1:  # of one section's proposals, the one the words describe
@@ -331,10 +402,20 @@ class _Reader:
             return [key for key in keys if key in scope]
         return keys
 
+    def _long(self, key: str, text: str) -> bool:
+        """The text uses a long word only this proposal's section has."""
+        return any(len(item) >= LONG_KEYWORD and key in self.index.keywords.get(item, ()) for item in set(stems(text)))
+
     def _record(self, keys: list[str], cue: Cue, rank: int, reference: str, sentence: str) -> None:
         finding = Finding(cue, rank, reference, clean(sentence))
         if cue.kind == KEEP:  # "ska finnas kvar" argues only against removing it
             keys = [key for key in keys if REMOVAL.search(self.index.proposal(key).text)]
+            if reference == "keyword":  # kept by a word it shares: perhaps a part of what moves
+                finding = Finding(Cue(PARTLY, 0.5, cue.phrase, KEEP), rank, reference, clean(sentence))
+        if cue.kind == NEGATED_ACTION:  # "… inte bör förlängas" argues against a proposal that does so
+            keys = [key for key in keys if negates_proposal(cue.phrase, self.index.proposal(key).text)]
+        if cue.kind == AFFIRMED_ACTION:  # "… måste införas" against "… bör inte införas"
+            keys = [key for key in keys if affirms_against(cue.phrase, self.index.proposal(key).text)]
         for key in keys:
             self.findings[key].append(finding)
         self.block_keys.extend(keys)

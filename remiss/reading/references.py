@@ -51,6 +51,12 @@ COMMITTEE_ENDINGS = ("delegatio", "delegation", "kommitté", "utredning", "utred
 TEXT_COVERAGE = 0.6
 TITLE_COVERAGE = 0.75
 MIN_KEYWORD_LENGTH = 7
+LONG_KEYWORD = 12  # a compound this long that only one section uses names it by itself ("vattenskoteråkning")
+# "förslagen om förarbevis, åldersgräns och hastighetsbegränsning": what a proposal is named by
+NAMED_ITEMS = re.compile(
+    r"\b(?:förslag\w*|bedömning\w*|rekommendation\w*) (?:om|att|till|angående|avseende|kring|rörande)\b(.{3,160})", re.I
+)
+ITEM_END = re.compile(r",? (?:som|vilket|vilka|eftersom|då|men|därför att)\b|[.;:()]")
 
 
 def _generic(item: str) -> bool:
@@ -68,6 +74,15 @@ def _generic(item: str) -> bool:
 
 
 _GENERIC = tuple({*GENERIC_STEMS, *(stem(generic) for generic in GENERIC_STEMS)})
+
+
+def _within(present: set[str], title: set[str]) -> bool:
+    """Every word is in the title, or begins a longer compound there ("strandskydd" in
+    "strandskyddsdispens")."""
+    return all(
+        word in title or len(word) >= 8 and any(item.startswith(word) and len(item) - len(word) >= 3 for item in title)
+        for word in present
+    )
 
 
 class Index:
@@ -159,6 +174,8 @@ class Index:
                 if present <= self.title_stems[section.number]
                 and self._coverage(present, self.title_stems[section.number]) >= 0.99
             ]
+            if len(shortened) == 1 and len(present) >= 2:  # all its words in one title only
+                return self._keys([shortened[0][1]])
             shortened = [(score, section) for score, section in shortened if score >= 0.5]
             if shortened:
                 return self._keys([max(shortened, key=lambda item: item[0])[1]])
@@ -197,6 +214,42 @@ class Index:
         )
         (best, key), (second, _) = scored[0], scored[1]
         return [key] if best >= 3.0 and best >= 1.5 * second else []
+
+    def short_titles(self, text: str) -> list[str]:
+        """Sections a stance's object names by short titles ("förslagen om förarbevis, åldersgräns och
+        hastighetsbegränsning nära stranden", "bedömningen att tillsynen …"): each item's first words
+        found in one section's title only. Only a plural ("förslagen om") lists several."""
+        match = NAMED_ITEMS.search(text)
+        if match is None:
+            return []
+        named = ITEM_END.split(match.group(1), maxsplit=1)[0]
+        named = re.sub(
+            r"(\w)- (?!och\b|eller\b|samt\b|till\b)(?=[a-zåäö])", r"\1", named
+        )  # a word hyphenated at a line end
+        plural = re.match(r"(?:förslagen|bedömningarna|rekommendationerna)\b", match.group(0), re.I)
+        items = re.split(r",\s*|\s+(?:och|samt|eller)\s+", named) if plural else [named]
+        found: list[SectionRef] = []
+        for item in items:
+            for section in self._short_titles(item):
+                if section not in found:
+                    found.append(section)
+        return self._keys(found)
+
+    def short_title_keys(self, text: str) -> list[str]:
+        """The proposals of the one section whose title a phrase's first words belong to ("tillsynen …")."""
+        return self._keys(self._short_titles(text))
+
+    def _short_titles(self, item: str) -> list[SectionRef]:
+        """The one section whose title holds an item's first words (none when several do)."""
+        words = list(stems(item))
+        for size in (3, 2, 1):
+            present = set(words[:size])
+            if len(words) < size or any(_generic(word) or len(word) < 5 for word in present):
+                continue
+            owners = [s for s in self.structure.sections if _within(present, self.title_stems[s.number])]
+            if len(owners) == 1:
+                return owners
+        return []
 
     def keyword_counts(self, text: str) -> dict[str, int]:
         """Per proposal, how many of its own words the text uses (in remiss order)."""

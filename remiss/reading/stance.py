@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import normalise, own_part
+
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = "supports", "partly", "opposes", "no_view"
 
 
@@ -29,6 +31,10 @@ VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CON
 )
 # "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
 KEEP = "keep"
+# "anser att bevarandetiden inte bör förlängas": against a proposal whose own verb it negates
+NEGATED_ACTION = "negated_action"
+# "anser att en statlig ersättning måste införas": against a proposal that says it should not be
+AFFIRMED_ACTION = "affirmed_action"
 
 
 @dataclass(frozen=True)
@@ -73,30 +79,40 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         OPPOSES,
         1.0,
         AGAINST,
-        re.compile(r"\bmotsätter (?:sig|vi oss)|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
+        re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss)\b|\bvänder sig (?:starkt )?mot\b|\btar avstånd från\b"),
     ),
-    (OPPOSES, 0.9, AGAINST, re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?{OBJECT}")),
+    (
+        OPPOSES,
+        0.9,
+        AGAINST,
+        re.compile(rf"\b(?:är|ställer sig) {W}{{0,2}}(?:negativ[at]?|emot) (?:till )?(?:{OBJECT}|att\b)"),
+    ),
+    (OPPOSES, 0.9, VERB, re.compile(r"\bavråder (?:\w+ )?(?:från|ifrån)\b")),
+    (OPPOSES, 0.8, AGAINST, re.compile(r"\bvarnar (?:\w+ )?för\b|\bvill (?:\w+ ){0,2}varna för\b")),
+    (OPPOSES, 0.8, AGAINST, re.compile(r"\bser (?:\w+ ){0,3}?som (?:olämplig|orimlig|omotiverad|felaktig)\w*")),
     (OPPOSES, 0.9, AGAINST, re.compile(r"\bser (?:mycket |starkt )?negativt på")),
     (
         OPPOSES,
         0.9,
         AGAINST,
         re.compile(
-            rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{0,3}}förslag\w* {W}{{0,3}}(?:inte|ej) (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|läggas)"
+            rf"\b(?:anser|menar|bedömer) {W}{{0,3}}att {W}{{1,8}}?(?:inte|ej) (?:bör|ska|skall) (?:genomföras|införas|antas|beslutas|läggas)"
         ),
     ),
     (
         OPPOSES,
         0.9,
         AGAINST,
-        re.compile(r"\bförslag\w* (?:bör|ska|skall) (?:inte|ej) (?:genomföras|införas|antas|beslutas)"),
+        re.compile(
+            r"\bförslag\w* (?:\w+ ){0,6}?(?:bör|ska|skall) (?:därför |alltså |heller )?(?:inte|ej) (?:genomföras|införas|antas|beslutas)"
+        ),
     ),
     (
         OPPOSES,
         0.8,
         AGAINST,
         re.compile(
-            rf"\b(?:anser|menar|bedömer) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
+            rf"\b(?:anser|menar|bedömer|ser) {W}{{0,2}}(?:inte|ej) att {W}{{0,6}}(?:bör|ska|skall|behöver|är lämpligt"
             r"|(?:är|vore) (?:rätt|en lämplig|lämplig\w*|rimlig\w*|ändamålsenlig\w*|motiverad\w*|nödvändig\w*|bra))\b"
         ),
     ),
@@ -118,9 +134,11 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(
             r"\b(?:bör|ska|skall|måste) (?:även fortsättningsvis |fortsatt |i stället |därför )?"
             r"(?:finnas kvar|behållas|ligga kvar|vara kvar|inte tas bort)\b"
+            r"|\b(?:även|också) fortsättningsvis (?:bör|ska|skall|måste) (?:\w+ )?\w+as av\b"
+            r"|\b(?:bör|ska|skall|måste) (?:även|också) fortsättningsvis (?:\w+ )?\w+as av\b"
         ),
     ),
-    (OPPOSES, 0.9, AGAINST, re.compile(rf"\bavvisar {W}{{0,3}}{OBJECT}")),
+    (OPPOSES, 0.9, AGAINST, re.compile(r"\bavvisar\b")),
     (
         OPPOSES,
         0.8,
@@ -146,9 +164,13 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         NO_VIEW,
         1.0,
         NONE,
-        re.compile(r"\bavstår (?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera)"),
+        re.compile(
+            r"\bavstår (?:därför |i övrigt |härmed )?(?:från )?att (?:yttra sig|lämna synpunkter|lämna yttrande|kommentera|ta ställning)"
+        ),
     ),
     (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:har|lämnar) (?:inget|ingenting) att (?:tillägga|yttra|kommentera)")),
+    (NO_VIEW, 0.9, NONE, re.compile(r"\blämnar (?:\w+ ){0,3}?utan (?:kommentar|kommentarer|synpunkter|yttrande)\b")),
+    (NO_VIEW, 0.9, NONE, re.compile(r"\b(?:inte|ej) (?:att )?yttra sig\b")),
     (
         NO_VIEW,
         0.9,
@@ -158,15 +180,29 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         ),
     ),
     (SUPPORTS, 1.0, VERB, re.compile(r"\btillstyrk\w*")),
-    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,2}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
+    (SUPPORTS, 1.0, VERB, re.compile(rf"\bställer sig {W}{{0,3}}bakom|\b(?:kan|vill) (?:\w+ )?ställa sig bakom")),
     (
         OPPOSES,
         0.7,
         AGAINST,
-        re.compile(r"\bser (?:inte|inget|inte något) (?:något )?(?:behov|behovet|skäl) (?:av|till|för)\b"),
+        re.compile(
+            r"\bser (?:inte|inget|inte något|ingen|inga|inte någon|inte några) (?:något |någon |några )?(?:behov|behovet|skäl|anledning) (?:av|till|för|att)\b"
+        ),
     ),
     (SUPPORTS, 1.0, VERB, re.compile(rf"\bstår {W}{{0,1}}bakom {W}{{0,2}}{OBJECT}")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
+    (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
+    (SUPPORTS, 0.8, VERB, re.compile(r"\bkan (?:\w+ )?acceptera\b|\baccepterar\b")),
+    (
+        SUPPORTS,
+        0.7,
+        EVALUATIVE,
+        re.compile(
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ )?"
+            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd)\w*\b"
+        ),
+    ),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\bansluter (?:sig|vi oss|oss) (?:\w+ )?till\b|\bgodtar\b|\bkan godta\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bvälkomnar\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbifaller\b|\bbifalls\b")),
     (SUPPORTS, 0.9, VERB, re.compile(rf"\b(?:stödjer|stöder) {W}{{0,3}}{OBJECT}")),
@@ -184,7 +220,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.6,
         DOUBT,
         re.compile(
-            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}(?:kritisk|tveksam)[at]?\b|\btveksamt (?:om|huruvida)\b"
+            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}(?:kritisk|tveksam)(?:a|t|ma)?\b|\btveksamt (?:om|huruvida)\b"
         ),
     ),
     (
@@ -192,11 +228,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         0.5,
         DOUBT,
         re.compile(
-            r"\bifrågasätter\b|\bbefarar\b|\bär (?:oroad|bekymrad|orolig)\b|\bser (?:(?!inga\b|inte\b|ingen\b)\w+ ){0,2}(?:risker|en risk|farhågor)\b"
+            r"\bifrågasätter\b|\bbefarar\b|\bär (?:oroad|bekymrad|orolig)\b|\bser (?:\w+ )?med (?:oro|viss oro|farhågor) på\b|\bser (?:(?!inga\b|inte\b|ingen\b)\w+ ){0,2}(?:risker|en risk|farhågor)\b"
         ),
     ),
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
     (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
+    (PARTLY, 0.5, DOUBT, re.compile(r"\bser (?!inga\b|inte\b)(?:\w+ )?svårigheter med\b")),
     (
         PARTLY,
         0.5,
@@ -222,7 +259,9 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         SUPPORTS,
         0.7,
         ATTITUDE,
-        re.compile(rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]? (?:till|inställd)"),
+        re.compile(
+            rf"\b(?:är|ställer sig|förhåller sig) {W}{{0,2}}positiv[at]?(?: (?:till|inställd)|(?! att\b| med\b)\b)"
+        ),
     ),
     (
         SUPPORTS,
@@ -230,7 +269,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         EVALUATIVE,
         re.compile(
             rf"\b{POSITIVE_SUBJECT}(?: (?!att\b)\S+){{0,8}}? (?:är|vore|framstår som) {W}{{0,2}}(?:bra|välkom\w+|nödvändig\w*|angelägen|angeläget|rimlig\w*|ändamålsenlig\w*"
-            r"|positiv\w*|efterlängtad\w*|klok\w*|lovvärd\w*|väl avvägd\w*|välmotiverad\w*|motiverad\w*)"
+            r"|positiv\w*|efterlängtad\w*|klok\w*|lovvärd\w*|väl avvägd\w*|välmotiverad\w*|motiverad\w*|viktig\w*|ett steg i rätt riktning)"
         ),
     ),
     (
@@ -240,7 +279,16 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (
+        SUPPORTS,
+        0.8,
+        VERB,
+        re.compile(
+            r"^(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)\b"
+            r"|\b(?:ingen erinran|inget att erinra|inga invändningar|ingen invändning)$"
+        ),
+    ),
     (
         SUPPORTS,
         0.6,
@@ -249,12 +297,55 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (SUPPORTS, 0.5, ATTITUDE, re.compile(rf"\bser {W}{{0,6}}(?:det )?(?:logiska|rimliga) i\b|\bser fram emot\b")),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:inga|inte några) (?:hinder|problem) (?:för|med|i)\b")),
+    (
+        SUPPORTS,
+        0.6,
+        ATTITUDE,
+        re.compile(r"\bser (?:\w+ ){0,2}?som (?:självklart|naturligt|angeläget|nödvändigt|positivt|välkommet) att\b"),
+    ),
     (SUPPORTS, 0.6, ATTITUDE, re.compile(r"\bser (?:ett |ett stort |ett tydligt |stora )?värde i\b")),
+    (
+        SUPPORTS,
+        0.6,
+        ATTITUDE,
+        re.compile(
+            r"\bär (?:\w+ )?(?:beredd|berett|beredda) att (?:ta|åta|följa|genomföra|utföra)|\båtar (?:sig|oss)\b"
+        ),
+    ),
+    # "har länge efterfrågat ett krav på förarbevis": asked for what is now proposed
+    (
+        SUPPORTS,
+        0.7,
+        ATTITUDE,
+        re.compile(r"\bhar (?:\w+ ){0,2}?(?:efterfrågat|efterlyst|förespråkat|verkat för|föreslagit)\b"),
+    ),
+    # "bör senareläggas", "efterfrågar en längre bevarandetid": the proposal, but changed
+    (
+        PARTLY,
+        0.5,
+        RESERVATION_KIND,
+        re.compile(
+            r"\b(?:bör|behöver|måste) (?:därför |dock |i stället )?(?:senareläggas|skjutas upp|tidigareläggas|flyttas fram)\b"
+            r"|\b(?:efterfrågar|efterlyser|förordar|önskar) (?:\w+ )?(?:en |ett )?(?:längre|kortare|högre|lägre|större|mindre|fler|mer|striktare|senare|tidigare)\b"
+            r"|\b(?:måste|behöver) dock\b"
+            r"|\bär (?:dock |däremot )?(?:alltför|för) (?:lång|kort|hög|låg|snäv|generös|omfattande|begränsad|kostsam)\w*\b"
+        ),
+    ),
+    # last: a support verb in the same sentence decides first
+    (
+        OPPOSES,
+        0.7,
+        NEGATED_ACTION,
+        re.compile(
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,6}?(?:(?:inte|ej) (?:bör|ska|skall)|(?:bör|ska|skall) (?:inte|ej))"
+            r" (?:få |heller )?(?!vara\b|ha\b|behöva\b|kunna\b|bli\b)[a-zåäöé]{4,}\b"
+        ),
+    ),
 ]
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
 WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ )?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,8}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
 )
 # "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
 CONSIDER = re.compile(
@@ -265,6 +356,15 @@ CONSIDER = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
 )
+# "kan inte genomföras utan ökade anslag", "bör inte införas utan att …": a condition, not a refusal
+NOT_WITHOUT = re.compile(
+    r"\b(?:inte|ej) (?:\w+ ){0,2}?(?:genomföras|införas|ske|fungera|genomföra|införa|tillstyrkas)(?: \w+){0,2}? utan\b"
+)
+# "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
+DEMAND = re.compile(
+    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver|inte får|får inte)\b"
+    r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
+)
 RESERVATION = re.compile(
     r"\bdelvis\b|\bmed (?:en |vissa |viss |några )?(?:reservation|förbehåll|invändning|undantag)\w*|\bi (?:huvudsak|princip|stort sett|vissa delar)\b"
     r"|\bmed undantag\b|\bmed tillägg\b|\bmed (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)\b|\bmed reservation\b"
@@ -274,11 +374,13 @@ FORWARD = re.compile(
 )
 # "tillstyrker i huvudsak förslagen": about the whole, the exceptions are taken up elsewhere.
 MAINLY = re.compile(
-    r"i (?:huvudsak|stort sett|allt väsentligt)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
+    r"i (?:huvudsak|stort sett|allt väsentligt|princip)|med (?:ett|ett enda|några|vissa|följande) undantag|med (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)"
 )
+# "motsätter oss inte att …": accepts it
+NOT_AGAINST = re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss) (?:\w+ )?(?:inte|ej)\b")
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
-    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*"
+    r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*|\bföredragit\b|\bhellre\b"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
@@ -286,47 +388,50 @@ STRONG_CONCERN = re.compile(
     r"\brisk\w*|\bmåste\b|\bkrävs\b|\bkräver (?:ytterligare|mer|särskild\w*|utökade) (?:resurser|medel|finansiering|arbete|analys\w*|utredning)|\bsaknas\b|\binte i (?:sin |dess )?nuvarande\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|ändras)"
     r"|\binvändning\w*|\bfarhåg\w*|\boro\w*|\bbör (?:\w+ ){0,2}(?:utredas|övervägas|ses över|analyseras)\b"
 )
+# "… vill dock framhålla att myndigheten behöver tillföras medel": the body's own funding, a remark
+OWN_FUNDING = re.compile(
+    r"\b(?:myndigheten|verket|kommunen|regionen|vi|oss|\w+s verksamhet) (?:\w+ ){0,2}?(?:behöver|måste|bör) (?:\w+ )?tillföras (?:\w+ )?(?:medel|resurser|finansiering)\b"
+)
 # Negations that do not negate ("inte minst", "inte bara").
 FALSE_NEGATION = re.compile(r"\b(?:inte|ej) (?:minst|bara|enbart|endast|heller bara)\b")
 NEGATED_BEFORE = re.compile(rf"\b{NEG} (?:{W}){{0,1}}$")
 NEGATED_AFTER = re.compile(rf"^ (?:\w+ )?{NEG}\b")
 NOT_FULLY = re.compile(r"^ (?:inte|ej) (?:helt|fullt|fullt ut|i alla delar|alla)\b")
-# A sentence that reports what the report says, not the body's own view.
-REPORTER = (
-    r"(?:utredningen|utredaren|delegationen|\w+delegationen|kommittén|betänkandet|promemorian|regeringen|departementet)"
+# A table cell or a line that is only a verdict: "2.1 – Krav på förarbevis – Positiv."
+VERDICT = re.compile(
+    r"(?:^|\s[–—|]\s+)(positivt?|negativt?|ingen synpunkt|inga synpunkter|ingen kommentar|inga kommentarer)\s*(?:[.,;:]|$)",
+    re.I,
 )
-REPORT_VERB = r"(?:föreslår|lämnar|presenterar|redogör|lämnar|presenterar|redogör|anser|menar|bedömer|rekommenderar|lyfter|konstaterar|framhåller|pekar|beskriver|drar|betonar|poängterar|redovisar|skriver|förordar)"
-REPORTING = re.compile(
-    rf"^(?:\S+ ){{0,3}}?{REPORTER}(?: \S+){{0,2}}? {REPORT_VERB}\b|^(?:\S+ ){{0,24}}?{REPORT_VERB} (?:\w+ )?{REPORTER}\b"
-)
-QUOTED = re.compile(r"[”\"«][^”\"»]{0,400}[”\"»]")
+VERDICTS = {"positiv": (SUPPORTS, ATTITUDE), "negativ": (OPPOSES, AGAINST)}
 
 
-def normalise(sentence: str) -> str:
-    text = QUOTED.sub(" ", sentence.lower())
-    text = re.sub(r"[^\wåäöéü§\- ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def own_part(sentence: str) -> str:
-    """The part of a sentence that speaks for the body: after a leading reporting clause, if any."""
-    text = normalise(sentence)
-    if REPORTING.search(text):
-        rest = sentence.split(",", 1)
-        return normalise(rest[1]) if len(rest) == 2 else ""
-    return text
+def _verdict(sentence: str) -> Cue | None:
+    match = VERDICT.search(sentence)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    stance, kind = VERDICTS.get(word.rstrip("t"), (NO_VIEW, NONE))
+    return _apply_reservation(Cue(stance, 0.7, word, kind), normalise(sentence[match.start(1) :]))
 
 
 def classify(sentence: str) -> Cue | None:
+    if verdict := _verdict(sentence):
+        return verdict
     text = own_part(sentence)
     if not text:
         return None
     cleaned = FALSE_NEGATION.sub(" ", text)
+    if match := NOT_AGAINST.search(cleaned):
+        return _apply_reservation(Cue(SUPPORTS, 0.6, match.group(0), ATTITUDE), cleaned)
     for stance, strength, kind, pattern in PATTERNS:
         match = pattern.search(cleaned)
         if match is None:
             continue
         stance = _apply_negation(stance, cleaned, match)
+        if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):
+            return None
+        if stance == OPPOSES and NOT_WITHOUT.search(cleaned):
+            return Cue(PARTLY, 0.8, match.group(0), CONDITIONAL_KIND, SUPPORTS)
         if stance == OPPOSES and _also_supports(cleaned, match):
             return Cue(PARTLY, 0.5, match.group(0), RESERVATION_KIND)  # never plain opposition to what it supports
         return _apply_reservation(Cue(stance, strength, match.group(0), kind), cleaned)
@@ -341,6 +446,10 @@ def classify(sentence: str) -> Cue | None:
 
 
 SUPPORT_VERB = re.compile(r"\btillstyrk\w*|\bställer sig (?:\w+ )?bakom|\bvälkomnar\b")
+# "ställer sig bakom syftet men avstyrker förslaget": support of the aim, not of the proposal
+AIM = re.compile(
+    r"^ (?:\w+ ){0,2}?(?:syfte\w*|ambition\w*|intention\w*|mål\w*|målsättning\w*|avsikt\w*|strävan|inriktning\w*|grundtanke\w*|tanke\w*)\b"
+)
 
 
 def _also_supports(text: str, match: re.Match) -> bool:
@@ -349,6 +458,8 @@ def _also_supports(text: str, match: re.Match) -> bool:
         if other.start() == match.start():
             continue
         before, after = text[: other.start()], text[other.end() :]
+        if AIM.match(after):
+            continue
         if not (
             NEGATED_BEFORE.search(before) or NEGATED_AFTER.search(after) or re.search(rf"\b{NEG}\b", other.group(0))
         ):
@@ -373,7 +484,7 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
     if cue.stance != SUPPORTS:
         return cue
     after = text.split(cue.phrase, 1)[-1]
-    if CONDITIONAL.search(text):
+    if CONDITIONAL.search(text) or NOT_WITHOUT.search(after):
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, CONDITIONAL_KIND, SUPPORTS)
     if match := RESERVATION.search(text):
         forward = bool(FORWARD.search(text[match.start() :]) or MAINLY.match(match.group(0)))
@@ -382,6 +493,6 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
         return Cue(PARTLY, 0.7, cue.phrase, RESERVATION_KIND, SUPPORTS)
     contrast = CONTRAST.search(after)
     concern = STRONG_CONCERN if cue.strength >= 1.0 else CONCERN
-    if contrast and concern.search(after[contrast.start() :]):
+    if contrast and (concern.search(after[contrast.start() :]) or DEMAND.search(after[contrast.start() :])):
         return Cue(PARTLY, 0.6, cue.phrase, RESERVATION_KIND, SUPPORTS)
     return cue

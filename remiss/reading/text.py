@@ -128,7 +128,7 @@ STOPWORDS = set(
     dess varför något några någon ingen inga inget sig själv just""".split()
 )
 SUFFIXES = sorted(
-    "arnas ernas ornas andes endes arna erna orna ande ende heten het ens ets ars ers ors en et ar er or as es a e s n".split(),
+    "arnas ernas ornas andes endes arna erna orna ande ende heten het ens ets ars ers ors ade ala en et ar er or as es ad al a e s n".split(),
     key=len,
     reverse=True,
 )
@@ -151,3 +151,33 @@ def stem(word: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def stems(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in WORD.findall(text.lower()) if word not in STOPWORDS and len(word) > 2)
+
+
+# --- the body's own words ------------------------------------------------------------------------
+
+# A sentence that reports what the report says, not the body's own view.
+REPORTER = (
+    r"(?:utredningen|utredaren|delegationen|\w+delegationen|kommittén|betänkandet|promemorian|regeringen|departementet)"
+)
+REPORT_VERB = r"(?:föreslår|lämnar|presenterar|redogör|lämnar|presenterar|redogör|anser|menar|bedömer|rekommenderar|lyfter|konstaterar|framhåller|pekar|beskriver|drar|betonar|poängterar|redovisar|skriver|förordar)"
+REPORTING = re.compile(
+    rf"^(?:\S+ ){{0,3}}?{REPORTER}(?: \S+){{0,2}}? {REPORT_VERB}\b|^(?:\S+ ){{0,24}}?{REPORT_VERB} (?:\w+ )?{REPORTER}\b"
+)
+# "välkomnar att utredningen föreslår …": the report's proposal as the object of the body's own verb
+EMBEDDED = re.compile(rf"^(?:\S+ ){{1,3}}att {REPORTER} {REPORT_VERB}\b")
+QUOTED = re.compile(r"[”\"«][^”\"»]{0,400}[”\"»]")
+
+
+def normalise(sentence: str) -> str:
+    text = QUOTED.sub(" ", sentence.lower())
+    text = re.sub(r"[^\wåäöéü§\- ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def own_part(sentence: str) -> str:
+    """The part of a sentence that speaks for the body: after a leading reporting clause, if any."""
+    text = normalise(sentence)
+    if REPORTING.search(text) and not EMBEDDED.match(text):
+        rest = sentence.split(",", 1)
+        return normalise(rest[1]) if len(rest) == 2 else ""
+    return text
