@@ -64,6 +64,7 @@ ONE_HOME = {
     r"\"published\",\s*\"closed\"": "RemissStatus.ANSWERABLE",
     r"def has_passed\(": "deadline_has_passed (remiss.models) through Remiss/Recipient.deadline_passed",
     r"def newest_per_response\(": "Submission.objects.newest_per_response()",
+    r"SUPPORTS, PARTLY, OPPOSES, NO_VIEW = \"supports\"": "Stance (remiss.models.responses)",
 }
 
 

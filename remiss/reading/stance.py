@@ -4,7 +4,7 @@
 are explicit verbs (tillstyrker, avstyrker, ställer sig bakom, instämmer, välkomnar); weak ones are
 attitudes (ser positivt på, har inget att invända). Negation flips a cue ("kan inte tillstyrka",
 "ställer sig inte bakom"); reservations make support partial ("tillstyrker delvis", "med
-reservation", "i princip positiv …, men … risk"). Pure functions; no Django.
+reservation", "i princip positiv …, men … risk"). Pure functions over the answer model's codes.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.models.responses import Stance
+
 from .text import normalise, own_part
 
-SUPPORTS, PARTLY, OPPOSES, NO_VIEW = "supports", "partly", "opposes", "no_view"
+SUPPORTS, PARTLY, OPPOSES, NO_VIEW = (s.value for s in (Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW))
 
 
 # Kinds of wording, for calibration and for how a statement combines with others.
