@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 
+from . import budget
+
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 # A page of real text yields far more than this; below it on average the PDF is taken as scanned.
@@ -99,13 +101,18 @@ def _pdf(data: bytes) -> ExtractedDocument:
             code="corrupt",
         ) from None
     try:
+        deadline = budget.Deadline()
         if len(document) > MAX_PDF_PAGES:
             raise ReadingError(
                 _("PDF-filen har fler än %(pages)d sidor och kan inte läsas automatiskt.") % {"pages": MAX_PDF_PAGES},
                 code="too_large",
             )
+        if not budget.pdf_within_budget(data):
+            raise ReadingError(budget.over_budget_message(), code="too_large")
         pages = []
         for page in document:
+            if deadline.passed():
+                raise ReadingError(budget.over_budget_message(), code="too_large")
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
             textpage.close()
@@ -193,6 +200,8 @@ def _docx(data: bytes) -> ExtractedDocument:
             _("Word-dokumentet är för stort när det packas upp och kan inte läsas. Spara det som PDF och försök igen."),
             code="too_large",
         )
+    if not budget.docx_within_budget(archive):
+        raise ReadingError(budget.over_budget_message(), code="too_large")
     try:
         import docx
 
