@@ -156,6 +156,21 @@ def publication_of(submission: Submission):
         return None
 
 
+def original_file_is_public(submission: Submission) -> bool:
+    """Whether the public may download the file an answer came in as: not when the ministry withheld
+    the answer or published a redacted copy, and never for a private person who did not consent to
+    being named (the file's name, metadata and text may carry their name and address; the public
+    gets the text as published instead)."""
+    from .models import PublicAnswer, SenderKind
+
+    web = publication_of(submission)
+    if web is not None and (web.withheld or web.redacted_pdf):
+        return False
+    return not PublicAnswer.objects.filter(
+        recipient_id=submission.response.recipient_id, sender_kind=SenderKind.PERSON, publish_name=False
+    ).exists()
+
+
 def get_submission_for_staff(request: HttpRequest, remiss_pk: int, pk: int) -> tuple[Remiss, Submission]:
     """A submission of a remiss the active ministry owns (404 for everyone else, via the remiss)."""
     remiss = get_remiss_for_staff(request, remiss_pk)

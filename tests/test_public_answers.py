@@ -364,3 +364,26 @@ def test_a_name_typed_in_the_form_never_makes_an_answer_a_registered_bodys(
     )
     services.publish_public_answer(answer=other, by=staff)
     assert Submission.objects.filter(response__recipient__organisation__name="Facket").exists()
+
+
+def test_a_private_persons_original_file_is_never_public_without_consent(
+    client, client_for, staff, remiss, django_capture_on_commit_callbacks, eager
+):
+    """The file's name, metadata and text may carry the person's name and address: staff see it, the
+    public gets the text as published, marked as having come as a document, and no link to the file."""
+    from remiss.services import documents as document_answers
+
+    data = documents.docx_bytes([("heading", "5.1 Ett register"), "Jag, Anna Andersson på Storgatan 1, tillstyrker."])
+    answer = confirmed(
+        client, remiss, django_capture_on_commit_callbacks, file=SimpleUploadedFile("anna-andersson.docx", data)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        received = services.publish_public_answer(answer=answer, by=staff)
+        choices = {int(k): (v["stance"], v["evidence"]) for k, v in received.reading["proposals"].items()}
+        document_answers.confirm_document_answer(received=received, by=staff, choices=choices)
+    submission = Submission.objects.get()
+    page = client.get(reverse("public:detail", args=[remiss.pk])).content.decode()
+    assert "Inkommit som dokument" in page and "anna-andersson.docx" not in page
+    assert client.get(reverse("public:answer_original", args=[remiss.pk, submission.pk])).status_code == 404
+    staff_view = client_for(staff).get(reverse("ministry:document_original", args=[remiss.pk, received.pk]))
+    assert staff_view.status_code == 200  # the ministry keeps the original (allmän handling)

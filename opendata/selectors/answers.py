@@ -50,8 +50,8 @@ class PublicAnswer:
 
     @property
     def original(self):
-        """The file the answer came as, when the public may have it (not beside a redacted copy)."""
-        if not self.came_as_document or self.redacted:
+        """The file the answer came as, when the public may have it (``permissions.original_file_is_public``)."""
+        if not self.came_as_document or not permissions.original_file_is_public(self.submission):
             return None
         return ReceivedDocument.objects.filter(submission=self.submission).only("pk", "original_name").first()
 

@@ -53,6 +53,7 @@ def _answers(remiss):
     for submission in newest.values():
         submission.web = permissions.publication_of(submission)  # a redacted copy, withheld, or None
         submission.original = received_document_of(submission)
+        submission.original_public = submission.original is not None and permissions.original_file_is_public(submission)
         submission.web_attachments = _web_attachments(submission)
     return sorted(newest.values(), key=lambda s: s.response.recipient.organisation.name)
 
@@ -147,8 +148,8 @@ def answer_original(request, pk: int, submission_pk: int):
     from remiss.views.ministry.document_answers import serve_original
 
     _remiss, submission = _public_submission(request, pk, submission_pk)
-    received, web = received_document_of(submission), permissions.publication_of(submission)
-    if received is None or (web is not None and (web.withheld or web.redacted_pdf)):
+    received = received_document_of(submission)
+    if received is None or not permissions.original_file_is_public(submission):
         return render(request, "404.html", status=404)
     return serve_original(received)
 
