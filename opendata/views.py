@@ -30,7 +30,9 @@ def answer_page(request, pk: int, submission_pk: int):
 
 def summary_page(request, pk: int):
     remiss = permissions.get_public_remiss(request, pk)
-    if not service.summary_is_public(remiss):
+    # One rule for every public channel (page, summary, map, search, API, ZIP): what the remiss's
+    # publicity rule makes public, as soon as it is public; while the remiss is open the page says so.
+    if not permissions.answers_are_public(remiss):
         return render(request, "opendata/summary_pending.html", {"remiss": remiss}, status=404)
     answers = service.public_answers(remiss)
     summaries = service.proposal_summaries(remiss, answers, ANSWER_CATEGORIES)
@@ -41,6 +43,7 @@ def summary_page(request, pk: int):
         "summaries": summaries,
         "categories": ANSWER_CATEGORIES,
         "chart": stacked_rows(summaries, ANSWER_CATEGORIES),
+        "still_open": remiss.accepts_answers and not remiss.deadline_passed(),
     }
     return render(request, "opendata/summary.html", context)
 

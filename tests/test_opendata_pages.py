@@ -86,9 +86,37 @@ def test_summary_counts_chart_table_and_who_said_what(anonymous, world):
     assert f"<title>{p1.label}: Tillstyrker 2</title>" in html
 
 
-def test_summary_waits_for_the_deadline(anonymous, ministry):
-    remiss = f.PublishedRemissFactory(ministry=ministry, deadline=timezone.localdate() + dt.timedelta(days=5))
-    response = anonymous.get(reverse("opendata:summary", args=[remiss.pk]))
-    assert response.status_code == 404 and "när sista svarsdag har passerat" in response.content.decode()
+def test_one_rule_for_what_is_public_on_every_channel(anonymous, ministry, org):
+    """What the remiss's publicity rule makes public is public everywhere at once — the summary, the
+    map, the answer list in the API and the ZIP — and what it keeps back is kept back everywhere."""
+    from remiss.models import Publicity
+
+    soon = timezone.localdate() + dt.timedelta(days=5)
+    at_once = f.PublishedRemissFactory(ministry=ministry, deadline=soon, publicity=Publicity.IMMEDIATE)
+    later = f.PublishedRemissFactory(ministry=ministry, deadline=soon, publicity=Publicity.AFTER_DEADLINE)
+    for remiss in (at_once, later):
+        f.ProposalFactory(section=f.SectionFactory(remiss=remiss))
+        f.make_submission(f.RecipientFactory(remiss=remiss, organisation=org))
+
+    def channels(remiss):
+        return {
+            "summary": anonymous.get(reverse("opendata:summary", args=[remiss.pk])).status_code,
+            "map": anonymous.get(reverse("opendata:map", args=[remiss.pk])).status_code,
+            "api": len(anonymous.get(f"/api/v1/remisser/{remiss.pk}/svar/").json().get("items", [])),
+        }
+
+    assert channels(at_once) == {"summary": 200, "map": 200, "api": 1}
+    page = anonymous.get(reverse("opendata:summary", args=[at_once.pk])).content.decode()
+    assert "Remissen är öppen till och med" in page
+    assert channels(later) == {"summary": 404, "map": 404, "api": 0}
+    pending = anonymous.get(reverse("opendata:summary", args=[later.pk])).content.decode()
+    assert "publiceras efter sista svarsdag" in pending
     draft = f.RemissFactory(ministry=ministry)
     assert anonymous.get(reverse("opendata:summary", args=[draft.pk])).status_code == 404
+
+def test_the_remiss_page_says_when_answers_become_public(anonymous, ministry):
+    from remiss.models import Publicity
+
+    later = f.PublishedRemissFactory(ministry=ministry, publicity=Publicity.AFTER_DEADLINE)
+    page = anonymous.get(reverse("public:detail", args=[later.pk])).content.decode()
+    assert "Svaren blir offentliga" in page and "Efter sista svarsdag" in page

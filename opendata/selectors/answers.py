@@ -87,16 +87,6 @@ def get_public_answer(remiss: Remiss, submission_pk: int) -> PublicAnswer:
     return PublicAnswer(submission, permissions.publication_of(submission), is_newest=newest == submission.pk)
 
 
-def summary_is_public(remiss: Remiss) -> bool:
-    """The public summary appears once the answers are public and every deadline has passed."""
-    if not permissions.answers_are_public(remiss):
-        return False
-    if remiss.status != RemissStatus.PUBLISHED:
-        return True
-    latest = deadlines.last_deadline(remiss)
-    return latest is not None and timezone.now() > latest
-
-
 @dataclass
 class Said:
     answer: PublicAnswer
