@@ -14,11 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.http import Http404
-from django.utils import timezone
 
 from opendata.stances import category_key
-from remiss import deadlines, permissions
-from remiss.models import Proposal, ReceivedDocument, Remiss, RemissStatus, Submission
+from remiss import permissions
+from remiss.models import Proposal, ReceivedDocument, Remiss, Submission
 
 
 @dataclass
