@@ -144,6 +144,8 @@ def main() -> None:
             "blind11",
             "blind12",
             "blind13",
+            "real",
+            "realheld",
             "all",
         ],
     )
@@ -172,6 +174,8 @@ def main() -> None:
             "blind11",
             "blind12",
             "blind13",
+            "real",
+            "realheld",
         ]
         if args.split == "all"
         else [args.split]
