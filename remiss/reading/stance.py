@@ -19,24 +19,10 @@ from .text import normalise, own_part
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = (s.value for s in (Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW))
 
 
-# Kinds of wording, for calibration and for how a statement combines with others.
-VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CONDITIONAL_KIND, NONE = (
-    "verb",
-    "attitude",
-    "evaluative",
-    "against",
-    "doubt",
-    "consider",
-    "reservation",
-    "conditional",
-    "no_view",
+from .wordings import (  # noqa: F401  (the kinds are used through this module)
+    AFFIRMED_ACTION, AGAINST, ATTITUDE, CONDITIONAL_KIND, CONSIDER_KIND, DOUBT, EVALUATIVE, GOOD_BASIS, KEEP,
+    NEGATED_ACTION, NONE, RESERVATION_KIND, RESERVED, VERB, aim_only,
 )
-# "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
-KEEP = "keep"
-# "anser att bevarandetiden inte bör förlängas": against a proposal whose own verb it negates
-NEGATED_ACTION = "negated_action"
-# "anser att en statlig ersättning måste införas": against a proposal that says it should not be
-AFFIRMED_ACTION = "affirmed_action"
 
 
 @dataclass(frozen=True)
@@ -195,13 +181,14 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
     (SUPPORTS, 0.8, VERB, re.compile(r"\bkan (?:\w+ )?acceptera\b|\baccepterar\b")),
+    *GOOD_BASIS,
     (
         SUPPORTS,
         0.7,
         EVALUATIVE,
         re.compile(
-            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ )?"
-            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd)\w*\b"
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ (?:och )?)?"
+            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd|ambitiös|genomarbetad|gedigen)\w*\b"
         ),
     ),
     (SUPPORTS, 0.9, VERB, re.compile(r"\bansluter (?:sig|vi oss|oss) (?:\w+ )?till\b|\bgodtar\b|\bkan godta\b")),
@@ -236,6 +223,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
     (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
     (PARTLY, 0.5, DOUBT, re.compile(r"\bser (?!inga\b|inte\b)(?:\w+ )?svårigheter med\b")),
+    *RESERVED,
     (
         PARTLY,
         0.5,
@@ -278,7 +266,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         SUPPORTS,
         0.6,
         EVALUATIVE,
-        re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
+        re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med|om)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
     (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
@@ -383,6 +371,7 @@ NOT_AGAINST = re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss) (?:\w+ )?(?:inte|
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
     r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*|\bföredragit\b|\bhellre\b"
+    r"|\b(?:en del|vissa|några|ett antal|flera) (?:synpunkter|påpekanden)\b"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
@@ -428,6 +417,8 @@ def classify(sentence: str) -> Cue | None:
     for stance, strength, kind, pattern in PATTERNS:
         match = pattern.search(cleaned)
         if match is None:
+            continue
+        if aim_only(stance, kind, cleaned[match.end() :]):
             continue
         stance = _apply_negation(stance, cleaned, match)
         if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):
