@@ -160,10 +160,11 @@ class _Reader:
         state = self.state
         refs = self._narrow(block.text, self.index.numbered(block.text), self.index.proposal_texts(block.text))
         refs = refs or self.index.titles(block.text, heading=True)
-        if ANSWER_TITLE.search(block.text) and not self.index.numbered(block.text):
+        title = bool(ANSWER_TITLE.search(block.text)) and not self.index.numbered(block.text)
+        if title:
             refs = []  # "Remissvar avseende Ds 2011:32 …": the answer's own title, not a proposal's
         zone = zone_of(block.text)
-        if not refs and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
+        if not refs and not title and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
             refs = self._heading_keywords(block.text)
         if refs:
             state.zone = PROPOSAL
