@@ -15,14 +15,34 @@ from dataclasses import dataclass
 from remiss.models.responses import Stance
 
 from .text import normalise, own_part
+from .wordings import (
+    AFFIRMED_ACTION,  # noqa: F401  (read by the modules that take the kinds from here)
+    AGAINST,
+    ATTITUDE,
+    CONDITIONAL,
+    CONDITIONAL_KIND,
+    CONSIDER,
+    CONSIDER_KIND,
+    DEMAND,
+    DOUBT,
+    EACH,
+    EVALUATIVE,
+    GOOD_BASIS,
+    KEEP,
+    NEGATED_ACTION,
+    NONE,
+    NOT_WITHOUT,
+    RESERVATION_KIND,
+    RESERVED,
+    STANDING,
+    VERB,
+    WANTS_CHANGES,
+    W,
+    aim_only,
+    report_quality,
+)
 
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = (s.value for s in (Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW))
-
-
-from .wordings import (  # noqa: F401  (the kinds are used through this module)
-    AFFIRMED_ACTION, AGAINST, ATTITUDE, CONDITIONAL_KIND, CONSIDER_KIND, DOUBT, EVALUATIVE, GOOD_BASIS, KEEP,
-    NEGATED_ACTION, NONE, RESERVATION_KIND, RESERVED, VERB, aim_only,
-)
 
 
 @dataclass(frozen=True)
@@ -37,7 +57,6 @@ class Cue:
     forward: bool = False
 
 
-W = r"(?:[\wåäöéü-]+ )"  # one word and its space
 NEG = r"(?:inte|ej|icke|aldrig)"
 OBJECT = r"(?:förslag|utredning|delegation|betänkand|promemori|inriktning|bedömning|rekommendation|slutsats|ambition|intention|tanke|idé|ändring|detta|det|dessa|denna|den)"
 
@@ -139,6 +158,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         DOUBT,
         re.compile(rf"\bifrågasätter {W}{{0,2}}(?:behovet|nödvändigheten|lämpligheten|rimligheten|syftet)\b"),
     ),
+    *STANDING,
     (
         NO_VIEW,
         1.0,
@@ -269,7 +289,12 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med|om)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (
+        SUPPORTS,
+        0.9,
+        VERB,
+        re.compile(r"\b(?:har|finns) (?:\w+ ){0,2}?(?:inget|ingenting) att (?:invända|erinra|anmärka)"),
+    ),
     (
         SUPPORTS,
         0.8,
@@ -333,28 +358,6 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
 ]
 
-# "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
-WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,8}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
-)
-# "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
-CONSIDER = re.compile(
-    r"\b(?:bör|behöver|borde|måste) (?:\w+ ){0,3}(?:övervägas|utredas|analyseras|belysas|ses över|prövas)(?: (?:vidare|ytterligare|närmare|noga))?\b"
-    r"|\bbör (?:\w+ ){0,2}(?:överväga|utreda|analysera|se över)\b|\b(?:ytterligare|fördjupad|djupare) (?:analys|utredning|beredning)\b"
-    r"|\b(?:bör|behöver|måste) (?:\w+ ){0,2}föregås av (?:en )?(?:\w+ )?(?:analys|utredning|prövning|utvärdering)\b"
-)
-CONDITIONAL = re.compile(
-    r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
-)
-# "kan inte genomföras utan ökade anslag", "bör inte införas utan att …": a condition, not a refusal
-NOT_WITHOUT = re.compile(
-    r"\b(?:inte|ej) (?:\w+ ){0,2}?(?:genomföras|införas|ske|fungera|genomföra|införa|tillstyrkas)(?: \w+){0,2}? utan\b"
-)
-# "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
-DEMAND = re.compile(
-    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver|inte får|får inte)\b"
-    r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
-)
 RESERVATION = re.compile(
     r"\bdelvis\b|\bmed (?:en |vissa |viss |några )?(?:reservation|förbehåll|invändning|undantag)\w*|\bi (?:huvudsak|princip|stort sett|vissa delar)\b"
     r"|\bmed undantag\b|\bmed tillägg\b|\bmed (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)\b|\bmed reservation\b"
@@ -418,7 +421,7 @@ def classify(sentence: str) -> Cue | None:
         match = pattern.search(cleaned)
         if match is None:
             continue
-        if aim_only(stance, kind, cleaned[match.end() :]):
+        if aim_only(stance, kind, cleaned[match.end() :]) or report_quality(kind, match.group(0)):
             continue
         stance = _apply_negation(stance, cleaned, match)
         if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):
@@ -481,6 +484,7 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, CONDITIONAL_KIND, SUPPORTS)
     if match := RESERVATION.search(text):
         forward = bool(FORWARD.search(text[match.start() :]) or MAINLY.match(match.group(0)))
+        forward = forward and not EACH.search(text[match.start() :])
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, RESERVATION_KIND, SUPPORTS, forward)
     if WANTS_CHANGES.search(text):
         return Cue(PARTLY, 0.7, cue.phrase, RESERVATION_KIND, SUPPORTS)

@@ -11,6 +11,7 @@ import re
 from remiss.models.responses import Stance
 
 SUPPORTS, PARTLY = Stance.SUPPORTS.value, Stance.PARTLY.value
+W = r"(?:[\wåäöéü-]+ )"  # one word and its space
 
 # Kinds of wording, for calibration and for how a statement combines with others.
 VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CONDITIONAL_KIND, NONE = (
@@ -72,3 +73,67 @@ AIM_ONLY = re.compile(
 def aim_only(stance: str, kind: str, after: str) -> bool:
     """Support whose object is only the aim or the problem description."""
     return stance == SUPPORTS and kind in (VERB, ATTITUDE) and bool(AIM_ONLY.match(after))
+
+
+OPPOSES, NO_VIEW = Stance.OPPOSES.value, Stance.NO_VIEW.value
+# Before "no view": opposition stated as a standing ("vår avvisande hållning"), strong criticism,
+# and declining to comment on the details because of it ("finner inte skäl att lägga synpunkter").
+STANDING: list[tuple[str, float, str, re.Pattern]] = [
+    (
+        OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(r"\b(?:vår|sin|dess|min|en|den) (?:\w+ )?(?:avvisande|negativa) (?:hållning|inställning)\b"),
+    ),
+    (
+        OPPOSES,
+        0.8,
+        AGAINST,
+        re.compile(
+            r"\bär (?:\w+ )?(?:starkt|mycket|kraftigt|djupt) (?:kritisk|kritiska|negativ|negativa) (?:till|mot)\b"
+        ),
+    ),
+    (
+        NO_VIEW,
+        0.9,
+        NONE,
+        re.compile(
+            r"\b(?:finner|ser) (?:\w+ )?(?:inte|ej|inget|inga) (?:något |några )?(?:skäl|anledning) att (?:lägga|lämna|ha|avge)"
+            r" (?:några )?(?:synpunkter|kommentarer)\b"
+        ),
+    ),
+]
+# "anser att rapporten … är stringent och bra": the quality of the report, not a proposal
+REPORT_QUALITY = re.compile(
+    r"\batt (?:\w+ )?(?:rapport\w*|betänkande\w*|utredning\w*|promemori\w*|underlag\w*|analys\w*|beskrivning\w*)\b"
+)
+# "men har ett antal synpunkter gällande respektive förslag": a reservation about each proposal
+EACH = re.compile(r"\b(?:respektive|varje) (?:förslag|del|avsnitt)\b|\bvart och ett av förslagen\b")
+
+
+def report_quality(kind: str, phrase: str) -> bool:
+    return kind == EVALUATIVE and bool(REPORT_QUALITY.search(phrase))
+
+
+# "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
+WANTS_CHANGES = re.compile(
+    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,8}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
+)
+# "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
+CONSIDER = re.compile(
+    r"\b(?:bör|behöver|borde|måste) (?:\w+ ){0,3}(?:övervägas|utredas|analyseras|belysas|ses över|prövas)(?: (?:vidare|ytterligare|närmare|noga))?\b"
+    r"|\bbör (?:\w+ ){0,2}(?:överväga|utreda|analysera|se över)\b|\b(?:ytterligare|fördjupad|djupare) (?:analys|utredning|beredning)\b"
+    r"|\b(?:bör|behöver|måste) (?:\w+ ){0,2}föregås av (?:en )?(?:\w+ )?(?:analys|utredning|prövning|utvärdering)\b"
+)
+CONDITIONAL = re.compile(
+    r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
+)
+# "kan inte genomföras utan ökade anslag", "bör inte införas utan att …": a condition, not a refusal
+NOT_WITHOUT = re.compile(
+    r"\b(?:inte|ej) (?:\w+ ){0,2}?(?:genomföras|införas|ske|fungera|genomföra|införa|tillstyrkas)(?: \w+){0,2}? utan\b"
+)
+# "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
+DEMAND = re.compile(
+    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver|inte får|får inte)\b"
+    r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
+)
