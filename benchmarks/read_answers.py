@@ -146,6 +146,7 @@ def main() -> None:
             "blind13",
             "real",
             "realheld",
+            "realblind",
             "all",
         ],
     )
@@ -176,6 +177,7 @@ def main() -> None:
             "blind13",
             "real",
             "realheld",
+            "realblind",
         ]
         if args.split == "all"
         else [args.split]
