@@ -26,6 +26,9 @@ from tests.test_reading_documents import DATA, LABELS, _read
         ("Vi finner inte skäl att lämna synpunkter på utformningen.", "no_view"),
         ("Kontoret har i huvudsak inget att erinra mot förslagen.", "partly"),
         ("Det är också bra om tillsynen samordnas.", "supports"),
+        ("En enrådighetsmyndighet är en mer lämplig ledningsform för den föreslagna myndigheten.", "opposes"),
+        ("Verket bör avstå från att föreskriva om nya normer.", "opposes"),
+        ("Det föreligger oklarheter om hur myndigheten ska finansieras.", "partly"),
     ],
 )
 def test_wordings_of_real_answers(sentence, expected):
@@ -39,6 +42,7 @@ def test_wordings_of_real_answers(sentence, expected):
         "Rådet är positivt till strävan att samordna reglerna inom EU.",
         "Kommunen instämmer i utredningens problembeskrivning.",
         "Akademien anser att rapporten är stringent och bra.",
+        "Verket frågar särskilt om myndigheterna kan ställa sig bakom rapporten.",
     ],
 )
 def test_the_aim_or_the_report_itself_is_no_stance(sentence):
@@ -70,14 +74,14 @@ def test_no_view_on_the_rubricated_report_covers_what_a_passing_sentence_named()
     assert [p.stance for p in reading.proposals] == ["no_view", "no_view"]
 
 
-@pytest.mark.parametrize("split", ["real", "realheld"])
+@pytest.mark.parametrize("split", ["real", "realheld", "realblind"])
 def test_real_answers_read_as_labelled(split):
     total = Tally()
     for name, label in LABELS.items():
         if label["split"] == split:
             total.add(_read(name, label, kind="docx"))
     figures = total.figures()
-    assert figures["stance_accuracy"] >= (0.95 if split == "real" else 0.85), total.errors
+    assert figures["stance_accuracy"] >= {"real": 0.95, "realheld": 0.85}.get(split, 0.5), total.errors
     assert figures["opposes_where_supports"] == 0, total.errors
     assert figures["stance_on_unaddressed"] <= (0 if split == "real" else 1), total.errors
     assert figures["sentences_placed"] >= 0.95

@@ -38,8 +38,7 @@ from .wordings import (
     VERB,
     WANTS_CHANGES,
     W,
-    aim_only,
-    report_quality,
+    not_a_stance,
 )
 
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = (s.value for s in (Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW))
@@ -421,7 +420,7 @@ def classify(sentence: str) -> Cue | None:
         match = pattern.search(cleaned)
         if match is None:
             continue
-        if aim_only(stance, kind, cleaned[match.end() :]) or report_quality(kind, match.group(0)):
+        if not_a_stance(stance, kind, match.group(0), cleaned[: match.start()], cleaned[match.end() :]):
             continue
         stance = _apply_negation(stance, cleaned, match)
         if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):

@@ -57,6 +57,12 @@ RESERVED: list[tuple[str, float, str, re.Pattern]] = [
     ),
     (
         PARTLY,
+        0.5,
+        DOUBT,
+        re.compile(r"\b(?:föreligger|finns|råder) (?:\w+ )?oklarhet\w* (?:om|kring|kring hur|i fråga om)\b"),
+    ),
+    (
+        PARTLY,
         0.6,
         CONDITIONAL_KIND,
         re.compile(r"^\W*(?:men|dock) (?:\w+ ){0,2}?förutsätter\b|\bförutsätter (?:dock|emellertid|samtidigt)\b"),
@@ -93,6 +99,24 @@ STANDING: list[tuple[str, float, str, re.Pattern]] = [
             r"\bär (?:\w+ )?(?:starkt|mycket|kraftigt|djupt) (?:kritisk|kritiska|negativ|negativa) (?:till|mot)\b"
         ),
     ),
+    # "är en mer lämplig ledningsform för den föreslagna myndigheten": an alternative preferred
+    (
+        OPPOSES,
+        0.6,
+        AGAINST,
+        re.compile(
+            r"\b(?:är|vore) (?:en |ett )?(?:mer|mera|betydligt mer|bättre|lämpligare)(?: \w+){0,3}? (?:för|än) (?:den|det|de) föreslagna\b"
+        ),
+    ),
+    # "bör avstå från att föreskriva om …", a list item "– avstå från att införa …"
+    (
+        OPPOSES,
+        0.7,
+        AGAINST,
+        re.compile(
+            r"(?:\bbör (?:\w+ ){0,5}?|^\W*)avstå (?:från |ifrån )?att (?:föreskriva|införa|genomföra|besluta|inrätta|reglera)\b"
+        ),
+    ),
     (
         NO_VIEW,
         0.9,
@@ -111,8 +135,17 @@ REPORT_QUALITY = re.compile(
 EACH = re.compile(r"\b(?:respektive|varje) (?:förslag|del|avsnitt)\b|\bvart och ett av förslagen\b")
 
 
-def report_quality(kind: str, phrase: str) -> bool:
-    return kind == EVALUATIVE and bool(REPORT_QUALITY.search(phrase))
+# "SGI frågar om myndigheterna kan ställa sig bakom …": a question reported, not the body's stance
+ASKED = re.compile(r"\bfrågar (?:\w+ ){0,3}?(?:om|huruvida)\b")
+
+
+def not_a_stance(stance: str, kind: str, phrase: str, before: str, after: str) -> bool:
+    """Support of the aim only, an evaluation of the report itself, or a question someone asks."""
+    return (
+        aim_only(stance, kind, after)
+        or (kind == EVALUATIVE and bool(REPORT_QUALITY.search(phrase)))
+        or bool(ASKED.search(before))
+    )
 
 
 # "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
