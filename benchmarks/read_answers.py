@@ -144,6 +144,9 @@ def main() -> None:
             "blind11",
             "blind12",
             "blind13",
+            "real",
+            "realheld",
+            "realblind",
             "all",
         ],
     )
@@ -172,6 +175,9 @@ def main() -> None:
             "blind11",
             "blind12",
             "blind13",
+            "real",
+            "realheld",
+            "realblind",
         ]
         if args.split == "all"
         else [args.split]

@@ -56,7 +56,8 @@ COORDINATED = re.compile(
 ANAPHOR = re.compile(r"^(?:\w+ ){0,5}?(?:förslaget|försöket|det|den|dessa|detta|denna|de)\b")
 PROPOSALS_OBJECT = re.compile(
     r"^(?:\w+ ){0,2}?(?:förslagen|samtliga förslag|alla förslag|de förslag som|utredningens förslag|betänkandets förslag"
-    r"|kommitténs förslag|delegationens förslag)\b"
+    r"|kommitténs förslag|delegationens förslag|de (?:förändringar|ändringar) som (?:föreslås|utredningen föreslår)"
+    r"|de föreslagna (?:förändringarna|ändringarna))\b"
 )
 REMOVAL = re.compile(r"\b(?:tas bort|avskaffas|upphävs|upphör|slopas|utgår|flyttas|förs över|tar över)\b")
 EXCEPT = re.compile(
@@ -111,6 +112,27 @@ SOME = re.compile(
 )
 
 
+# "utredningens förslag ger en god grund": an evaluation whose subject is all the proposals
+BLANKET_SUBJECT = re.compile(
+    r"\b(?:utredningens|betänkandets|promemorians|kommitténs|delegationens|remissens) förslag\b(?! (?:om|att|till)\b)"
+    r"|^(?:\w+ ){0,4}?förslagen\b"
+)
+# "har tagit del av propositionen och stöder den": a pronoun for the remitted document
+REPORT_BEFORE = re.compile(
+    r"\b(?:proposition\w*|promemori\w*|betänkande\w*|remiss\w*|rapport\w*|utredningen|förslagen|lagförslaget)\b"
+)
+PRONOUN_OBJECT = re.compile(r"\b(?:den|det|dem|dessa|detta|denna)$")
+
+
+def _blanket_by_subject(cue: Cue, own: str) -> bool:
+    if cue.phrase not in own:
+        return False
+    before, _ = own.split(cue.phrase, 1)
+    if PRONOUN_OBJECT.search(cue.phrase) and REPORT_BEFORE.search(before):
+        return True
+    return cue.kind == "evaluative" and bool(BLANKET_SUBJECT.search(before + cue.phrase))
+
+
 def is_blanket(cue: Cue, own: str) -> bool:
     """Explicit wording about the whole remiss; an attitude ("är positiv till betänkandet") is not,
     nor welcoming the report ("välkomnar promemorian"), nor one about some of it ("invändningar mot
@@ -120,6 +142,8 @@ def is_blanket(cue: Cue, own: str) -> bool:
         return False
     if cue.phrase == "välkomnar" and REPORT_ITSELF.match(after.strip()) and not WHOLE.search(own):
         return False  # "välkomnar promemorian": the report, not each of its proposals
+    if cue.strength >= 0.6 and _blanket_by_subject(cue, own):
+        return True
     if cue.strength < 0.9:  # an attitude covers the remiss only when it names all its proposals
         named_all = PROPOSALS_OBJECT.match(after.strip()) or WHOLE.search(own) and BLANKET_OBJECT.search(after)
         return bool(named_all and cue.strength >= 0.6)

@@ -61,6 +61,15 @@ from .zones import BACKGROUND, SUBHEADING, zone_of
 READING_ZONES = (SUMMARY, GENERAL, PROPOSAL, UNPLACED)
 RELATIVE = (KEEP, NEGATED_ACTION, AFFIRMED_ACTION)
 REST_OBJECT = re.compile(r"\bövriga (?:förslag|delar)\b")  # stances that depend on the proposal's wording
+RUBRICATED = re.compile(
+    r"\b(?:ovan |här )?(?:rubricerade|remitterade|ovannämnda) (?:departements)?"
+    r"(?:promemori\w*|betänkande\w*|remiss\w*|rapport\w*|förslag\w*|proposition\w*)"
+)
+ANSWER_TITLE = re.compile(
+    r"^(?:remissvar|remissyttrande|yttrande|utlåtande|svar)\b(?: \w+){0,2}? (?:avseende|över|om|angående|på|gällande|rörande)\b"
+    r"|\bsvar på remiss\b|\b(?:SOU|Ds) \d{4}:\d+",
+    re.I,
+)
 
 
 class _State:
@@ -151,8 +160,11 @@ class _Reader:
         state = self.state
         refs = self._narrow(block.text, self.index.numbered(block.text), self.index.proposal_texts(block.text))
         refs = refs or self.index.titles(block.text, heading=True)
+        title = bool(ANSWER_TITLE.search(block.text)) and not self.index.numbered(block.text)
+        if title:
+            refs = []  # "Remissvar avseende Ds 2011:32 …": the answer's own title, not a proposal's
         zone = zone_of(block.text)
-        if not refs and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
+        if not refs and not title and zone is None and state.zone in (GENERAL, PROPOSAL, UNPLACED):
             refs = self._heading_keywords(block.text)
         if refs:
             state.zone = PROPOSAL
@@ -276,7 +288,8 @@ class _Reader:
         """A statement that names no proposal by number, title or wording: by its words, else the
         scope, else a general statement."""
         if keys := self._keywords_within_scope(
-            subject_matter, named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index)
+            subject_matter,
+            named=clause or bool(TOPIC.match(own)) or directly_named(cue, own, self.index) or self._subject(cue, own),
         ):
             self.referenced = True
             self._record(keys, cue, RANK_KEYWORD, "keyword", sentence)
@@ -291,6 +304,12 @@ class _Reader:
             self.state.scope_used = True
         else:
             self.general.append(General(cue, clean(sentence), "", set()))
+
+    def _subject(self, cue: Cue, own: str) -> bool:
+        """The sentence's subject, before a closing stance phrase, names a proposal ("Ökad delegering
+        av rovdjursförvaltningen till länsstyrelserna är positivt")."""
+        before, _, after = own.partition(cue.phrase)
+        return bool(before.strip() and len(after.split()) <= 2 and self.index.keyword_hits(before))
 
     def _listed(self, sentence: str) -> list[str]:
         """Proposals a stance sentence names by short titles; inside a list the numbering put in
@@ -324,6 +343,8 @@ class _Reader:
             return "rest"
         if by_keyword:
             return ""
+        if RUBRICATED.search(own):
+            return "all"  # "inga synpunkter på ovan rubricerade departementspromemoria"
         in_scope = state.scope and (state.scope_reference == "heading" or not state.scope_used)
         if in_scope and (DEMONSTRATIVE.search(own) or not WHOLE.search(own)):
             return ""  # "tillstyrker förslagen" under a heading or after a list: the ones in scope
@@ -351,6 +372,8 @@ class _Reader:
         listing = state.listing and block.bullet
         state.listing = listing or (not own and sentence.rstrip().endswith(":"))
         refs, rank = (numbered, RANK_EXPLICIT) if numbered else (named, RANK_TEXT)
+        if not numbered and ANSWER_TITLE.search(sentence):
+            return  # the answer's own title, written as a paragraph
         if not refs and (listing or not own):
             refs = self.index.keyword_hits(sentence)
         elif not refs and (passing := PASSING.search(sentence)):  # "… kommentera rekommendationen om X"

@@ -15,28 +15,33 @@ from dataclasses import dataclass
 from remiss.models.responses import Stance
 
 from .text import normalise, own_part
+from .wordings import (
+    AFFIRMED_ACTION,  # noqa: F401  (read by the modules that take the kinds from here)
+    AGAINST,
+    ATTITUDE,
+    CONDITIONAL,
+    CONDITIONAL_KIND,
+    CONSIDER,
+    CONSIDER_KIND,
+    DEMAND,
+    DOUBT,
+    EACH,
+    EVALUATIVE,
+    GOOD_BASIS,
+    KEEP,
+    NEGATED_ACTION,
+    NONE,
+    NOT_WITHOUT,
+    RESERVATION_KIND,
+    RESERVED,
+    STANDING,
+    VERB,
+    WANTS_CHANGES,
+    W,
+    not_a_stance,
+)
 
 SUPPORTS, PARTLY, OPPOSES, NO_VIEW = (s.value for s in (Stance.SUPPORTS, Stance.PARTLY, Stance.OPPOSES, Stance.NO_VIEW))
-
-
-# Kinds of wording, for calibration and for how a statement combines with others.
-VERB, ATTITUDE, EVALUATIVE, AGAINST, DOUBT, CONSIDER_KIND, RESERVATION_KIND, CONDITIONAL_KIND, NONE = (
-    "verb",
-    "attitude",
-    "evaluative",
-    "against",
-    "doubt",
-    "consider",
-    "reservation",
-    "conditional",
-    "no_view",
-)
-# "bestämmelsen ska finnas kvar": against a proposal that removes something, nothing otherwise
-KEEP = "keep"
-# "anser att bevarandetiden inte bör förlängas": against a proposal whose own verb it negates
-NEGATED_ACTION = "negated_action"
-# "anser att en statlig ersättning måste införas": against a proposal that says it should not be
-AFFIRMED_ACTION = "affirmed_action"
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,6 @@ class Cue:
     forward: bool = False
 
 
-W = r"(?:[\wåäöéü-]+ )"  # one word and its space
 NEG = r"(?:inte|ej|icke|aldrig)"
 OBJECT = r"(?:förslag|utredning|delegation|betänkand|promemori|inriktning|bedömning|rekommendation|slutsats|ambition|intention|tanke|idé|ändring|detta|det|dessa|denna|den)"
 
@@ -153,6 +157,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         DOUBT,
         re.compile(rf"\bifrågasätter {W}{{0,2}}(?:behovet|nödvändigheten|lämpligheten|rimligheten|syftet)\b"),
     ),
+    *STANDING,
     (
         NO_VIEW,
         1.0,
@@ -195,13 +200,14 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (SUPPORTS, 1.0, VERB, re.compile(r"\binstämmer\b")),
     (SUPPORTS, 1.0, VERB, re.compile(r"\bbiträder\b|\bbiträds\b")),
     (SUPPORTS, 0.8, VERB, re.compile(r"\bkan (?:\w+ )?acceptera\b|\baccepterar\b")),
+    *GOOD_BASIS,
     (
         SUPPORTS,
         0.7,
         EVALUATIVE,
         re.compile(
-            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ )?"
-            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd)\w*\b"
+            r"\b(?:anser|menar|bedömer) (?:\w+ ){0,2}?att (?:\w+ ){1,10}?(?:är|vore) (?:\w+ (?:och )?)?"
+            r"(?:rimlig|bra|lämplig|nödvändig|motiverad|välkommen|angelägen|väl avvägd|ambitiös|genomarbetad|gedigen)\w*\b"
         ),
     ),
     (SUPPORTS, 0.9, VERB, re.compile(r"\bansluter (?:sig|vi oss|oss) (?:\w+ )?till\b|\bgodtar\b|\bkan godta\b")),
@@ -236,6 +242,7 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     (PARTLY, 0.5, DOUBT, re.compile(r"\b(?:både )?(?:fördelar och (?:nackdelar|risker)|för- och nackdelar)\b")),
     (PARTLY, 0.6, DOUBT, re.compile(r"\bhar (?:dock |vissa |en del |flera )?invändningar mot\b")),
     (PARTLY, 0.5, DOUBT, re.compile(r"\bser (?!inga\b|inte\b)(?:\w+ )?svårigheter med\b")),
+    *RESERVED,
     (
         PARTLY,
         0.5,
@@ -278,10 +285,15 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
         SUPPORTS,
         0.6,
         EVALUATIVE,
-        re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med)\b"),
+        re.compile(r"\b(?:det är|är det|vore) (?:\w+ )?(?:positivt|bra|välkommet|glädjande) (?:att|med|om)\b"),
     ),
     (SUPPORTS, 0.6, EVALUATIVE, re.compile(r"\bdet positiva i\b|\bpositivt med\b")),
-    (SUPPORTS, 0.9, VERB, re.compile(r"\b(?:har|finns) (?:\w+ )?(?:inget|ingenting) att (?:invända|erinra|anmärka)")),
+    (
+        SUPPORTS,
+        0.9,
+        VERB,
+        re.compile(r"\b(?:har|finns) (?:\w+ ){0,2}?(?:inget|ingenting) att (?:invända|erinra|anmärka)"),
+    ),
     (
         SUPPORTS,
         0.8,
@@ -345,28 +357,6 @@ PATTERNS: list[tuple[str, float, str, re.Pattern]] = [
     ),
 ]
 
-# "anser att förslaget bör kompletteras": agrees with the direction, wants it changed.
-WANTS_CHANGES = re.compile(
-    rf"\b(?:anser|menar|bedömer|föreslår) {W}{{0,3}}att {W}{{0,3}}(?:förslag\w*|bestämmelse\w*|rekommendation\w*|regleringen|skrivningen|de|dessa|den|det) (?:\w+ ){{0,8}}?(?:bör|behöver|måste) (?:\w+ )?(?:kompletteras|förtydligas|ändras|justeras|omarbetas|bearbetas|arbetas om|preciseras|utredas|ses över|begränsas|utvidgas|förenklas)"
-)
-# "bör övervägas", "bör utredas vidare": asks for more thought; not support, at most partly.
-CONSIDER = re.compile(
-    r"\b(?:bör|behöver|borde|måste) (?:\w+ ){0,3}(?:övervägas|utredas|analyseras|belysas|ses över|prövas)(?: (?:vidare|ytterligare|närmare|noga))?\b"
-    r"|\bbör (?:\w+ ){0,2}(?:överväga|utreda|analysera|se över)\b|\b(?:ytterligare|fördjupad|djupare) (?:analys|utredning|beredning)\b"
-    r"|\b(?:bör|behöver|måste) (?:\w+ ){0,2}föregås av (?:en )?(?:\w+ )?(?:analys|utredning|prövning|utvärdering)\b"
-)
-CONDITIONAL = re.compile(
-    r"\b(?:under (?:förutsättning|förutsättningen)|förutsatt|på (?:villkor|villkoret)|givet) att\b"
-)
-# "kan inte genomföras utan ökade anslag", "bör inte införas utan att …": a condition, not a refusal
-NOT_WITHOUT = re.compile(
-    r"\b(?:inte|ej) (?:\w+ ){0,2}?(?:genomföras|införas|ske|fungera|genomföra|införa|tillstyrkas)(?: \w+){0,2}? utan\b"
-)
-# "…, men anser att fristen bör vara sex månader", "men vill att även regionerna ska …": a demand
-DEMAND = re.compile(
-    r"^\W*(?:men|dock) (?:\w+ ){0,3}?(?:anser|menar|vill|föreslår|bedömer) (?:\w+ ){0,2}?att\b(?: \S+){0,14}? (?:bör|ska|skall|måste|behöver|inte får|får inte)\b"
-    r"|\binte (?:\w+ )?tillräckligt (?:långt|långtgående)\b|\bgår inte tillräckligt\b"
-)
 RESERVATION = re.compile(
     r"\bdelvis\b|\bmed (?:en |vissa |viss |några )?(?:reservation|förbehåll|invändning|undantag)\w*|\bi (?:huvudsak|princip|stort sett|vissa delar)\b"
     r"|\bmed undantag\b|\bmed tillägg\b|\bmed (?:de |följande |nedanstående )?(?:synpunkter|påpekanden|kommentarer)\b|\bmed reservation\b"
@@ -383,6 +373,7 @@ NOT_AGAINST = re.compile(r"\bmotsätter (?:sig|oss|mig|vi oss) (?:\w+ )?(?:inte|
 CONTRAST = re.compile(r"\bmen\b|\bdock\b|\bsamtidigt\b|\bäven om\b")
 CONCERN = re.compile(
     r"\brisk\w*|\boro\w*|\bfarhåg\w*|\btveksam\w*|\binvändning\w*|\bproblem\w*|\bbrist\w*|\bsaknas\b|\bsaknar\b|\botillräcklig\w*|\bföredragit\b|\bhellre\b"
+    r"|\b(?:en del|vissa|några|ett antal|flera) (?:synpunkter|påpekanden)\b"
     r"|\bmåste\b|\bkrävs\b|\bbehöver (?:\w+ )?(?:förtydligas|kompletteras|utredas|analyseras|ses över)|\bbör (?:\w+ )?(?:förtydligas|kompletteras|utredas|ses över|förfinas)"
 )
 # After a strong verb only a real reservation makes support partial ("men vill betona" does not).
@@ -428,6 +419,8 @@ def classify(sentence: str) -> Cue | None:
     for stance, strength, kind, pattern in PATTERNS:
         match = pattern.search(cleaned)
         if match is None:
+            continue
+        if not_a_stance(stance, kind, match.group(0), cleaned[: match.start()], cleaned[match.end() :]):
             continue
         stance = _apply_negation(stance, cleaned, match)
         if kind == RESERVATION_KIND and OWN_FUNDING.search(cleaned):
@@ -490,6 +483,7 @@ def _apply_reservation(cue: Cue, text: str) -> Cue:
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, CONDITIONAL_KIND, SUPPORTS)
     if match := RESERVATION.search(text):
         forward = bool(FORWARD.search(text[match.start() :]) or MAINLY.match(match.group(0)))
+        forward = forward and not EACH.search(text[match.start() :])
         return Cue(PARTLY, max(cue.strength, 0.8), cue.phrase, RESERVATION_KIND, SUPPORTS, forward)
     if WANTS_CHANGES.search(text):
         return Cue(PARTLY, 0.7, cue.phrase, RESERVATION_KIND, SUPPORTS)
