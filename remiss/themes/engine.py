@@ -25,7 +25,7 @@ from .cluster import agglomerate, centroids, nearest
 from .dedupe import near_identical_groups
 from .features import FeatureSpace, Method
 from .model import Answer, ExistingTheme, Proposal, Quote, Theme
-from .text import is_stance_only, name_words, split_sentences, words
+from .text import content_words, is_stance_only, name_words, split_sentences, stem, words
 from .units import Unit
 
 
@@ -43,6 +43,7 @@ class Settings:
     existing_similarity: float = 0.2  # a sentence joins a confirmed theme at this cosine to its centroid
     duplicate_similarity: float = 0.8  # a campaign copy's sentence follows its representative's from here
     min_answers: int = 2  # different texts (campaigns counted once) that must carry a theme
+    ignore_subject: bool = False  # leave the proposal title's own words out of the vectors
 
 
 DEFAULT_SETTINGS = Settings()
@@ -93,7 +94,8 @@ def find_themes(
     confirmed = [as_existing(e) for e in existing or []]
     units = _argument_sentences(proposal, answers, near_identical_groups([a.text for a in answers]))
     confirmed_texts = [q.text for e in confirmed for q in e.quotes] + [e.label for e in confirmed if not e.quotes]
-    space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight)
+    ignore = subject_stems(proposal) if settings.ignore_subject else frozenset()
+    space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight, ignore)
     space.fit([u.sentence.text for u in units if u.representative] + confirmed_texts)
     run = _Run(
         settings=settings,
@@ -108,6 +110,11 @@ def find_themes(
     _join_leftovers(run)
     _follow_representatives(run)
     return assemble(run.answers, run.units, run.vectors, run.rows, confirmed)
+
+
+def subject_stems(proposal: Proposal) -> frozenset[str]:
+    """Stems of the content words of the proposal's title: what every answer to it talks about."""
+    return frozenset(stem(w) for w in content_words(proposal.title) if len(w) > 3)
 
 
 def as_proposal(value: Proposal | Mapping[str, Any]) -> Proposal:
