@@ -21,7 +21,7 @@ _CUT = re.compile(
     r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|: | utan att | om det inte ",
 )
 _LEADING = re.compile(
-    r"^(?:dock|därför|också|även|dessutom|vidare|slutligen|samtidigt|emellertid|däremot|redan|"
+    r"^(?:men|dock|därför|också|även|dessutom|vidare|slutligen|samtidigt|emellertid|däremot|redan|"
     r"i dag|i grunden|helt enkelt)\s+",
     re.IGNORECASE,
 )
