@@ -40,7 +40,7 @@ class Settings:
     distance_threshold: float = 0.9  # cosine distance at which average-linkage merging stops
     join_similarity: float = 0.35  # a leftover sentence joins a new theme at this cosine to its centroid
     member_similarity: float = 0.15  # members further from the other members' centroid are pruned
-    pair_similarity: float = 0.15  # a theme of exactly min_answers texts needs this mean pair cosine
+    pair_similarity: float = 0.1  # a theme of exactly min_answers texts needs this mean pair cosine
     existing_similarity: float = 0.2  # a sentence joins a confirmed theme at this cosine to its centroid
     duplicate_similarity: float = 0.8  # a campaign copy's sentence follows its representative's from here
     min_answers: int = 2  # different texts (campaigns counted once) that must carry a theme
