@@ -21,12 +21,12 @@ import numpy as np
 from scipy import sparse
 
 from .assemble import assemble
+from .clauses import split_clauses
 from .cluster import agglomerate, centroids, nearest
 from .dedupe import near_identical_groups
 from .features import FeatureSpace, Method
 from .model import Answer, ExistingTheme, Proposal, Quote, Theme
-from .clauses import split_clauses
-from .text import Sentence, content_words, is_stance_only, name_words, split_sentences, stem, words
+from .text import Sentence, is_stance_only, name_words, split_sentences, words
 from .units import Unit
 
 
@@ -44,7 +44,6 @@ class Settings:
     existing_similarity: float = 0.2  # a sentence joins a confirmed theme at this cosine to its centroid
     duplicate_similarity: float = 0.8  # a campaign copy's sentence follows its representative's from here
     min_answers: int = 2  # different texts (campaigns counted once) that must carry a theme
-    ignore_subject: bool = False  # leave the proposal title's own words out of the vectors
     split_clauses: bool = True  # a sentence with two main clauses is clustered as two parts
 
 
@@ -97,8 +96,7 @@ def find_themes(
     groups = near_identical_groups([a.text for a in answers])
     units = _argument_sentences(proposal, answers, groups, settings.split_clauses)
     confirmed_texts = [q.text for e in confirmed for q in e.quotes] + [e.label for e in confirmed if not e.quotes]
-    ignore = subject_stems(proposal) if settings.ignore_subject else frozenset()
-    space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight, ignore)
+    space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight)
     space.fit([u.sentence.text for u in units if u.representative] + confirmed_texts)
     run = _Run(
         settings=settings,
@@ -113,11 +111,6 @@ def find_themes(
     _join_leftovers(run)
     _follow_representatives(run)
     return assemble(run.answers, run.units, run.vectors, run.rows, confirmed)
-
-
-def subject_stems(proposal: Proposal) -> frozenset[str]:
-    """Stems of the content words of the proposal's title: what every answer to it talks about."""
-    return frozenset(stem(w) for w in content_words(proposal.title) if len(w) > 3)
 
 
 def as_proposal(value: Proposal | Mapping[str, Any]) -> Proposal:
@@ -158,9 +151,7 @@ def as_existing(value: ExistingTheme | Theme | Mapping[str, Any]) -> ExistingThe
     )
 
 
-def _argument_sentences(
-    proposal: Proposal, answers: list[Answer], groups: list[int], split: bool = True
-) -> list[Unit]:
+def _argument_sentences(proposal: Proposal, answers: list[Answer], groups: list[int], split: bool = True) -> list[Unit]:
     proposal_words = name_words(proposal.title)
     units = []
     for index, answer in enumerate(answers):

@@ -28,9 +28,6 @@ class FeatureSpace:
     method: Method = "words+chars+frames"
     char_weight: float = 1.0
     frame_weight: float = 0.6
-    # Stems left out of the word and character blocks: the proposal's own subject words, which
-    # nearly every answer repeats and which tell no argument from another.
-    ignore: frozenset[str] = frozenset()
     _words: TfidfVectorizer | None = None
     _chars: TfidfVectorizer | None = None
     _frame_idf: np.ndarray | None = None
@@ -38,13 +35,13 @@ class FeatureSpace:
     def fit(self, texts: list[str]) -> FeatureSpace:
         # The sentinel keeps the vocabulary non-empty when every sentence is function words.
         texts = [*texts, _SENTINEL]
-        self._words = TfidfVectorizer(analyzer=self._stems, sublinear_tf=True, min_df=1, dtype=np.float32)
+        self._words = TfidfVectorizer(analyzer=_stems, sublinear_tf=True, min_df=1, dtype=np.float32)
         self._words.fit(texts)
         if self.method != "words":
             self._chars = TfidfVectorizer(
                 analyzer="char_wb",
                 ngram_range=(4, 5),
-                preprocessor=self._content_text,
+                preprocessor=_content_text,
                 sublinear_tf=True,
                 min_df=1,
                 dtype=np.float32,
@@ -68,16 +65,16 @@ class FeatureSpace:
             parts.append(self.frame_weight * normalize(sparse.csr_matrix(frames)))
         return normalize(sparse.hstack(parts, format="csr"))
 
-
-    def _stems(self, text: str) -> list[str]:
-        stems = (stem(w) for w in content_words(text) if w not in _IGNORED)
-        return [s for s in stems if s not in self.ignore]
-
-    def _content_text(self, text: str) -> str:
-        return " ".join(w for w in content_words(text) if w not in _IGNORED and stem(w) not in self.ignore)
-
     def _frames(self, texts: list[str]) -> np.ndarray:
-        return np.array([frame_counts(t, self.ignore) for t in texts], dtype=np.float32).reshape(len(texts), -1)
+        return np.array([frame_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in content_words(text) if w not in _IGNORED]
+
+
+def _content_text(text: str) -> str:
+    return " ".join(w for w in content_words(text) if w not in _IGNORED)
 
 
 def _frame_idf(counts: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .text import stem, words
+from .text import words
 
 # fmt: off
 FRAMES: dict[str, tuple[str, ...]] = {
@@ -116,14 +116,12 @@ FRAMES: dict[str, tuple[str, ...]] = {
 # fmt: on
 
 
-def frame_counts(text: str, ignore: frozenset[str] = frozenset()) -> list[float]:
-    """One count per frame (how many of its roots occur), in the order of FRAMES; words whose stem
-    is in ``ignore`` (the proposal's own subject words) do not count."""
+def frame_counts(text: str) -> list[float]:
+    """One count per frame (how many of its roots occur), in the order of FRAMES."""
     lower = text.lower()
     hits: set[tuple[int, str]] = set()
     for token in words(text):
-        if stem(token) not in ignore:
-            hits |= _token_roots(token)
+        hits |= _token_roots(token)
     counts = [0.0] * len(FRAMES)
     for frame, _ in hits:
         counts[frame] += 1
