@@ -273,6 +273,12 @@ def test_headings_and_line_ends_split_but_a_line_broken_mid_sentence_runs_on():
             "Kommunen är positiv till ett policylabb men ifrågasätter att det ska placeras hos en myndighet.",
             "Kommunen är positiv till ett policylabb",
         ),
+        # Adverbs of the att-clause move after the verb; "om" is a preposition unless a clause follows.
+        ("Erfarenheten visar att de ofta blir kopierade texter.", "De blir ofta kopierade texter"),
+        ("Kommunen anser att det är en fråga om lokal demokrati.", "Det är en fråga om lokal demokrati"),
+        ("Regionen noterar att det saknas en bestämmelse om tillsyn.", "Det saknas en bestämmelse om tillsyn"),
+        # An adverb before a verb and a noun subject stays, or the label reads as a question.
+        ("Samtidigt kan samma avgift tas ut två gånger.", "Samtidigt kan samma avgift tas ut två gånger"),
     ],
 )
 def test_labels_are_short_main_clauses(sentence, label):
