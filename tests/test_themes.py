@@ -369,3 +369,13 @@ def test_demo_remiss_gets_sensible_themes():
     statsbidrag = by_section["7.1.1 (3)"]
     assert statsbidrag and "statsbidrag" in statsbidrag[0]["label"].lower()
     assert any("frikommunförsök" in t["key_quote"]["text"] for t in by_section["7.6.3 (1)"])
+
+
+def test_compounds_are_split_into_parts_that_occur_as_words_of_the_proposal():
+    from remiss.themes.features import _compound_parts
+    from remiss.themes.text import stem
+
+    known = frozenset(stem(w) for w in "personal brist legitimation krav".split())
+    assert _compound_parts("personalbristen", known) == (stem("personal"), stem("bristen"))
+    assert _compound_parts("legitimationskravet", known) == (stem("legitimation"), stem("kravet"))
+    assert _compound_parts("rekryteringsläget", known) == ()

@@ -4,6 +4,7 @@ and optionally argument-frame counts. Rows are L2-normalised, so a dot product i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -28,6 +29,7 @@ class FeatureSpace:
     method: Method = "words+chars+frames"
     char_weight: float = 1.0
     frame_weight: float = 0.6
+    compounds: bool = True
     _words: TfidfVectorizer | None = None
     _chars: TfidfVectorizer | None = None
     _frame_idf: np.ndarray | None = None
@@ -35,7 +37,13 @@ class FeatureSpace:
     def fit(self, texts: list[str]) -> FeatureSpace:
         # The sentinel keeps the vocabulary non-empty when every sentence is function words.
         texts = [*texts, _SENTINEL]
-        self._words = TfidfVectorizer(analyzer=_stems, sublinear_tf=True, min_df=1, dtype=np.float32)
+        known = frozenset(stem(w) for t in texts for w in content_words(t) if len(w) >= 4)
+        self._words = TfidfVectorizer(
+            analyzer=lambda text: _stems(text, known if self.compounds else frozenset()),
+            sublinear_tf=True,
+            min_df=1,
+            dtype=np.float32,
+        )
         self._words.fit(texts)
         if self.method != "words":
             self._chars = TfidfVectorizer(
@@ -69,8 +77,30 @@ class FeatureSpace:
         return np.array([frame_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
 
-def _stems(text: str) -> list[str]:
-    return [stem(w) for w in content_words(text) if w not in _IGNORED]
+def _stems(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    result = []
+    for word in content_words(text):
+        if word not in _IGNORED:
+            result.append(stem(word))
+            result.extend(_compound_parts(word, known))
+    return result
+
+
+@lru_cache(maxsize=200_000)
+def _compound_parts(word: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The stems of the two parts of a compound whose parts both occur as words of this proposal
+    ("personalbristen" -> "personal", "brist"; a linking s is dropped: "tillsyns|ansvar")."""
+    if len(word) < 9 or not known:
+        return ()
+    for cut in range(len(word) - 4, 3, -1):
+        head = stem(word[cut:])
+        if head not in known:
+            continue
+        left = word[:cut]
+        for modifier in (left, left[:-1] if left.endswith("s") else ""):
+            if len(modifier) >= 4 and stem(modifier) in known:
+                return (stem(modifier), head)
+    return ()
 
 
 def _content_text(text: str) -> str:
