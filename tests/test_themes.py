@@ -18,11 +18,14 @@ from remiss.themes.text import is_stance_only, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = load_labelled(Path(__file__).parent / "data" / "themes")
 
-# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.92, held-out 0.83. The floors
-# leave a little room for harmless changes and catch a real regression.
-DEV_FLOOR = 0.88
-HELD_OUT_FLOOR = 0.78
-INCREMENTAL_DEV_FLOOR = 0.86
+# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.953, held-out 0.895, blind 0.769
+# (after this round's changes; 0.535 at its blind first read), blind2 0.682 (its first read), a
+# re-run with confirmed themes on dev 0.937. The floors leave a little room for harmless changes
+# and catch a real regression.
+DEV_FLOOR = 0.91
+HELD_OUT_FLOOR = 0.85
+BLIND_FLOORS = {"blind": 0.73, "blind2": 0.64}
+INCREMENTAL_DEV_FLOOR = 0.9
 
 STANCE_ONLY = [
     "Kommunen tillstyrker förslaget.",
@@ -305,11 +308,14 @@ def test_f1_on_the_labelled_sets_stays_above_the_measured_floor():
     assert len(dev) >= 4 and len(held_out) >= 2
     assert sum(dev) / len(dev) >= DEV_FLOOR, scores
     assert sum(held_out) / len(held_out) >= HELD_OUT_FLOOR, scores
+    for split, floor in BLIND_FLOORS.items():
+        blind = [scores[s.name] for s in LABELLED if s.split == split]
+        assert len(blind) >= 2 and sum(blind) / len(blind) >= floor, (split, scores)
 
 
 def test_f1_stays_high_when_a_third_of_the_answers_arrive_after_themes_were_confirmed():
     dev = [s for s in LABELLED if s.split == "dev"]
-    scores = evaluate_incremental(dev)  # measured: 0.913 (a fresh run: 0.929)
+    scores = evaluate_incremental(dev)  # measured: 0.937 (a fresh run: 0.953)
     assert sum(scores.values()) / len(scores) >= INCREMENTAL_DEV_FLOOR, scores
 
 
