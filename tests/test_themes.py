@@ -282,6 +282,8 @@ def test_headings_and_line_ends_split_but_a_line_broken_mid_sentence_runs_on():
         ("Regionen noterar att det saknas en bestämmelse om tillsyn.", "Det saknas en bestämmelse om tillsyn"),
         # An adverb before a verb and a noun subject stays, or the label reads as a question.
         ("Samtidigt kan samma avgift tas ut två gånger.", "Samtidigt kan samma avgift tas ut två gånger"),
+        # The part after "men" of a split sentence.
+        ("men att det inte löser bristen på platser.", "Det löser inte bristen på platser"),
     ],
 )
 def test_labels_are_short_main_clauses(sentence, label):

@@ -18,6 +18,8 @@ _FRAMING = re.compile(
     r"(?:ställer sig|är) (?:positiv|positivt|tveksam|tveksamt)(?: till)?)\s+att\s+",
     re.IGNORECASE,
 )
+# The second half of a sentence split before "men" ("men att det inte löser problemet").
+_BARE_ATT = re.compile(r"^men\s+att\s+", re.IGNORECASE)
 _CUT = re.compile(
     r",| och att | eftersom | vilket | så att | men | då | samt | – | — |;|: | utan att | om det inte ",
 )
@@ -40,6 +42,7 @@ _SUBORDINATE_ADVERB = re.compile(
     r"^((?:\S+\s+){0,5}?\S+)\s+(ofta|alltid|aldrig|redan|sällan|också|även|därmed|fortfarande)\s+"
     r"(är|blir|har|kan|ska|bör|måste|får|kommer|behöver|riskerar|saknar|saknas|leder|innebär|\w+ar)\b"
 )
+_FRONTED = frozenset("för om utan att vid när eftersom då med genom trots".split())
 _FINITE = frozenset("är blir har kan ska bör måste får kommer behöver riskerar saknas krävs behövs finns".split())
 _CLAUSE_STARTS = frozenset("som när eftersom vilket där".split())
 # "om" starts a clause only before a question word or a pronoun ("informeras | om vilka ..."); else it
@@ -63,7 +66,7 @@ def clause(sentence: str) -> str:
 def clause_and_cut(sentence: str) -> tuple[str, bool]:
     """The short clause, and whether it had to be cut off mid-clause to stay short."""
     text = _INNER.sub("", sentence.strip().rstrip(".!?…").strip())
-    framed = _FRAMING.match(text)
+    framed = _FRAMING.match(text) or _BARE_ATT.match(text)
     if framed:
         text = _SUBORDINATE_NEGATION.sub(r"\1 \3 \2", text[framed.end() :], count=1)
         text = _SUBORDINATE_ADVERB.sub(r"\1 \3 \2", text, count=1)
@@ -119,6 +122,8 @@ def label_penalty(label: str, organisation_words: frozenset[str]) -> float:
         penalty += 0.15
     if len(content_words(label)) < 2:
         penalty += 0.3
+    if tokens[0] in _FRONTED:  # "För en skolenhet med ...", "Om X remitterar ...": no main clause yet
+        penalty += 0.25
     penalty += 0.02 * abs(len(tokens) - 5)
     return penalty
 
