@@ -387,3 +387,5 @@ def test_compounds_are_split_into_parts_that_occur_as_words_of_the_proposal():
     assert _compound_parts("personalbristen", known) == (stem("personal"), stem("bristen"))
     assert _compound_parts("legitimationskravet", known) == (stem("legitimation"), stem("kravet"))
     assert _compound_parts("rekryteringsläget", known) == ()
+    # The last part alone when only it occurs as a word of the proposal.
+    assert _compound_parts("distributionsnätet", frozenset({stem("nätet")})) == (stem("nätet"),)

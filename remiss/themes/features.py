@@ -88,18 +88,21 @@ def _stems(text: str, known: frozenset[str] = frozenset()) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _compound_parts(word: str, known: frozenset[str]) -> tuple[str, ...]:
-    """The stems of the two parts of a compound whose parts both occur as words of this proposal
-    ("personalbristen" -> "personal", "brist"; a linking s is dropped: "tillsyns|ansvar")."""
-    if len(word) < 9 or not known:
+    """Stems of the parts of a compound whose last part occurs as a word of this proposal: both parts
+    when the first does too ("personalbristen" -> "personal", "brist"; a linking s is dropped:
+    "tillsyns|ansvar"), else the last part alone ("distributionsnätet" -> "nät")."""
+    if len(word) < 7 or not known:
         return ()
-    for cut in range(len(word) - 4, 3, -1):
+    for cut in range(len(word) - 4, 1, -1):
         head = stem(word[cut:])
-        if head not in known:
+        if len(head) < 3 or head not in known:
             continue
         left = word[:cut]
         for modifier in (left, left[:-1] if left.endswith("s") else ""):
             if len(modifier) >= 4 and stem(modifier) in known:
                 return (stem(modifier), head)
+        if len(left) >= 4:
+            return (head,)
     return ()
 
 
