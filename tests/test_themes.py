@@ -18,13 +18,13 @@ from remiss.themes.text import is_stance_only, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = load_labelled(Path(__file__).parent / "data" / "themes")
 
-# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.953, held-out 0.895, blind 0.769
-# (after this round's changes; 0.535 at its blind first read), blind2 0.682 (its first read), a
-# re-run with confirmed themes on dev 0.937. The floors leave a little room for harmless changes
+# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.956, held-out 0.895, blind 0.769
+# (0.535 at its blind first read), blind2 0.715 (first read 0.682), blind3 0.759 (first read 0.734),
+# a re-run with confirmed themes on dev 0.937. The floors leave a little room for harmless changes
 # and catch a real regression.
 DEV_FLOOR = 0.91
 HELD_OUT_FLOOR = 0.85
-BLIND_FLOORS = {"blind": 0.73, "blind2": 0.64}
+BLIND_FLOORS = {"blind": 0.73, "blind2": 0.66, "blind3": 0.7}
 INCREMENTAL_DEV_FLOOR = 0.9
 
 STANCE_ONLY = [
@@ -317,7 +317,7 @@ def test_f1_on_the_labelled_sets_stays_above_the_measured_floor():
 
 def test_f1_stays_high_when_a_third_of_the_answers_arrive_after_themes_were_confirmed():
     dev = [s for s in LABELLED if s.split == "dev"]
-    scores = evaluate_incremental(dev)  # measured: 0.937 (a fresh run: 0.953)
+    scores = evaluate_incremental(dev)  # measured: 0.937 (a fresh run: 0.956)
     assert sum(scores.values()) / len(scores) >= INCREMENTAL_DEV_FLOOR, scores
 
 
