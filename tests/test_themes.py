@@ -18,11 +18,14 @@ from remiss.themes.text import is_stance_only, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = load_labelled(Path(__file__).parent / "data" / "themes")
 
-# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.92, held-out 0.83. The floors
-# leave a little room for harmless changes and catch a real regression.
-DEV_FLOOR = 0.88
-HELD_OUT_FLOOR = 0.78
-INCREMENTAL_DEV_FLOOR = 0.86
+# Measured F1 (docs/benchmarks.md, "Themes per proposal"): dev 0.956, held-out 0.895, blind 0.769
+# (0.535 at its blind first read), blind2 0.715 (first read 0.682), blind3 0.759 (first read 0.734),
+# a re-run with confirmed themes on dev 0.937. The floors leave a little room for harmless changes
+# and catch a real regression.
+DEV_FLOOR = 0.91
+HELD_OUT_FLOOR = 0.85
+BLIND_FLOORS = {"blind": 0.73, "blind2": 0.66, "blind3": 0.7}
+INCREMENTAL_DEV_FLOOR = 0.9
 
 STANCE_ONLY = [
     "Kommunen tillstyrker förslaget.",
@@ -273,6 +276,14 @@ def test_headings_and_line_ends_split_but_a_line_broken_mid_sentence_runs_on():
             "Kommunen är positiv till ett policylabb men ifrågasätter att det ska placeras hos en myndighet.",
             "Kommunen är positiv till ett policylabb",
         ),
+        # Adverbs of the att-clause move after the verb; "om" is a preposition unless a clause follows.
+        ("Erfarenheten visar att de ofta blir kopierade texter.", "De blir ofta kopierade texter"),
+        ("Kommunen anser att det är en fråga om lokal demokrati.", "Det är en fråga om lokal demokrati"),
+        ("Regionen noterar att det saknas en bestämmelse om tillsyn.", "Det saknas en bestämmelse om tillsyn"),
+        # An adverb before a verb and a noun subject stays, or the label reads as a question.
+        ("Samtidigt kan samma avgift tas ut två gånger.", "Samtidigt kan samma avgift tas ut två gånger"),
+        # The part after "men" of a split sentence.
+        ("men att det inte löser bristen på platser.", "Det löser inte bristen på platser"),
     ],
 )
 def test_labels_are_short_main_clauses(sentence, label):
@@ -299,11 +310,14 @@ def test_f1_on_the_labelled_sets_stays_above_the_measured_floor():
     assert len(dev) >= 4 and len(held_out) >= 2
     assert sum(dev) / len(dev) >= DEV_FLOOR, scores
     assert sum(held_out) / len(held_out) >= HELD_OUT_FLOOR, scores
+    for split, floor in BLIND_FLOORS.items():
+        blind = [scores[s.name] for s in LABELLED if s.split == split]
+        assert len(blind) >= 2 and sum(blind) / len(blind) >= floor, (split, scores)
 
 
 def test_f1_stays_high_when_a_third_of_the_answers_arrive_after_themes_were_confirmed():
     dev = [s for s in LABELLED if s.split == "dev"]
-    scores = evaluate_incremental(dev)  # measured: 0.913 (a fresh run: 0.929)
+    scores = evaluate_incremental(dev)  # measured: 0.937 (a fresh run: 0.956)
     assert sum(scores.values()) / len(scores) >= INCREMENTAL_DEV_FLOOR, scores
 
 
@@ -363,3 +377,15 @@ def test_demo_remiss_gets_sensible_themes():
     statsbidrag = by_section["7.1.1 (3)"]
     assert statsbidrag and "statsbidrag" in statsbidrag[0]["label"].lower()
     assert any("frikommunförsök" in t["key_quote"]["text"] for t in by_section["7.6.3 (1)"])
+
+
+def test_compounds_are_split_into_parts_that_occur_as_words_of_the_proposal():
+    from remiss.themes.features import _compound_parts
+    from remiss.themes.text import stem
+
+    known = frozenset(stem(w) for w in "personal brist legitimation krav".split())
+    assert _compound_parts("personalbristen", known) == (stem("personal"), stem("bristen"))
+    assert _compound_parts("legitimationskravet", known) == (stem("legitimation"), stem("kravet"))
+    assert _compound_parts("rekryteringsläget", known) == ()
+    # The last part alone when only it occurs as a word of the proposal.
+    assert _compound_parts("distributionsnätet", frozenset({stem("nätet")})) == (stem("nätet"),)

@@ -21,11 +21,12 @@ import numpy as np
 from scipy import sparse
 
 from .assemble import assemble
+from .clauses import split_clauses
 from .cluster import agglomerate, centroids, nearest
 from .dedupe import near_identical_groups
 from .features import FeatureSpace, Method
 from .model import Answer, ExistingTheme, Proposal, Quote, Theme
-from .text import is_stance_only, name_words, split_sentences, words
+from .text import Sentence, is_stance_only, name_words, split_sentences, words
 from .units import Unit
 
 
@@ -39,10 +40,11 @@ class Settings:
     distance_threshold: float = 0.9  # cosine distance at which average-linkage merging stops
     join_similarity: float = 0.35  # a leftover sentence joins a new theme at this cosine to its centroid
     member_similarity: float = 0.15  # members further from the other members' centroid are pruned
-    pair_similarity: float = 0.15  # a theme of exactly min_answers texts needs this mean pair cosine
+    pair_similarity: float = 0.1  # a theme of exactly min_answers texts needs this mean pair cosine
     existing_similarity: float = 0.2  # a sentence joins a confirmed theme at this cosine to its centroid
     duplicate_similarity: float = 0.8  # a campaign copy's sentence follows its representative's from here
     min_answers: int = 2  # different texts (campaigns counted once) that must carry a theme
+    split_clauses: bool = True  # a sentence with two main clauses is clustered as two parts
 
 
 DEFAULT_SETTINGS = Settings()
@@ -91,7 +93,8 @@ def find_themes(
     proposal = as_proposal(proposal)
     answers = [as_answer(a) for a in answers]
     confirmed = [as_existing(e) for e in existing or []]
-    units = _argument_sentences(proposal, answers, near_identical_groups([a.text for a in answers]))
+    groups = near_identical_groups([a.text for a in answers])
+    units = _argument_sentences(proposal, answers, groups, settings.split_clauses)
     confirmed_texts = [q.text for e in confirmed for q in e.quotes] + [e.label for e in confirmed if not e.quotes]
     space = FeatureSpace(settings.method, settings.char_weight, settings.frame_weight)
     space.fit([u.sentence.text for u in units if u.representative] + confirmed_texts)
@@ -148,15 +151,25 @@ def as_existing(value: ExistingTheme | Theme | Mapping[str, Any]) -> ExistingThe
     )
 
 
-def _argument_sentences(proposal: Proposal, answers: list[Answer], groups: list[int]) -> list[Unit]:
+def _argument_sentences(proposal: Proposal, answers: list[Answer], groups: list[int], split: bool = True) -> list[Unit]:
     proposal_words = name_words(proposal.title)
     units = []
     for index, answer in enumerate(answers):
         ignore = proposal_words | name_words(answer.organisation)
-        for sentence in split_sentences(answer.text):
+        for sentence in _parts(answer.text, split):
             if len(words(sentence.text)) >= MIN_WORDS and not is_stance_only(sentence.text, ignore):
                 units.append(Unit(index, sentence, groups[index]))
     return units
+
+
+def _parts(text: str, split: bool) -> list[Sentence]:
+    """The answer's sentences, or their clauses when ``split``; indices stay consecutive."""
+    if not split:
+        return split_sentences(text)
+    parts: list[Sentence] = []
+    for sentence in split_sentences(text):
+        parts.extend(split_clauses(sentence, len(parts)))
+    return parts
 
 
 def _summed(space: FeatureSpace, texts: list[str]) -> np.ndarray:

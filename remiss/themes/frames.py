@@ -17,39 +17,101 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "ekonomi": (
         "finansier", "kostnad", "kostsam", "ersätt", "statsbidrag", "bidrag", "anslag", "budget",
         "ekonomi", "pengar", "betala", "betalar", "investering", "resurs", "skatteväxl", "medfinansier",
-        "merkostnad", "kompenser", "underfinansier", "bekosta",
+        "merkostnad", "kompenser", "underfinansier", "bekosta", "kronor", "intäkt", "lönsam",
     ),
     "avgifter": ("taxa", "taxor", "avgift", "boendekostnad", "hushåll", "abonnent"),
     "personal": (
         "personal", "rekryt", "bemann", "kompetens", "anställ", "medarbetar", "arbetsgivar",
-        "yrke", "arbetsvillkor", "villkor",
+        "yrke", "arbetsvillkor", "villkor", "arbetskraft", "vakans", "vikarie",
     ),
     "tid": (
         "ikraftträd", "tidplan", "tidsplan", "övergångs", "senarelägg", "skjuts upp", "förbereda",
         "hinna", "hinner", "införande", "stegvis", "gradvis", "snäv", "tidpunkt", "orealistisk", "för kort",
+        "tidsfrist", "tidsram", "för tidigt", "i tid", "genomförandetid", "omställningstid", "anpassningstid",
+        "förberedelsetid",
     ),
     "ansvar": (
         "ansvar", "gränsdragning", "roll", "samordn", "huvudmannaskap", "stolarna", "otydlig", "oklar",
-        "förtydlig", "tydliggör", "tydligare", "gränsen",
+        "förtydlig", "tydliggör", "tydligare", "gränsen", "mandat", "huvudman",
     ),
     "integritet": (
         "integritet", "personuppgift", "dataskydd", "känslig", "intrång", "sekretess", "säkerhet",
-        "kryptering", "obehörig", "offentliggör", "tillgängliga",
+        "kryptering", "obehörig", "offentliggör", "tillgängliga", "gdpr", "registrer", "samkör",
+        "behörighet", "övervakning", "profilering", "röja", "röjs", "röjas",
     ),
     "utsatta": (
         "äldre", "funktionsnedsättning", "utanförskap", "klyfta", "utsatt", "nyanlända", "jämlik",
         "utanför",
     ),
-    "vagledning": ("vägledning", "föreskrift", "mallar", "stödmaterial", "handbok", "vägleda"),
-    "glesbygd": ("glesbygd", "avstånd", "landsbygd", "inland", "kollektivtrafik", "långa avstånd"),
-    "administration": ("administrat", "rapportering", "dokumentation", "börda", "merarbete", "uppgiftslämn"),
-    "rattssakerhet": ("rättssäker", "förutsebar", "legalitet", "proportioneri", "rättighet"),
-    "analys": ("konsekvensanalys", "konsekvenser", "analys", "underlag", "utredd", "beräkning", "underskatt"),
-    "valmaende": ("barnkonvention", "motivation", "vila", "återhämtning", "fritid", "tvång", "straff"),
+    "barn": ("barn", "unga", "ungdom", "elever", "barnrätt", "barnkonvention", "barnets bästa"),
+    "delaktighet": (
+        "delaktig", "komma till tals", "inflytande", "samråd", "konsultation", "dialog", "medbestämmande",
+        "sin röst", "lyssna", "förankr",
+    ),
+    "vagledning": ("vägledning", "föreskrift", "mallar", "stödmaterial", "handbok", "vägleda", "metodstöd"),
+    "kunskap": ("kunskap", "utbildning", "fortbild", "utbilda", "kompetensutveckl", "kännedom"),
+    "glesbygd": (
+        "glesbygd", "avstånd", "landsbygd", "inland", "kollektivtrafik", "långa avstånd", "landsdel", "norrland",
+        "storstad", "storstäder", "regionala skillnader", "lokala förutsättningar", "olika förutsättningar",
+        "geografisk", "mindre orter",
+    ),
+    "storlek": (
+        "små kommuner", "mindre kommuner", "små företag", "småföretag", "mindre företag", "mindre arbetsgivare",
+        "små arbetsgivare", "små aktörer", "mindre aktörer", "små organisationer", "liten kommun",
+        "invånarantal", "få invånare", "få anställda", "storlek", "näringsidkare", "mindre verksamhet",
+    ),
+    "administration": (
+        "administrat", "rapportering", "dokumentation", "börda", "merarbete", "uppgiftslämn", "byråkrati",
+        "regelkrångel", "krångl", "pappersarbete", "blankett", "tidskrävande", "arbetsinsats", "formalia",
+        "dokumenter",
+    ),
+    "rattssakerhet": (
+        "rättssäker", "förutsebar", "legalitet", "proportioneri", "rättighet", "överklag", "överpröv",
+        "ompröv", "motiver", "förvaltningslag", "rättsskydd", "godtyck", "likabehandl", "dubbelbestraff",
+        "ne bis in idem", "europakonvention", "domstol",
+    ),
+    "proportion": ("proportion", "rimlig", "för höga", "för högt", "långtgående", "ingripande", "överdriv"),
+    "tillsyn": (
+        "tillsyn", "kontroll", "inspekt", "efterlev", "sanktion", "ingrip", "föreläggande", "vite",
+        "uppföljning", "granskning",
+    ),
+    "eu": (
+        "direktiv", "eu-rätt", "unionsrätt", "eu:s", "överimplement", "minimiregl", "minimikrav",
+        "miniminivå", "medlemsstat", "eu-domstol", "unionen",
+    ),
+    "begrepp": (
+        "definition", "definier", "begrepp", "avgräns", "tillämpningsområde", "innebörd", "precisera",
+        "vad som avses", "vad som menas", "omfattas",
+    ),
+    "sjalvstyre": (
+        "självstyr", "självbestämmande", "planmonopol", "lokal demokrati", "lokala demokrati", "demokratisk",
+        "förtroendevald", "folkvald", "lokalt inflytande", "detaljstyr", "statlig styrning",
+    ),
+    "natur": (
+        "naturmiljö", "naturvärd", "biologisk mångfald", "artskydd", "arter", "ekosystem", "miljöpåverkan",
+        "miljökonsekvens", "djurliv", "livsmiljö", "våtmark", "skyddsvärd", "fåglar", "fågel", "vilt",
+    ),
+    "halsa": (
+        "buller", "bullr", "störning", "störande", "olägenhet", "sömn", "hälsa", "hälso", "lukt", "damm",
+        "vibration", "ohälsa", "välbefinnande",
+    ),
+    "jamstalldhet": (
+        "jämställd", "kvinnor", " män ", "kön", "diskriminer", "lönegap", "löneskillnad", "lika lön",
+        "kvinnodominer", "mansdominer",
+    ),
+    "analys": (
+        "konsekvensanalys", "konsekvenser", "analys", "underlag", "utredd", "beräkning", "underskatt",
+        "kunskapsunderlag", "inventer", "utvärder", "konsekvensbeskrivning", "konsekvensbedömning",
+    ),
+    "valmaende": ("motivation", "vila", "återhämtning", "fritid", "tvång", "straff"),
     "sprak": ("minoritet", "samiska", "meänkieli", "språk", "finska"),
     "klimat": ("klimat", "skyfall", "översvämning", "nederbörd", "dagvatten"),
     "kontinuitet": ("kontinuitet", "samma personal", "samma team", "trygghet", "fler olika"),
-    "information": ("informationsöverför", "journal", "it-system", "systemstöd", "digital"),
+    "information": (
+        "informationsöverför", "journal", "it-system", "systemstöd", "digital", "system", "it-stöd",
+        "leverantör", "gränssnitt", "teknisk", "informationsutbyte", "integration", "e-tjänst", "automatiser",
+        "algoritm",
+    ),
 }
 # fmt: on
 
