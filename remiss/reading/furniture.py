@@ -4,35 +4,34 @@ Letterheads, addresses, dates, diarienummer, page numbers ("2 (5)"), page header
 a PDF repeats on every page, signatures, the decision formula ("Beslut i detta ärende har fattats
 av …"), distribution lists ("Kopia till") and the menus of a web page the answer was copied from.
 
-Two passes: ``strip_lines`` removes repeated page headers and page numbers from the raw lines (so a
+Two passes: ``pagelines.strip_lines`` removes repeated page headers and page numbers from the raw lines (so a
 paragraph cut by a page break joins up again), ``is_furniture`` judges a block in its context.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 
-PAGE_NUMBER = re.compile(r"^(?:sid(?:an|a)?\.?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})?$", re.I)
-DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4})"
-DIARIUM = r"(?:\d+(?:\.\d+)*-\d+/\d{4}|[A-ZÅÄÖ]{1,6}[ -]?\d{4}/\d{1,6}|\d{1,4}[-/]\d{1,4}[-/]\d{2,6}|[A-ZÅÄÖ][a-zåäö]?\d{4}/\d{3,6}(?:/\w+)?)"
-LABELLED = re.compile(
-    r"^(?:datum|dnr|diarienr|diarienummer|vår beteckning|er beteckning|vårt dnr|ert dnr|vår referens|er referens"
-    r"|ärendenr|ärendenummer|handläggare|telefon|tel|fax|e-post|epost|mejl|postadress|besöksadress|adress"
-    r"|org\.? ?nr|organisationsnummer|webbplats|hemsida|sou|ds|referens|regeringskansliets diarienummer"
-    r"|publicerad|senast (?:uppdaterad|ändrad)|sidinformation|kontakt)\b\s*[:.]?",
-    re.I,
-)
+from .pagelines import DATE, DIARIUM, LABELLED, PAGE_NUMBER, TITLE_LINE
+
 ONLY_DATE = re.compile(rf"^(?:[\wåäö ]{{0,30}}[, ]\s*)?{DATE}\.?$", re.I)
+
+
 ONLY_DIARIUM = re.compile(rf"^(?:dnr\.?:?\s*)?{DIARIUM}$", re.I)
+
+
 POSTAL = re.compile(r"^(?:box \d+|\d{3} ?\d{2} [A-ZÅÄÖ][a-zåäö]+|.*@.*\.\w{2,4}|(?:https?://|www\.)\S+)", re.I)
+
+
 WEB = re.compile(
     r"hoppa till|till startsidan|huvudmeny|^meny$|^sök$|till sök\b|kontakta oss|om webbplatsen|^dela\b|skriv ut"
     r"|^lyssna\b|tillgänglighetsredogörelse|kakor|cookies|^nyheter$|^start$|sidinformation|senast uppdaterad"
     r"|^publicerad\b|^du är här",
     re.I,
 )
+
+
 DECISION = re.compile(
     r"^(?:beslut i (?:detta|det här) ärende|i (?:detta|det här) ärende har|detta (?:yttrande|remissvar|beslut) har (?:beslutats|fattats)"
     r"|i (?:den slutliga )?handläggningen har|i ärendets handläggning har|föredragande (?:har varit|i ärendet)"
@@ -40,59 +39,30 @@ DECISION = re.compile(
     r"|(?:\S+ ){1,3}har (?:genom \S+ )?uppdragit åt .{3,80} att (?:utarbeta|bereda|ta fram) (?:ett )?(?:förslag till )?(?:yttrande|remissvar))",
     re.I,
 )
+
+
 CLOSING = re.compile(
     r"^(?:med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|enligt uppdrag|för (?:kommunstyrelsen|regionstyrelsen)\b"
     r"|på .{2,60} vägnar|godkänd av|underskrift|namnförtydligande)",
     re.I,
 )
+
+
 DISTRIBUTION = re.compile(
     r"^(?:kopia (?:till|för kännedom)|beslutet (?:ska|skall) (?:skickas|expedieras) till|expedieras till|expedieras"
     r"|för kännedom|sändlista|bilag[ao]r?\b|bilaga \d|protokollsutdrag)",
     re.I,
 )
-TITLE_LINE = re.compile(r"^(?:yttrande|remissvar|remissyttrande|svar på remiss|remiss(?:en)?)\b[^.]{0,250}$", re.I)
+
+
 ROLE = re.compile(
     r"(?:direktör|chef|ordförande|handläggare|jurist|ombudsman|kansler|sekreterare|utredare|rådgivare|ledamot"
     r"|föredragande|generaldirektör|landshövding|kommunstyrelsen|nämnden|enheten|avdelning|kontoret|förvaltning)",
     re.I,
 )
+
+
 NAME_LIKE = re.compile(r"^(?:[A-ZÅÄÖ][a-zåäöéü-]+\s+){1,3}[A-ZÅÄÖ][a-zåäöéü-]+(?:\s{2,}.*)?$")
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
-
-
-def strip_lines(lines: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Lines without page numbers and the headers/footers a PDF repeats, and for each kept line
-    (plus one for the end) the lines removed just before it."""
-    counts = Counter(_key(line) for line in lines if line.strip())
-    kept: list[str] = []
-    removed: list[list[str]] = [[]]
-    for line in lines:
-        stripped = line.strip()
-        repeated = counts[_key(line)] >= 2 and _header_like(stripped)
-        if stripped and (PAGE_NUMBER.match(stripped) or repeated):
-            removed[-1].append(stripped)
-            continue
-        kept.append(line)
-        removed.append([])
-    return kept, removed
-
-
-def _header_like(line: str) -> bool:
-    """A repeated line is a page header or footer only when it looks like one (a date, a number, a
-    diarienummer, the letter's title); a repeated heading ("Synpunkter") stays."""
-    if len(line.split()) > 14:
-        return False
-    return bool(
-        re.search(DATE, line)
-        or re.search(DIARIUM, line)
-        or TITLE_LINE.match(line)
-        or LABELLED.match(line)
-        or re.search(r"\d+\s*\(\d+\)", line)
-        or re.search(r"\b(?:dnr|diarienr|diarienummer)\b", line, re.I)
-    )
 
 
 REPORT_REFERENCE = re.compile(r"\((?:SOU|Ds|Prop\.?|prop\.) \d{4}(?::|/)\d+\)|\b(?:SOU|Ds) \d{4}:\d+\s*$")

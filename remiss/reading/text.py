@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .furniture import strip_lines
+from .pagelines import strip_lines
 
 BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf0d8\u2013\u2014*-]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*"
