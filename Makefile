@@ -47,4 +47,4 @@ clean:
 	rm -rf var $(VENV)
 
 test-fast: deps messages  ## the edit-run loop: no browser, no Celery worker process, no demo load or big render
-	@scripts/test.sh -m "not browser and not worker and not slow" -n $$((2 * $$(nproc))) --dist worksteal $(ARGS)
+	@scripts/test.sh -m "not browser and not worker and not slow" -n $$(( $$(nproc) + 1 )) --dist worksteal $(ARGS)

@@ -15,7 +15,7 @@ from remiss.pdf.answer import render_answer_pdf
 from remiss.snapshot import build_snapshot
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # renders PDFs: not in make test-fast
 
 FIVE = [
     ("Mats Gerdau", "Kommunstyrelsens ordförande"),

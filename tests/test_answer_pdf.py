@@ -24,7 +24,7 @@ from tests import factories as f
 from tests import support
 from tests.support import verify_second_factor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # renders PDFs: not in make test-fast
 
 REPO = Path(__file__).resolve().parent.parent
 NACKA = REPO.parent / "shared" / "data" / "remissvar" / "nacka-kommun.txt"  # shared/ beside the clone

@@ -11,6 +11,8 @@ from remiss.models import Compilation, CompilationStatus, DraftEdit, Stance
 from tests import factories as f
 from tests.support import run_compilation_task
 
+pytestmark = pytest.mark.slow  # renders PDFs: not in make test-fast
+
 
 @pytest.fixture
 def remiss(ministry, org, other_org):

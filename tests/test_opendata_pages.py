@@ -114,6 +114,7 @@ def test_one_rule_for_what_is_public_on_every_channel(anonymous, ministry, org):
     draft = f.RemissFactory(ministry=ministry)
     assert anonymous.get(reverse("opendata:summary", args=[draft.pk])).status_code == 404
 
+
 def test_the_remiss_page_says_when_answers_become_public(anonymous, ministry):
     from remiss.models import Publicity
 

@@ -23,6 +23,8 @@ from remiss.themes.text import is_stance_only
 from tests.support import run_compilation_task
 from tests.theme_fixtures import lovskola, themed_remiss
 
+pytestmark = pytest.mark.slow  # renders PDFs: not in make test-fast
+
 QUOTE = re.compile(r"”([^”]+)”")
 CAMPAIGN = "Loven är elevernas tid för vila och återhämtning"
 
