@@ -133,3 +133,11 @@ def anonymous(client):
 @pytest.fixture
 def db_name():
     return connection.settings_dict["NAME"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """The long tests first (real workers, browsers, demo loads, big renders), so that on xdist the
+    many short ones fill in around them and the run does not end waiting on one long test. The order
+    within each group is kept."""
+    long = {"worker", "browser", "slow"}
+    items.sort(key=lambda item: 0 if long & {mark.name for mark in item.iter_markers()} else 1)
