@@ -156,19 +156,29 @@ def publication_of(submission: Submission):
         return None
 
 
-def original_file_is_public(submission: Submission) -> bool:
+def unnamed_private_senders(remiss: Remiss) -> set[int]:
+    """Recipients (ids) that are private persons who did not consent to being named."""
+    from .models import PublicAnswer, SenderKind
+
+    return set(
+        PublicAnswer.objects.filter(remiss=remiss, sender_kind=SenderKind.PERSON, publish_name=False)
+        .exclude(recipient=None)
+        .values_list("recipient_id", flat=True)
+    )
+
+
+def original_file_is_public(submission: Submission, unnamed: set[int] | None = None) -> bool:
     """Whether the public may download the file an answer came in as: not when the ministry withheld
     the answer or published a redacted copy, and never for a private person who did not consent to
     being named (the file's name, metadata and text may carry their name and address; the public
-    gets the text as published instead)."""
-    from .models import PublicAnswer, SenderKind
-
+    gets the text as published instead). ``unnamed``: ``unnamed_private_senders`` of the remiss,
+    when the caller checks many submissions."""
     web = publication_of(submission)
     if web is not None and (web.withheld or web.redacted_pdf):
         return False
-    return not PublicAnswer.objects.filter(
-        recipient_id=submission.response.recipient_id, sender_kind=SenderKind.PERSON, publish_name=False
-    ).exists()
+    if unnamed is None:
+        unnamed = unnamed_private_senders(submission.response.recipient.remiss)
+    return submission.response.recipient_id not in unnamed
 
 
 def get_submission_for_staff(request: HttpRequest, remiss_pk: int, pk: int) -> tuple[Remiss, Submission]:

@@ -50,10 +50,13 @@ def _answers(remiss):
         .prefetch_related("attachments")
         .newest_per_response()
     )
+    unnamed = permissions.unnamed_private_senders(remiss)
     for submission in newest.values():
         submission.web = permissions.publication_of(submission)  # a redacted copy, withheld, or None
         submission.original = received_document_of(submission)
-        submission.original_public = submission.original is not None and permissions.original_file_is_public(submission)
+        submission.original_public = submission.original is not None and permissions.original_file_is_public(
+            submission, unnamed
+        )
         submission.web_attachments = _web_attachments(submission)
     return sorted(newest.values(), key=lambda s: s.response.recipient.organisation.name)
 
