@@ -85,17 +85,12 @@ def check_upload_size(upload: UploadedFile) -> bytes:
     return upload.read()
 
 
-def reading_for(text: str, remiss: Remiss) -> dict:
-    """The whole reading as stored on the ReceivedDocument (``document_reading`` holds its shape)."""
-    return document_reading.reading_for(text, remiss)
-
-
 def reading_of(received: ReceivedDocument) -> dict:
     """The stored reading; one stored before paragraphs were kept is read again from the stored text
     (the suggestions may then differ slightly: the reader has changed since)."""
     if "paragraphs" in (received.reading or {}):
         return received.reading
-    return reading_for(received.text, received.response.recipient.remiss)
+    return document_reading.reading_for(received.text, received.response.recipient.remiss)
 
 
 @transaction.atomic
@@ -147,7 +142,7 @@ def register_document_answer(
         sha256=hashlib.sha256(data).hexdigest(),
         kind=document.kind,
         text=document.text,
-        reading=reading_for(document.text, remiss),
+        reading=document_reading.reading_for(document.text, remiss),
         received_on=received_on,
         sender_reference=(sender_reference or "").strip()[:100],
         registered_by=by,

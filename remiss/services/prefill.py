@@ -88,7 +88,7 @@ def read_draft(*, response: Response, by: User, upload) -> DraftReading:
         text = extract_text(data, name).text
     except (documents.DocumentAnswerError, ReadingError) as error:
         raise ResponseError(str(error)) from None
-    reading = documents.reading_for(text, response.recipient.remiss)
+    reading = document_reading.reading_for(text, response.recipient.remiss)
     answers = {a.proposal_id: a for a in Answer.objects.filter(response=response)}
     suggestions = []
     for proposal in response.recipient.remiss.proposals.select_related("section"):
