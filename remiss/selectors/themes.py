@@ -172,11 +172,17 @@ def _rows(themes, answers: dict[int, ThemedAnswer], special: set[int]) -> list[T
 
 
 def remiss_themes(
-    remiss: Remiss, *, confirmed_only: bool = False, proposal: Proposal | None = None
+    remiss: Remiss,
+    *,
+    confirmed_only: bool = False,
+    proposal: Proposal | None = None,
+    answers: dict[int, list[ThemedAnswer]] | None = None,
 ) -> list[ProposalThemes]:
     """Every proposal of the remiss (or only ``proposal``) with its themes (members with stance and
-    quotes) and the answers with text that are in no theme."""
-    answers = engine_answers(remiss, proposal)
+    quotes) and the answers with text that are in no theme. ``answers``: ``engine_answers`` already
+    read by the caller."""
+    if answers is None:
+        answers = engine_answers(remiss, proposal)
     special = special_ids(remiss)
     qs = Theme.objects.filter(remiss=remiss).prefetch_related("members")
     if confirmed_only:
@@ -217,10 +223,11 @@ class PublicProposal:
 def public_analysis(remiss: Remiss) -> list[PublicProposal]:
     """The published analysis: per proposal its confirmed themes and the ministry's comment. Quotes
     from answers published only as a redacted copy are left out (their text is not public)."""
-    redacted = {a.response_id for answers in engine_answers(remiss).values() for a in answers if a.redacted}
+    answers = engine_answers(remiss)  # the snapshots are read once, for both uses
+    redacted = {a.response_id for items in answers.values() for a in items if a.redacted}
     comments = ministry_comments(remiss)
     result = []
-    for item in remiss_themes(remiss, confirmed_only=True):
+    for item in remiss_themes(remiss, confirmed_only=True, answers=answers):
         themes = tuple(
             ThemeRow(
                 **{
